@@ -1,0 +1,3 @@
+from formlint.cli import main
+
+main()

@@ -1,0 +1,33 @@
+"""Errors are values with a location: the CLI prints them as one line and exits 2."""
+
+from __future__ import annotations
+
+
+class FormlintError(Exception):
+    """An input problem to report as `path:line:col: error: message`."""
+
+    def __init__(self, path: str, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
+        self.line = line
+        self.column = column
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: error: {self.message}"
+
+
+class FormError(FormlintError):
+    """A form could not be read or does not follow its format."""
+
+
+class PolicyError(FormlintError):
+    """A policy could not be read, is invalid, or names something unknown."""
+
+
+class ConfigError(FormlintError):
+    """A configuration file is invalid."""
+
+
+class UsageError(Exception):
+    """A command-line usage problem (exit 2, no location)."""

@@ -1,0 +1,219 @@
+"""The data formlint passes between loaders, the classifier, rules and reporters.
+
+Everything here is a frozen dataclass: a loader builds a `Form`, the classifier
+annotates each `Field` with a `Classification`, rules yield complete `Finding`s and
+reporters only read them.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Mapping
+
+
+class Severity(enum.Enum):
+    """How serious a finding is; ordered so that `>=` compares gravity."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank >= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank < other.rank
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True)
+class Location:
+    """A 1-based line and column in a source file (line = row for spreadsheets)."""
+
+    line: int = 1
+    column: int = 1
+
+
+@dataclass(frozen=True)
+class Field:
+    """One question on a form that holds an answer.
+
+    `key` is the field's key as written in the form; nested fields use a dotted path
+    (`household.members.name`). `label` maps a language code to the label text, the
+    form's first language first. `pointer` is the JSON pointer of the field's node in
+    the source document (for YAML/JSON formats) or a format-specific path.
+    """
+
+    key: str
+    label: Mapping[str, str]
+    type: str | None = None
+    required: bool = False
+    options: tuple[str, ...] = ()
+    category: str | None = None
+    reason: str | None = None
+    autocomplete: str | None = None
+    hint: str | None = None
+    location: Location = Location()
+    pointer: str = ""
+    suppressions: tuple["Suppression", ...] = ()
+
+    @property
+    def first_label(self) -> str:
+        return next(iter(self.label.values()), "")
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """An inline `formlint: ignore[CODE] reason` attached to a field or form."""
+
+    codes: tuple[str, ...]
+    reason: str | None
+    location: Location
+
+
+@dataclass(frozen=True)
+class Collector:
+    name: str | None = None
+    contact: str | None = None
+
+
+@dataclass(frozen=True)
+class Notice:
+    """What respondents are told: free text plus optional structured items.
+
+    Structured items (`retention`, `recipients`, `legal_basis`) win over what the text
+    analysis finds. `None` means "not given"; an empty tuple of recipients means the
+    form states that nobody else receives the data.
+    """
+
+    text: str = ""
+    retention: str | None = None
+    recipients: tuple[str, ...] | None = None
+    legal_basis: str | None = None
+    location: Location = Location()
+
+
+@dataclass(frozen=True)
+class Form:
+    path: str
+    format: str
+    fields: tuple[Field, ...]
+    id: str | None = None
+    title: str | None = None
+    language: str | None = None
+    purpose: str | None = None
+    collector: Collector = Collector()
+    notice: Notice = Notice()
+    visibility: str = "private"
+    location: Location = Location()
+    locations: Mapping[str, Location] = field(default_factory=dict)
+    suppressions: tuple[Suppression, ...] = ()
+
+    def location_of(self, pointer: str) -> Location:
+        """Where the node at `pointer` starts, falling back to the form's start."""
+        return self.locations.get(pointer, self.location)
+
+
+@dataclass(frozen=True)
+class Classification:
+    """The classifier's verdict on one field.
+
+    `category` is a taxonomy id, or "unknown" when nothing matched. `evidence` says
+    which term matched where, e.g. `label "血型" matched term "血型"`.
+    """
+
+    category: str
+    confidence: float
+    evidence: str
+    source: str  # annotation | autocomplete | key | label | type | none
+
+    @property
+    def known(self) -> bool:
+        return self.category != UNKNOWN
+
+
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A complete report of one problem: reporters never look anything up."""
+
+    code: str
+    severity: Severity
+    message: str
+    path: str
+    line: int
+    column: int
+    help: str
+    law: str
+    field_key: str | None = None
+    pointer: str = ""
+    category: str | None = None
+    evidence: str | None = None
+    rule_name: str = ""
+
+
+@dataclass(frozen=True)
+class Purpose:
+    """What one purpose of collection needs, with the law it rests on.
+
+    `necessary`, `optional` and each group of `alternatives` hold expanded
+    category ids (`group.*` already resolved against the taxonomy).
+    """
+
+    id: str
+    title: str
+    description: str = ""
+    source: tuple[str, ...] = ()
+    necessary: frozenset[str] = frozenset()
+    optional: frozenset[str] = frozenset()
+    alternatives: tuple[frozenset[str], ...] = ()
+    max_days: int | None = None
+    retention_source: tuple[str, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=dict)
+
+    def allows(self, category: str) -> bool:
+        return category in self.necessary or category in self.optional or any(
+            category in group for group in self.alternatives)
+
+    def is_optional(self, category: str) -> bool:
+        return category in self.optional and category not in self.necessary
+
+
+@dataclass(frozen=True)
+class Policy:
+    id: str
+    title: str
+    path: str
+    source: tuple[str, ...]
+    purposes: Mapping[str, Purpose]
+    regimes: tuple[str, ...] = ()
+    required_notice: tuple[str, ...] = ("retention", "purpose", "controller")
+    severity: Mapping[str, str] = field(default_factory=dict)
+    default_purpose: str | None = None
+
+    def severity_for(self, purpose: Purpose, category: str) -> str | None:
+        """The purpose's override for `category`, else the policy's, else None."""
+        return purpose.severity.get(category) or self.severity.get(category)
