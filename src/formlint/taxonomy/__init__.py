@@ -1,0 +1,151 @@
+"""The built-in personal-data taxonomy: categories, their sensitivity and lexicon.
+
+The data lives in `categories.yaml` (package data, validated against
+`schemas/taxonomy.schema.json` by the test suite). This module only parses it:
+jsonschema is deliberately not imported here, so loading stays cheap at start-up.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+__all__ = [
+    "Category",
+    "Taxonomy",
+    "load_taxonomy",
+    "parse_taxonomy",
+    "raw_taxonomy_text",
+]
+
+_DATA_FILE = "categories.yaml"
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Category:
+    """One taxonomy entry. `sensitive` holds only the regimes where it IS sensitive."""
+
+    id: str
+    group: str
+    name: Mapping[str, str]
+    description: Mapping[str, str]
+    sensitive: Mapping[str, str]
+    autocomplete: tuple[str, ...]
+    types: tuple[str, ...]
+    terms: Mapping[str, tuple[str, ...]]
+    not_terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    personal: bool = True  # False for `none` and consent tick boxes: never excess
+
+
+# eq=False: taxonomies compare and hash by identity, so caches can key on them.
+@dataclass(frozen=True, eq=False)
+class Taxonomy:
+    categories: Mapping[str, Category]
+    languages: tuple[str, ...] = ("en", "zh")
+    regimes: Mapping[str, str] = field(default_factory=dict)
+
+    def __contains__(self, category_id: object) -> bool:
+        return category_id in self.categories
+
+    def __iter__(self) -> Iterator[Category]:
+        return iter(self.categories.values())
+
+    def __len__(self) -> int:
+        return len(self.categories)
+
+    def ids(self) -> tuple[str, ...]:
+        return tuple(self.categories)
+
+    def groups(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.group for c in self.categories.values()))
+
+    def get(self, category_id: str) -> Category:
+        """The category, or KeyError whose message carries a "did you mean"."""
+        try:
+            return self.categories[category_id]
+        except KeyError:
+            raise KeyError(self._unknown(category_id)) from None
+
+    def expand(self, pattern: str) -> tuple[str, ...]:
+        """Ids matched by an id, `group.*` or `*`; KeyError when nothing matches."""
+        if pattern in self.categories:
+            return (pattern,)
+        if pattern == "*":
+            return self.ids()
+        if pattern.endswith(".*"):
+            group = pattern[:-2]
+            ids = tuple(c.id for c in self.categories.values() if c.group == group)
+            if ids:
+                return ids
+        raise KeyError(self._unknown(pattern))
+
+    def suggest(self, category_id: str) -> str | None:
+        """The closest known id or `group.*` pattern, for "did you mean" hints."""
+        candidates = [*self.categories, *(f"{g}.*" for g in self.groups())]
+        close = difflib.get_close_matches(category_id, candidates, n=1, cutoff=0.6)
+        return close[0] if close else None
+
+    def is_personal(self, category_id: str) -> bool:
+        """Whether a field of this category collects personal data a purpose must
+        justify; False for "unknown" and other ids outside the taxonomy."""
+        category = self.categories.get(category_id)
+        return category is not None and category.personal
+
+    def is_sensitive(self, category_id: str, regimes: Iterable[str]) -> str | None:
+        """The citation of the first regime in `regimes` under which it is sensitive."""
+        sensitive = self.get(category_id).sensitive
+        return next((sensitive[r] for r in regimes if r in sensitive), None)
+
+    def _unknown(self, category_id: str) -> str:
+        hint = self.suggest(category_id)
+        return f"unknown category {category_id!r}" + (
+            f" (did you mean {hint!r}?)" if hint else ""
+        )
+
+
+@lru_cache(maxsize=1)
+def load_taxonomy() -> Taxonomy:
+    """The built-in taxonomy, parsed once per process."""
+    return parse_taxonomy(yaml.load(raw_taxonomy_text(), Loader=_LOADER))
+
+
+def raw_taxonomy_text() -> str:
+    return resources.files(__package__).joinpath(_DATA_FILE).read_text("utf-8")
+
+
+def parse_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
+    """Build a Taxonomy from already schema-valid data (the YAML's structure)."""
+    categories = (_category(entry) for entry in data["categories"])
+    return Taxonomy(
+        categories=MappingProxyType({c.id: c for c in categories}),
+        languages=tuple(data.get("languages", ("en", "zh"))),
+        regimes=MappingProxyType(dict(data.get("regimes", {}))),
+    )
+
+
+def _category(entry: Mapping[str, Any]) -> Category:
+    category_id: str = entry["id"]
+    return Category(
+        id=category_id,
+        group=category_id.partition(".")[0],
+        name=MappingProxyType(dict(entry["name"])),
+        description=MappingProxyType(dict(entry["description"])),
+        sensitive=MappingProxyType(dict(entry.get("sensitive") or {})),
+        autocomplete=tuple(entry.get("autocomplete") or ()),
+        types=tuple(entry.get("types") or ()),
+        terms=_phrases(entry.get("terms")),
+        not_terms=_phrases(entry.get("not")),
+        personal=bool(entry.get("personal", True)),
+    )
+
+
+def _phrases(raw: Mapping[str, Iterable[str]] | None) -> Mapping[str, tuple[str, ...]]:
+    return MappingProxyType({lang: tuple(items) for lang, items in (raw or {}).items()})
