@@ -1,0 +1,332 @@
+"""Notice analysis: retention grading, purpose, controller and recipient detection."""
+
+from __future__ import annotations
+
+import pytest
+
+from formlint.model import Notice
+from formlint.notice import RetentionFact, analyse_notice, parse_retention
+
+# (text, found, days, vague, kind)
+RETENTION_CASES = [
+    # English periods, digits and words
+    ("Your answers will be kept for 30 days.", True, 30, False, "period"),
+    ("We retain your details for 21 days.", True, 21, False, "period"),
+    ("Records are held for four weeks.", True, 28, False, "period"),
+    ("Records are held for 4 weeks.", True, 28, False, "period"),
+    ("Data is stored for 6 months.", True, 180, False, "period"),
+    ("Data is stored for six months.", True, 180, False, "period"),
+    ("We keep the log for 1 year.", True, 365, False, "period"),
+    ("We keep the log for one year.", True, 365, False, "period"),
+    ("We keep the log for two years.", True, 730, False, "period"),
+    ("We keep the log for a year.", True, 365, False, "period"),
+    ("A 90-day retention period applies.", True, 90, False, "period"),
+    ("Sign-in sheets are stored for 21 days.", True, 21, False, "period"),
+    ("Your details are kept for 28 days after your visit.", True, 28, False, "period"),
+    ("All answers are deleted after 60 days.", True, 60, False, "period"),
+    ("Records are erased within 30 days.", True, 30, False, "period"),
+    ("We retain it for twenty-one days.", True, 21, False, "period"),
+    ("Stored for one hundred and eighty days.", True, 180, False, "period"),
+    ("We keep the data for half a year.", True, 182, False, "period"),
+    ("Camera footage is deleted after 48 hours.", True, 2, False, "period"),
+    ("Kept for 14 days, then destroyed; backups are kept for 90 days.", True, 90, False, "period"),
+    # Chinese (simplified) periods
+    ("信息保存21天。", True, 21, False, "period"),
+    ("信息保存21日。", True, 21, False, "period"),
+    ("登记信息保存三十日。", True, 30, False, "period"),
+    ("登记信息保存三十天。", True, 30, False, "period"),
+    ("数据保留两周。", True, 14, False, "period"),
+    ("数据保留2周。", True, 14, False, "period"),
+    ("信息存储六个月。", True, 180, False, "period"),
+    ("信息存储6个月。", True, 180, False, "period"),
+    ("信息保存一年。", True, 365, False, "period"),
+    ("信息保存半年。", True, 182, False, "period"),
+    ("信息保存十四天。", True, 14, False, "period"),
+    ("保存期限为30日。", True, 30, False, "period"),
+    ("本表21天后删除。", True, 21, False, "period"),
+    ("纸质登记表21天后销毁。", True, 21, False, "period"),
+    ("数据留存一百八十天。", True, 180, False, "period"),
+    ("记录保存二十一天。", True, 21, False, "period"),
+    ("档案保存两千天。", True, 2000, False, "period"),
+    ("资料存放一〇五天。", True, 105, False, "period"),
+    ("数据保存１５个工作日。", True, 15, False, "period"),
+    # Chinese (traditional) periods
+    ("資料將儲存21天。", True, 21, False, "period"),
+    ("個人資料保存期限為三十日。", True, 30, False, "period"),
+    ("資料將於兩週後刪除。", True, 14, False, "period"),
+    ("登記表六個月後銷毀。", True, 180, False, "period"),
+    # Vague and indefinite wording (OPP-115 "as long as necessary" / indefinite)
+    ("We keep your data as long as necessary.", True, None, True, "vague"),
+    ("Data is stored for as long as we need it.", True, None, True, "vague"),
+    ("Records are retained until no longer needed.", True, None, True, "vague"),
+    ("Forms will be destroyed at the end of the epidemic.", True, None, True, "vague"),
+    ("Data is kept until the epidemic ends.", True, None, True, "vague"),
+    (
+        "Your data will be stored for a period of time after the epidemic.",
+        True,
+        None,
+        True,
+        "vague",
+    ),
+    ("Your information will be kept permanently.", True, None, True, "indefinite"),
+    ("We retain records indefinitely.", True, None, True, "indefinite"),
+    ("Data is stored forever.", True, None, True, "indefinite"),
+    ("疫情结束后销毁。", True, None, True, "vague"),
+    ("信息将在疫情防控结束后删除。", True, None, True, "vague"),
+    ("信息保存一段时间。", True, None, True, "vague"),
+    ("信息在实现目的所必要的期限内保存。", True, None, True, "vague"),
+    ("您的信息将被长期保存。", True, None, True, "indefinite"),
+    ("您的信息将被永久保存。", True, None, True, "indefinite"),
+    ("資料將永久儲存。", True, None, True, "indefinite"),
+    ("疫情結束後銷毀。", True, None, True, "vague"),
+    # Criteria (OPP-115 "stated with criteria")
+    ("Records are deleted when you leave the venue.", True, None, False, "criteria"),
+    ("We retain data as required by law.", True, None, False, "criteria"),
+    ("We will permanently delete your data once the event is over.", True, None, False, "criteria"),
+    ("活动结束后删除全部信息。", True, None, False, "criteria"),
+    ("处理目的实现后删除。", True, None, False, "criteria"),
+    ("登记表于2022年3月1日前销毁。", True, None, False, "criteria"),
+    # A definite period wins over vague wording elsewhere in the notice
+    ("Kept for 30 days or as long as necessary.", True, 30, False, "period"),
+    ("保存30天，疫情结束后销毁。", True, 30, False, "period"),
+    # Nothing about retention
+    ("", False, None, False, None),
+    ("We collect your name and phone number for contact tracing.", False, None, False, None),
+]
+
+FALSE_POSITIVES = [
+    "We store your 14-day travel history securely.",
+    "We store the places you visited in the past 14 days.",
+    "We keep a note of whether you were tested within 14 days of symptoms.",
+    "Please list your travel in the last two weeks; we store it securely.",
+    "请如实填写近14天行程，信息将妥善保存。",
+    "请填写14天内行程并保存。",
+    "存储您14天内的体温。",
+    "请填写近十四天是否去过中高风险地区，信息妥善保存。",
+    "隔离14天的人员信息须保存。",
+    "永久居民身份证号码将被保存。",
+    "满18周岁的居民信息保存在社区。",
+    "Please fill in your 14-day travel history.",
+    "近14天内是否有发热症状？",
+]
+
+
+@pytest.mark.parametrize(("text", "found", "days", "vague", "kind"), RETENTION_CASES)
+def test_parse_retention_grades_phrase(
+    text: str, found: bool, days: int | None, vague: bool, kind: str | None
+) -> None:
+    fact = parse_retention(text)
+    assert (fact.found, fact.days, fact.vague, fact.kind) == (found, days, vague, kind)
+    assert fact.source == ("text" if found else "")
+
+
+@pytest.mark.parametrize("text", FALSE_POSITIVES)
+def test_look_back_durations_are_not_retention(text: str) -> None:
+    assert parse_retention(text).found is False
+
+
+def test_evidence_is_the_phrase_as_written() -> None:
+    assert parse_retention("Data Is Kept For Four Weeks.").evidence == "Four Weeks"
+    assert parse_retention("信息保存三十日。").evidence == "三十日"
+    assert parse_retention("Destroyed at the end of the epidemic.").evidence == (
+        "at the end of the epidemic"
+    )
+
+
+def test_dates_are_not_periods() -> None:
+    assert parse_retention("请于2022年3月前保存好您的凭证。").days is None
+    assert parse_retention("登记表于3月21日保存。").days is None
+
+
+def test_number_without_retention_word_is_not_a_period() -> None:
+    assert parse_retention("The event lasts 30 days.").found is False
+
+
+def test_assume_context_reads_bare_durations() -> None:
+    fact = parse_retention("30 days", assume_context=True)
+    assert (fact.found, fact.days, fact.kind) == (True, 30, "period")
+
+
+def test_longest_of_several_periods_is_reported() -> None:
+    fact = parse_retention("Forms are kept for 21 days. Backups are deleted after 3 months.")
+    assert (fact.days, fact.evidence) == (90, "3 months")
+
+
+# --- structured items win over the text -------------------------------------------
+
+
+def test_structured_retention_wins_over_text() -> None:
+    facts = analyse_notice(Notice(text="Data is kept permanently.", retention="30 days"))
+    assert facts.retention == RetentionFact(True, 30, False, "period", "30 days", "structured")
+
+
+def test_structured_vague_retention_is_vague() -> None:
+    fact = analyse_notice(Notice(text="Kept for 21 days.", retention="疫情结束后销毁")).retention
+    assert (fact.kind, fact.vague, fact.source) == ("vague", True, "structured")
+
+
+def test_unrecognised_structured_retention_counts_as_criteria() -> None:
+    fact = analyse_notice(Notice(retention="Per the county records schedule")).retention
+    assert fact == RetentionFact(
+        True, None, False, "criteria", "Per the county records schedule", "structured"
+    )
+
+
+def test_blank_structured_retention_falls_back_to_text() -> None:
+    fact = analyse_notice(Notice(text="Kept for 21 days.", retention="  ")).retention
+    assert (fact.days, fact.source) == (21, "text")
+
+
+def test_text_retention_is_marked_text() -> None:
+    fact = analyse_notice(Notice(text="信息保存21天。")).retention
+    assert (fact.days, fact.source) == (21, "text")
+
+
+def test_structured_recipients_win_over_text() -> None:
+    notice = Notice(text="Answers are shared with the police.", recipients=("County CDC",))
+    assert analyse_notice(notice).recipients == ("County CDC",)
+
+
+def test_structured_empty_recipients_mean_nobody() -> None:
+    notice = Notice(text="Answers are shared with the police.", recipients=())
+    assert analyse_notice(notice).recipients == ()
+
+
+# --- purpose ---------------------------------------------------------------------
+
+PURPOSE_CASES = [
+    ("Your details are used for contact tracing.", "used for contact tracing"),
+    ("Purpose: contact tracing.", "Purpose: contact tracing"),
+    ("We collect your phone number so that we can reach you.", "so that we can reach you"),
+    (
+        "We collect your name to trace close contacts.",
+        "We collect your name to trace close contacts",
+    ),
+    ("收集目的：疫情防控。", "目的：疫情防控"),
+    ("您的信息仅用于疫情防控，不会用于其他用途。", "仅用于疫情防控"),
+    ("為了疫情防控，請填寫以下資料。", "為了疫情防控"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PURPOSE_CASES)
+def test_purpose_phrase_is_found(text: str, expected: str) -> None:
+    assert analyse_notice(Notice(text=text)).purpose == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please fill in every field.",
+        "请如实填写。",
+        "Your data will not be used for any other purpose.",
+    ],
+)
+def test_no_purpose_statement(text: str) -> None:
+    assert analyse_notice(Notice(text=text)).purpose is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Your data will not be used for any other purpose.", True),
+        ("We won't use your answers for other purposes.", True),
+        ("Answers are only used for contact tracing.", True),
+        ("不会用于其他用途。", True),
+        ("信息仅用于疫情防控。", True),
+        ("資料僅用於疫情防控。", True),
+        ("信息不作他用。", True),
+        ("Answers are used for contact tracing.", False),
+        ("信息用于疫情防控。", False),
+    ],
+)
+def test_no_other_use_promise(text: str, expected: bool) -> None:
+    assert analyse_notice(Notice(text=text)).no_other_use is expected
+
+
+# --- controller -------------------------------------------------------------------
+
+CONTROLLER_CASES = [
+    ("The data controller is Riverside Council.", "data controller is Riverside Council"),
+    ("This form is collected by Harbour Café Ltd.", "collected by Harbour Café Ltd"),
+    ("Questions? Contact us at privacy@example.org.", "Contact us at privacy@example.org"),
+    ("Questions: privacy@example.org", "privacy@example.org"),
+    ("Call +44 20 7946 0958 with questions.", "+44 20 7946 0958"),
+    ("Our DPO can help.", "DPO can help"),
+    ("收集单位：朝阳区某某社区居委会。", "收集单位：朝阳区某某社区居委会"),
+    ("联系电话：010-12345678", "联系电话：010-12345678"),
+    ("如有疑问请拨打13812345678。", "13812345678"),
+    ("本表由某某物业公司收集。", "由某某物业公司收集"),
+    ("聯繫人：王先生", "聯繫人：王先生"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTROLLER_CASES)
+def test_controller_phrase_is_found(text: str, expected: str) -> None:
+    assert analyse_notice(Notice(text=text)).controller == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please fill in your name.",
+        "Updated 2022-03-21.",
+        "体温37.2度以下方可进入。",
+        "The dpo field is optional.",
+    ],
+)
+def test_no_controller(text: str) -> None:
+    assert analyse_notice(Notice(text=text)).controller is None
+
+
+# --- recipients -------------------------------------------------------------------
+
+RECIPIENT_CASES = [
+    ("Answers are shared with the local health department.", ("the local health department",)),
+    ("We may share your data with the county CDC for tracing.", ("the county CDC",)),
+    ("Records are disclosed to the police on request.", ("the police",)),
+    ("The list is reported to the CDC by email.", ("the CDC",)),
+    ("Lists are passed on to the district office, daily.", ("the district office",)),
+    ("The list is sent to the health bureau.", ("the health bureau",)),
+    ("Data is transferred to servers in Singapore.", ("servers in Singapore",)),
+    ("信息将提供给街道办事处。", ("街道办事处",)),
+    ("信息将报送区卫健委、疾控中心。", ("区卫健委", "疾控中心")),
+    ("資料將提供給衛生署。", ("衛生署",)),
+    ("Data will not be shared with anyone.", ()),
+    ("Your answers are not disclosed to third parties.", ()),
+    ("No third party receives your answers.", ()),
+    ("我们不会提供给任何第三方。", ()),
+    ("信息不向第三方提供。", ()),
+    ("信息不对外提供。", ()),
+    ("Data will not be shared with anyone except the county CDC.", ("the county CDC",)),
+    ("信息除疾控中心外不对外提供。", ("疾控中心",)),
+    ("Shared with the CDC. Not disclosed to anyone else.", ("the CDC",)),
+    ("We collect your name and phone number.", None),
+    ("请如实上报您的体温。", None),
+    ("A reminder is sent to you by SMS.", None),
+    ("We do not sell your data.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RECIPIENT_CASES)
+def test_recipients_from_text(text: str, expected: tuple[str, ...] | None) -> None:
+    assert analyse_notice(Notice(text=text)).recipients == expected
+
+
+def test_silent_notice_has_no_facts() -> None:
+    facts = analyse_notice(Notice())
+    assert (facts.retention.found, facts.purpose, facts.controller, facts.recipients) == (
+        False,
+        None,
+        None,
+        None,
+    )
+    assert facts.no_other_use is False
+
+
+@pytest.mark.parametrize("text", [
+    "为做好疫情防控工作，请如实填写以下信息。",
+    "For epidemic prevention and control, owners must fill in the following.",
+    "We collect your name only for NHS Test and Trace contact tracing.",
+])
+def test_purpose_phrases_from_the_samples_are_found(text: str) -> None:
+    assert analyse_notice(Notice(text=text)).purpose is not None
