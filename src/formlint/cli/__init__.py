@@ -1,0 +1,68 @@
+"""The `formlint` command: one module per subcommand, joined here.
+
+Input problems raise FormlintError and end as one `path:line:col: error: …`
+line on stderr with exit code 2; `--debug` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from formlint import __version__
+from formlint.cli import categories, check, classify, rule, schema
+from formlint.cli.common import EXIT_ERROR, state
+from formlint.errors import FormlintError, UsageError
+
+app = typer.Typer(
+    name="formlint",
+    help="Audit data collection forms for data minimisation: excess fields, missing or vague "
+    "retention, missing notice elements. Exit codes: 0 clean, 1 findings at or above "
+    "--fail-on, 2 usage or input error.",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"formlint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks for input errors."),
+) -> None:
+    state.debug = debug
+
+
+app.command("check")(check.check)
+app.command("classify")(classify.classify)
+app.command("categories")(categories.categories)
+app.command("rule")(rule.rule)
+app.command("schema")(schema.schema)
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=True)
+    except FormlintError as exc:
+        _fail(str(exc), exc)
+    except UsageError as exc:
+        _fail(f"formlint: error: {exc}", exc)
+
+
+def _fail(line: str, exc: Exception) -> None:
+    if state.debug:
+        raise exc
+    from formlint.cli.common import print_error
+
+    print_error(line)
+    sys.exit(EXIT_ERROR)

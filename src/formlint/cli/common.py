@@ -1,0 +1,56 @@
+"""What the subcommands share: exit codes, diagnostics on stderr, colour choice."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from typing import TextIO
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+
+@dataclass
+class _State:
+    debug: bool = False
+
+
+state = _State()
+
+
+def colour_wanted(stream: TextIO) -> bool:
+    """Colour on a terminal unless NO_COLOR is set (https://no-color.org); FORCE_COLOR forces it."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return stream.isatty()
+
+
+def print_error(line: str) -> None:
+    """One diagnostic line on stderr; rich styles it only on a colour terminal."""
+    if not colour_wanted(sys.stderr):
+        print(line, file=sys.stderr)
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    text = Text(line)
+    text.highlight_words([": error:"], style="bold red")
+    Console(stderr=True, soft_wrap=True).print(text)
+
+
+def report_error(exc: Exception) -> None:
+    """A collected per-file error: its line, preceded by the traceback under --debug."""
+    if state.debug:
+        import traceback
+
+        traceback.print_exception(exc, file=sys.stderr)
+    print_error(str(exc))
+
+
+def write_output(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()

@@ -1,0 +1,34 @@
+"""`formlint rule`: print a rule's documentation."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from formlint.errors import UsageError
+from formlint.cli.common import write_output
+
+
+def rule(
+    code: Optional[str] = typer.Argument(None, help="Rule code, e.g. DM102."),
+    all_rules: bool = typer.Option(False, "--all", help="Print every rule's documentation."),
+) -> None:
+    """Explain what a rule catches, the law behind it, and how to fix it."""
+    from formlint.rules import RULES
+
+    if all_rules:
+        write_output("\n\n".join(_doc(c) for c in RULES) + "\n")
+        return
+    if code is None:
+        raise UsageError("give a rule code (e.g. `formlint rule DM102`) or --all")
+    if code.upper() not in RULES:
+        raise UsageError(f"unknown rule {code!r}; rules: {', '.join(RULES)}")
+    write_output(_doc(code.upper()) + "\n")
+
+
+def _doc(code: str) -> str:
+    from formlint.rules import RULES, rule_doc
+
+    module = RULES[code]
+    return f"{code} {module.NAME} [{module.SEVERITY.value}]\n\n{rule_doc(code)}"

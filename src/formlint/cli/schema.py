@@ -1,0 +1,21 @@
+"""`formlint schema`: print a shipped JSON Schema."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import typer
+
+from formlint.cli.common import write_output
+
+
+class SchemaName(str, Enum):
+    form = "form"
+    policy = "policy"
+
+
+def schema(name: SchemaName = typer.Argument(..., help="Which schema: form or policy.")) -> None:
+    """Print the JSON Schema for native forms or for policies."""
+    from formlint.schemas import schema_text
+
+    write_output(schema_text(name.value))

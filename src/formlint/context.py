@@ -1,0 +1,55 @@
+"""What a rule sees when it checks one form: the form, its purpose and the facts
+the classifier and notice analyser found. Rules build complete findings through
+`Context.finding`, so reporters never have to look anything up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+from formlint.model import Classification, Field, Finding, Form, Location, Policy, Purpose, Severity
+from formlint.notice import NoticeFacts
+from formlint.taxonomy import Taxonomy
+
+
+@dataclass(frozen=True)
+class Context:
+    form: Form
+    policy: Policy
+    purpose: Purpose
+    taxonomy: Taxonomy
+    classes: Mapping[str, Classification]
+    notice: NoticeFacts
+
+    def category_of(self, field: Field) -> Classification:
+        return self.classes[field.key]
+
+    def describe(self, field: Field) -> str:
+        """`key` (label, category) as findings name a field."""
+        verdict = self.category_of(field)
+        label = field.first_label
+        inner = f"{label}, {verdict.category}" if label and label != field.key else verdict.category
+        return f"`{field.key}` ({inner})"
+
+    def finding(self, rule: tuple[str, str, Severity], message: str, help: str, law: str, *,
+                field: Field | None = None, where: Location | None = None,
+                severity: Severity | None = None, pointer: str = "") -> Finding:
+        """A complete finding; `rule` is the rule's (CODE, NAME, SEVERITY)."""
+        code, name, default = rule
+        verdict = self.category_of(field) if field is not None else None
+        place = where or (field.location if field is not None else self.form.location)
+        return Finding(
+            code=code,
+            severity=severity or default,
+            message=message,
+            path=self.form.path,
+            line=place.line,
+            column=place.column,
+            help=help,
+            law=law,
+            field_key=field.key if field is not None else None,
+            pointer=field.pointer if field is not None else pointer,
+            category=verdict.category if verdict is not None else None,
+            evidence=verdict.evidence if verdict is not None else None,
+            rule_name=name,
+        )

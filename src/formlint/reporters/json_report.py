@@ -1,0 +1,74 @@
+"""Machine-readable output, version 1 (documented in README.md, "JSON output").
+
+The shape is a public interface: change it only with a CHANGELOG entry and a
+version bump.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from formlint import __version__
+from formlint.engine import FormResult, Report
+from formlint.model import Finding
+from formlint.reporters import RenderOptions, counts
+
+NAME = "json"
+DESCRIPTION = "one JSON object with forms, findings and errors (versioned)"
+VERSION = 1
+
+
+def finding_dict(item: Finding) -> dict[str, Any]:
+    return {
+        "code": item.code,
+        "name": item.rule_name,
+        "severity": item.severity.value,
+        "message": item.message,
+        "path": item.path,
+        "line": item.line,
+        "column": item.column,
+        "field": item.field_key,
+        "pointer": item.pointer,
+        "category": item.category,
+        "evidence": item.evidence,
+        "help": item.help,
+        "law": item.law,
+    }
+
+
+def form_dict(result: FormResult) -> dict[str, Any]:
+    retention = result.notice.retention
+    return {
+        "path": result.form.path,
+        "format": result.form.format,
+        "title": result.form.title,
+        "purpose": result.purpose.id,
+        "fields": len(result.form.fields),
+        "findings": len(result.findings),
+        "retention": {"found": retention.found, "days": retention.days, "vague": retention.vague,
+                      "kind": retention.kind, "evidence": retention.evidence or None},
+        "notice": {"purpose": result.notice.purpose, "controller": result.notice.controller,
+                   "recipients": list(result.notice.recipients) if result.notice.recipients is not None else None},
+    }
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    findings = report.findings
+    document = {
+        "version": VERSION,
+        "tool": {"name": "formlint", "version": __version__},
+        "policy": {"id": options.policy.id, "path": options.policy.path},
+        "summary": {
+            "forms": len(report.results),
+            "fields": sum(len(r.form.fields) for r in report.results),
+            "findings": len(findings),
+            "by_severity": counts(findings),
+            "errors": len(report.errors),
+        },
+        "forms": [form_dict(r) for r in report.results],
+        "findings": [finding_dict(f) for f in findings],
+        "errors": [{"path": e.path, "line": e.line, "column": e.column, "message": e.message}
+                   for e in report.errors],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,39 @@
+"""Field collects a category the purpose does not need.
+
+What it catches: a field whose personal-data category is neither `necessary`,
+`optional` nor among the `alternatives` of the form's purpose in the policy, such
+as education or house size on a return-to-community registration.
+
+Why: collection must be limited to the minimum scope the purpose needs
+(PIPL Art. 6: 不得过度收集个人信息; GDPR Art. 5(1)(c) data minimisation; ISO/IEC
+29100 collection limitation). Every extra field is extra risk when the data leaks.
+
+How to fix: delete the field. If the purpose really needs it, add its category to
+the purpose's `necessary` (or `optional`) list in the policy with a `source`, or
+give the field a `reason` and ask the policy owner to allow it.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from formlint.context import Context
+from formlint.model import Finding, Severity
+from formlint.rules._excess import EXCESS_HELP, excess_fields, override, purpose_law
+
+CODE = "DM101"
+NAME = "excess-field"
+SEVERITY = Severity.WARNING
+RULE = (CODE, NAME, SEVERITY)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for field, citation in excess_fields(ctx):
+        level = override(ctx, field)
+        if citation is not None or level == "off":
+            continue
+        yield ctx.finding(
+            RULE,
+            f"Field {ctx.describe(field)} is not necessary for purpose `{ctx.purpose.id}`",
+            EXCESS_HELP, purpose_law(ctx), field=field,
+            severity=level if isinstance(level, Severity) else None)

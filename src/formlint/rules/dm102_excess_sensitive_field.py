@@ -1,0 +1,43 @@
+"""Field collects a sensitive category the purpose does not need.
+
+What it catches: an excess field (see DM101) whose category is sensitive under one
+of the policy's `regimes`: ethnicity, political affiliation or party membership,
+religion, health data such as blood type, biometrics, precise location and travel
+history, government ID numbers, and the like.
+
+Why: sensitive personal information may be processed only for a specific purpose
+and when sufficiently necessary, with strict protection (PIPL Art. 28-29); GDPR
+Art. 9(1) prohibits processing special categories unless an Art. 9(2) exception
+applies; CCPA Cal. Civ. Code 1798.140(ae) lists sensitive personal information.
+Collecting it without need is the gravest form of over-collection.
+
+How to fix: remove the field. If the purpose truly needs it, add the category to
+the purpose's `necessary` list with the legal basis in `source`, collect it with
+separate consent (PIPL Art. 29), and say why in the notice.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from formlint.context import Context
+from formlint.model import Finding, Severity
+from formlint.rules._excess import EXCESS_HELP, excess_fields, override, purpose_law
+
+CODE = "DM102"
+NAME = "excess-sensitive-field"
+SEVERITY = Severity.ERROR
+RULE = (CODE, NAME, SEVERITY)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for field, citation in excess_fields(ctx):
+        level = override(ctx, field)
+        if citation is None or level == "off":
+            continue
+        yield ctx.finding(
+            RULE,
+            f"Field {ctx.describe(field)} is not necessary for purpose `{ctx.purpose.id}` "
+            f"and is sensitive under {citation}",
+            EXCESS_HELP, f"{purpose_law(ctx)}; {citation}", field=field,
+            severity=level if isinstance(level, Severity) else None)

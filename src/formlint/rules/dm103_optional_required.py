@@ -1,0 +1,37 @@
+"""Optional category made mandatory.
+
+What it catches: a field whose category the purpose lists as `optional` but which
+the form marks `required: true`, such as an e-mail address on a venue check-in
+that may be given instead of, not beside, a phone number.
+
+Why: a category that the purpose can do without must not be forced on people;
+collection is limited to the minimum necessary (PIPL Art. 6; GDPR Art. 5(1)(c))
+and consent to optional processing must be freely given (GDPR Art. 7(4);
+PIPL Art. 16: a service may not be refused for refusing non-necessary data).
+
+How to fix: set `required: false` on the field, or, if the purpose cannot work
+without it, move its category to the purpose's `necessary` list with a source.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from formlint.context import Context
+from formlint.model import Finding, Severity
+
+CODE = "DM103"
+NAME = "optional-field-required"
+SEVERITY = Severity.WARNING
+RULE = (CODE, NAME, SEVERITY)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for field in ctx.form.fields:
+        if field.required and ctx.purpose.is_optional(ctx.category_of(field).category):
+            yield ctx.finding(
+                RULE,
+                f"Field {ctx.describe(field)} is optional for purpose `{ctx.purpose.id}` "
+                "but the form makes it required",
+                "set `required: false`, or move the category to the purpose's `necessary` list",
+                "PIPL Art. 6, 16; GDPR Art. 5(1)(c), 7(4)", field=field)

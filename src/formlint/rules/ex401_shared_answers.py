@@ -1,0 +1,42 @@
+"""Answers visible to other respondents.
+
+What it catches: a form with `visibility: shared` (respondents can see each
+other's answers, as in a chat group where everyone posts "name + phone + ID
+number") that collects personal data.
+
+Why: the CAC notice of 2020-02-09 forbids publishing name, age, ID number, phone
+number or home address without consent; disclosure to others needs separate
+consent (PIPL Art. 23, 25) and appropriate security (PIPL Art. 9, 51; GDPR
+Art. 5(1)(f), 32). In 2020 a neighbourhood committee had 100 returnees post their
+ID numbers into a group everyone could read.
+
+How to fix: collect answers privately (a form only the collector can read) and
+set `visibility: private`.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from formlint.context import Context
+from formlint.model import Finding, Severity
+
+CODE = "EX401"
+NAME = "shared-answers"
+SEVERITY = Severity.ERROR
+RULE = (CODE, NAME, SEVERITY)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    if ctx.form.visibility != "shared":
+        return
+    personal = [f.key for f in ctx.form.fields if ctx.taxonomy.is_personal(ctx.category_of(f).category)]
+    if not personal:
+        return
+    shown = ", ".join(f"`{k}`" for k in personal[:5]) + (", …" if len(personal) > 5 else "")
+    yield ctx.finding(
+        RULE,
+        f"Respondents can see each other's answers, which include personal data ({shown})",
+        "collect answers privately and set `visibility: private`",
+        "CAC notice 2020-02-09; PIPL Art. 9, 23, 25, 51; GDPR Art. 5(1)(f), 32",
+        where=ctx.form.location_of("/visibility"), pointer="/visibility")

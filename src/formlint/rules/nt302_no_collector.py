@@ -1,0 +1,39 @@
+"""No collector name or contact.
+
+What it catches: a form that names no collector (`collector.name` or
+`collector.contact`) and whose notice gives no controller, contact person, e-mail
+or phone number.
+
+Why: people must know who collects their data and how to reach them (PIPL
+Art. 17(1)(1): the handler's name and contact; GDPR Art. 13(1)(a)). In 2020
+neighbourhood groups collected ID numbers "instructed by their superiors" without
+saying who.
+
+How to fix: set `collector: {name: ..., contact: ...}` or name the collecting body
+and a contact in the notice.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from formlint.context import Context
+from formlint.model import Finding, Severity
+from formlint.rules._notice import notice_location, requires
+
+CODE = "NT302"
+NAME = "no-collector"
+SEVERITY = Severity.WARNING
+RULE = (CODE, NAME, SEVERITY)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    collector = ctx.form.collector
+    if not requires(ctx, "controller") or collector.name or collector.contact or ctx.notice.controller:
+        return
+    yield ctx.finding(
+        RULE,
+        "The form does not say who collects the answers or how to contact them",
+        "set `collector.name` and `collector.contact`, or name the collector and a contact in the notice",
+        "PIPL Art. 17(1)(1); GDPR Art. 13(1)(a)",
+        where=notice_location(ctx), pointer="/notice")

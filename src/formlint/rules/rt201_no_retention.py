@@ -1,0 +1,39 @@
+"""No retention statement.
+
+What it catches: a form whose notice (text or structured `retention` item) says
+nothing about how long the answers will be kept.
+
+Why: people must be told the retention period at collection (PIPL Art. 17(1)(2):
+保存期限; GDPR Art. 13(2)(a): "the period for which the personal data will be
+stored, or if that is not possible, the criteria used to determine that period";
+CCPA Cal. Civ. Code 1798.100(a)(3)), and data may be kept only for the shortest
+period the purpose needs (PIPL Art. 19; GDPR Art. 5(1)(e)). In 2020 almost no
+epidemic registration form said how long anything would be kept.
+
+How to fix: state a definite period in the notice ("Records are deleted after 21
+days" / "本登记信息保存21天后删除"), or set `notice.retention: 21 days`.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from formlint.context import Context
+from formlint.model import Finding, Severity
+from formlint.rules._notice import notice_location, requires
+
+CODE = "RT201"
+NAME = "no-retention-statement"
+SEVERITY = Severity.ERROR
+RULE = (CODE, NAME, SEVERITY)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    if requires(ctx, "retention") and not ctx.notice.retention.found:
+        yield ctx.finding(
+            RULE,
+            "The notice does not say how long answers are kept",
+            "state a definite retention period in the notice, e.g. \"deleted after 21 days\" "
+            "(删除期限), or set `notice.retention`",
+            "PIPL Art. 17(1)(2), 19; GDPR Art. 13(2)(a), 5(1)(e); CCPA 1798.100(a)(3)",
+            where=notice_location(ctx), pointer="/notice")

@@ -1,0 +1,40 @@
+"""Stated retention is longer than the purpose allows.
+
+What it catches: a definite retention period longer than the purpose's
+`retention.max_days` in the policy, e.g. 180 days for a venue check-in where
+England's SI 2020/1005 required 21 days.
+
+Why: personal information may be kept only for the shortest period necessary for
+the purpose (PIPL Art. 19; GDPR Art. 5(1)(e) storage limitation; CCPA
+1798.100(a)(3): no longer than reasonably necessary).
+
+How to fix: shorten the period in the notice to at most the purpose's cap, and
+delete the data when it ends (PIPL Art. 47).
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from formlint.context import Context
+from formlint.model import Finding, Severity
+from formlint.rules._notice import notice_location
+
+CODE = "RT203"
+NAME = "retention-too-long"
+SEVERITY = Severity.ERROR
+RULE = (CODE, NAME, SEVERITY)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    days, cap = ctx.notice.retention.days, ctx.purpose.max_days
+    if days is None or cap is None or days <= cap:
+        return
+    basis = "; ".join(ctx.purpose.retention_source)
+    law = "PIPL Art. 19; GDPR Art. 5(1)(e)" + (f"; cap basis: {basis}" if basis else "")
+    yield ctx.finding(
+        RULE,
+        f"Answers are kept for {days} days (\"{ctx.notice.retention.evidence}\"), longer than the "
+        f"{cap} days purpose `{ctx.purpose.id}` allows",
+        f"keep answers for at most {cap} days and say so in the notice",
+        law, where=notice_location(ctx), pointer="/notice")

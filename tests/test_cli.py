@@ -1,0 +1,192 @@
+"""The command line end to end: exit codes, diagnostics, output shapes."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, SAMPLES, run_formlint
+
+ERROR_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): error: .+$")
+
+
+def assert_one_error_line(result, path_part: str) -> re.Match[str]:
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    match = ERROR_LINE.match(lines[0])
+    assert match and path_part in match["path"], lines[0]
+    return match
+
+
+def test_version_prints_package_version() -> None:
+    from formlint import __version__
+
+    result = run_formlint("--version")
+    assert (result.returncode, result.stdout.strip()) == (0, f"formlint {__version__}")
+
+
+def test_help_and_version_import_nothing_heavy() -> None:
+    probe = ("import sys, runpy; sys.argv=['formlint','--help']\n"
+             "try: runpy.run_module('formlint', run_name='__main__')\n"
+             "except SystemExit: pass\n"
+             "heavy=[m for m in ('jsonschema','rich','yaml','openpyxl','lxml') if m in sys.modules]\n"
+             "print('HEAVY', heavy)")
+    import subprocess, sys, os
+    from conftest import ROOT
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    assert "HEAVY []" in out.stdout, out.stdout + out.stderr
+
+
+def test_missing_file_is_one_error_line_exit_2(tmp_path: Path) -> None:
+    result = run_formlint("check", str(tmp_path / "nope.yaml"))
+    match = assert_one_error_line(result, "nope.yaml")
+    assert "no such file" in result.stderr and match["line"] == "1"
+
+
+def test_broken_yaml_reports_its_line_and_column(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.yaml"
+    bad.write_text("id: x\nfields:\n  - key: name\n    label: [unclosed\n", "utf-8")
+    match = assert_one_error_line(run_formlint("check", str(bad)), "broken.yaml")
+    assert match["line"] == "5"
+
+
+def test_broken_json_reports_its_line_and_column(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.json"
+    bad.write_text('{"fields": [\n  {"key": "name",}\n]}', "utf-8")
+    match = assert_one_error_line(run_formlint("check", str(bad)), "broken.json")
+    assert (match["line"], match["col"]) == ("2", "18")
+
+
+def test_unknown_form_key_says_did_you_mean(tmp_path: Path) -> None:
+    bad = tmp_path / "typo.yaml"
+    bad.write_text("purpose: venue-check-in\nfields:\n  - key: name\n    lable: Name\n", "utf-8")
+    match = assert_one_error_line(run_formlint("check", str(bad)), "typo.yaml")
+    assert match["line"] == "4" and "did you mean 'label'" in result_text(bad)
+
+
+def result_text(path: Path) -> str:
+    return run_formlint("check", str(path)).stderr
+
+
+def test_policy_with_unknown_category_is_an_error_at_its_line(tmp_path: Path) -> None:
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("id: p\ntitle: P\nsource: test\npurposes:\n  x:\n    necessary:\n"
+                      "      - identity.name\n      - contact.phon\n", "utf-8")
+    result = run_formlint("check", "--policy", str(policy), str(SAMPLES / "venue-check-in-minimal.yaml"))
+    match = assert_one_error_line(result, "policy.yaml")
+    assert match["line"] == "8" and "contact.phone" in result.stderr
+
+
+def test_unknown_builtin_policy_suggests_the_close_name() -> None:
+    result = run_formlint("check", "--policy", "epidemic-registraton", str(SAMPLES))
+    assert_one_error_line(result, "epidemic-registraton")
+    assert "did you mean 'epidemic-registration'" in result.stderr
+
+
+@pytest.mark.parametrize("name, text, needle", [
+    ("bomb.yaml", "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
+        f"{n}: &{n} [{','.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi")) + "fields: []\n",
+     "more than"),
+    ("deep.yaml", "fields: " + "[" * 5000 + "]" * 5000 + "\n", "nesting deeper"),
+    ("tag.yaml", "fields: !!python/object/apply:os.system [echo pwned]\n", "unsupported YAML tag"),
+    ("deep.json", '{"fields": ' + "[" * 5000 + "]" * 5000 + "}", "nesting deeper"),
+])
+def test_hostile_documents_are_refused_cleanly(tmp_path: Path, name: str, text: str, needle: str) -> None:
+    bad = tmp_path / name
+    bad.write_text(text, "utf-8")
+    result = run_formlint("check", str(bad))
+    assert_one_error_line(result, name)
+    assert needle in result.stderr
+
+
+def test_oversized_file_is_refused(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_text("fields: []\n# " + "x" * 2000 + "\n", "utf-8")
+    result = run_formlint("check", "--max-file-size", "1000", str(big))
+    assert_one_error_line(result, "big.yaml")
+    assert "1,000-byte limit" in result.stderr
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    result = run_formlint("--debug", "check", str(tmp_path / "nope.yaml"))
+    assert result.returncode != 0 and "Traceback" in result.stderr
+
+
+def test_one_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("fields: [", "utf-8")
+    good = (SAMPLES / "venue-check-in-minimal.yaml").read_text("utf-8")
+    (tmp_path / "good.yaml").write_text(good, "utf-8")
+    result = run_formlint("check", "--format", "json", str(tmp_path))
+    data = json.loads(result.stdout)
+    assert result.returncode == 2
+    assert data["summary"]["forms"] == 1 and len(data["errors"]) == 1
+
+
+def test_unknown_purpose_is_an_error_with_choices(tmp_path: Path) -> None:
+    result = run_formlint("check", "--purpose", "venue-checkin", str(SAMPLES / "venue-check-in-minimal.yaml"))
+    assert_one_error_line(result, "venue-check-in-minimal.yaml")
+    assert "did you mean 'venue-check-in'" in result.stderr
+
+
+def test_unknown_category_annotation_is_an_error(tmp_path: Path) -> None:
+    bad = tmp_path / "cat.yaml"
+    bad.write_text("purpose: venue-check-in\nfields:\n  - key: x\n    category: health.bloodtype\n", "utf-8")
+    match = assert_one_error_line(run_formlint("check", str(bad)), "cat.yaml")
+    assert match["line"] == "3" and "health.blood_type" in run_formlint("check", str(bad)).stderr
+
+
+def test_exit_codes_follow_fail_on_and_exit_zero() -> None:
+    form = str(FIXTURES / "rules" / "dm101_fail.yaml")
+    policy = str(FIXTURES / "policies" / "rules-test.yaml")
+    assert run_formlint("check", "-p", policy, form).returncode == 1
+    assert run_formlint("check", "-p", policy, "--fail-on", "error", form).returncode == 0
+    assert run_formlint("check", "-p", policy, "--exit-zero", form).returncode == 0
+
+
+def test_text_output_has_location_code_severity_help_and_summary() -> None:
+    form = str(FIXTURES / "rules" / "dm102_fail.yaml")
+    result = run_formlint("check", "-p", str(FIXTURES / "policies" / "rules-test.yaml"), form)
+    first = result.stdout.splitlines()[0]
+    assert first.startswith(f"{form}:22:5: DM102 [error] Field `ethnicity` (Ethnicity, special.ethnicity)")
+    assert "  help: remove it" in result.stdout
+    assert result.stdout.rstrip().endswith("Checked 1 form(s), 5 field(s): 2 errors, 0 warnings, 0 info.")
+
+
+def test_quiet_drops_the_summary() -> None:
+    form = str(FIXTURES / "rules" / "clean.yaml")
+    result = run_formlint("check", "-q", "-p", str(FIXTURES / "policies" / "rules-test.yaml"), form)
+    assert (result.returncode, result.stdout) == (0, "")
+
+
+def test_rule_command_prints_docs_with_law() -> None:
+    result = run_formlint("rule", "dm102")
+    assert result.returncode == 0
+    assert result.stdout.startswith("DM102 excess-sensitive-field [error]") and "PIPL Art. 28" in result.stdout
+    assert run_formlint("rule", "XX999").returncode == 2
+
+
+def test_rule_all_prints_every_rule() -> None:
+    from formlint.rules import RULES
+
+    out = run_formlint("rule", "--all").stdout
+    assert all(f"{code} {RULES[code].NAME}" in out for code in RULES)
+
+
+def test_schema_command_prints_valid_json_schemas() -> None:
+    for name in ("form", "policy"):
+        result = run_formlint("schema", name)
+        assert json.loads(result.stdout)["$schema"].startswith("https://json-schema.org/")
+
+
+def test_categories_json_lists_taxonomy_ids() -> None:
+    data = json.loads(run_formlint("categories", "--format", "json").stdout)
+    ids = [c["id"] for c in data["categories"]]
+    assert "health.blood_type" in ids and data["version"] == 1
+    blood = next(c for c in data["categories"] if c["id"] == "health.blood_type")
+    assert blood["name"]["zh"] and "pipl" in blood["sensitive"]

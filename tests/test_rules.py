@@ -1,0 +1,76 @@
+"""Rule fixtures: each small form produces exactly the codes and lines listed in cases.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from formlint.engine import Options, check_form
+from formlint.formats import load_form
+from formlint.model import Severity
+from formlint.policy import load_policy
+from formlint.rules import RULES, rule_doc
+
+from conftest import FIXTURES
+
+RULE_FIXTURES = FIXTURES / "rules"
+CASES: dict[str, list[str]] = yaml.safe_load((RULE_FIXTURES / "cases.yaml").read_text("utf-8"))
+POLICY = str(FIXTURES / "policies" / "rules-test.yaml")
+
+
+def findings_of(name: str):
+    form = load_form(str(RULE_FIXTURES / name))
+    return check_form(form, Options(policy=load_policy(POLICY))).findings
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_fixture_produces_exactly_its_expected_findings(name: str) -> None:
+    got = [f"{f.code}@{f.line}" for f in findings_of(name)]
+    assert got == CASES[name]
+
+
+def test_every_fixture_file_is_listed_in_cases() -> None:
+    on_disk = {p.name for p in RULE_FIXTURES.glob("*.yaml")} - {"cases.yaml"}
+    assert on_disk == set(CASES)
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_every_rule_has_docs_and_failing_and_passing_fixtures(code: str) -> None:
+    doc = rule_doc(code)
+    assert "Why" in doc and "How to fix" in doc and ("Art." in doc or "SI " in doc)
+    fails = [n for n in CASES if n.startswith(code.lower() + "_fail")]
+    passes = [n for n in CASES if n.startswith(code.lower() + "_pass")]
+    assert fails and passes
+    assert all(any(c.startswith(code + "@") for c in CASES[n]) for n in fails)
+    assert not any(c.startswith(code + "@") for n in passes for c in CASES[n])
+
+
+def test_rule_codes_are_stable_public_names() -> None:
+    assert list(RULES) == ["DM101", "DM102", "DM103", "DM104", "RT201", "RT202", "RT203",
+                           "NT301", "NT302", "EX401"]
+    assert {c: RULES[c].SEVERITY for c in ("DM101", "DM102", "RT201", "EX401")} == {
+        "DM101": Severity.WARNING, "DM102": Severity.ERROR, "RT201": Severity.ERROR, "EX401": Severity.ERROR}
+
+
+def test_policy_severity_override_lowers_an_excess_government_id(tmp_path: Path) -> None:
+    form = tmp_path / "id.yaml"
+    text = (RULE_FIXTURES / "clean.yaml").read_text("utf-8")
+    form.write_text(text + "  - key: idno\n    label: ID\n    category: identity.government_id\n", "utf-8")
+    [finding] = check_form(load_form(str(form)), Options(policy=load_policy(POLICY))).findings
+    assert (finding.code, finding.severity) == ("DM102", Severity.WARNING)
+
+
+def test_policy_severity_off_silences_a_category() -> None:
+    codes = [f.code for f in findings_of("dm101_pass.yaml")]
+    assert codes == []  # social.education is "off" in the test policy, contact.email is an alternative
+
+
+def test_finding_is_complete_when_yielded() -> None:
+    [finding, _] = findings_of("dm102_fail.yaml")
+    assert finding.path.endswith("dm102_fail.yaml")
+    assert (finding.line, finding.column, finding.field_key, finding.pointer) == (22, 5, "ethnicity", "/fields/3")
+    assert finding.category == "special.ethnicity"
+    assert "PIPL Art. 6" in finding.law and "Art. 28" in finding.law
+    assert finding.help and finding.evidence and finding.rule_name == "excess-sensitive-field"
