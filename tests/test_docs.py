@@ -1,0 +1,25 @@
+"""README tables and the top-level policies/ folder stay in step with the code."""
+
+from __future__ import annotations
+
+from conftest import ROOT
+
+from formlint.docs import refresh
+from formlint.policy import builtin_names
+
+
+def test_readme_tables_are_generated_from_the_registries() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert refresh(readme) == readme, "run `python -m formlint.docs README.md`"
+
+
+def test_top_level_policies_are_the_packaged_ones() -> None:
+    top = sorted(p.stem for p in (ROOT / "policies").glob("*.yaml"))
+    assert top == builtin_names() and "epidemic-registration" in top
+
+
+def test_readme_documents_every_builtin_policy_and_command() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert all(f"`{name}`" in readme for name in builtin_names())
+    for command in ("formlint check", "formlint classify", "formlint categories", "formlint rule", "formlint schema"):
+        assert command in readme
