@@ -1,9 +1,17 @@
 """Input formats: a registry of loaders, picked by name or by sniffing the file.
 
-Every loader turns a file into the same `Form`. Structured formats (YAML/JSON
-documents) are parsed once into a `Document` and offered to each candidate's
-`sniff`; the first that claims it builds the form. Loader modules are imported
-only when used so start-up stays fast.
+Every loader turns a file into the same `Form`. There are two kinds of loader
+module:
+
+- kind "document" (YAML/JSON based formats): `sniff(doc: Document) -> bool` and
+  `from_document(doc: Document) -> Form`. The file is parsed once into a
+  `Document` and offered to each candidate's `sniff` in registry order; the
+  first that claims it builds the form.
+- kind "raw" (spreadsheets, XML, HTML): `sniff_raw(path: str, raw: bytes) -> bool`
+  and `load(path: str, raw: bytes) -> Form`.
+
+Loader modules are imported only when used so start-up stays fast. Loaders raise
+FormError(path, message, line, column) for anything they cannot read.
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ from types import ModuleType
 
 from formlint.errors import FormError
 from formlint.model import Form
-from formlint.source import MAX_FILE_SIZE, Document, decode, load_json, load_yaml, read_text
+from formlint.source import MAX_FILE_SIZE, Document, decode, load_json, load_yaml
 
 
 @dataclass(frozen=True)
@@ -24,6 +32,7 @@ class FormatInfo:
     description: str
     extensions: tuple[str, ...]
     module: str
+    kind: str = "document"
 
     def loader(self) -> ModuleType:
         return importlib.import_module(self.module)
@@ -57,21 +66,55 @@ def parse_structured(path: str, text: str) -> Document:
     return parse(text, path, FormError)
 
 
+def read_raw(path: str, max_size: int) -> bytes:
+    try:
+        size = Path(path).stat().st_size
+        if size > max_size:
+            raise FormError(path, f"file is {size:,} bytes, over the {max_size:,}-byte limit (--max-file-size)")
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise FormError(path, "no such file") from None
+    except IsADirectoryError:
+        raise FormError(path, "is a directory, expected a file") from None
+    except OSError as exc:
+        raise FormError(path, f"cannot read file: {exc.strerror or exc}") from None
+
+
 def load_form(path: str, input_format: str | None = None, raw: bytes | None = None,
               max_size: int = MAX_FILE_SIZE) -> Form:
     """Read `path` (or `raw` bytes given for it) into a Form, or raise FormError."""
-    if raw is not None and len(raw) > max_size:
-        raise FormError(path, f"input is {len(raw):,} bytes, over the {max_size:,}-byte limit (--max-file-size)")
     options = [FORMATS[input_format]] if input_format else candidates(path)
     if not options:
         known = ", ".join(sorted(extensions()))
         raise FormError(path, f"unrecognised file type; formlint reads {known} (or pass --input-format)")
-    text = decode(raw, path, FormError) if raw is not None else read_text(path, max_size, FormError)
-    doc = parse_structured(path, text)
+    raw = read_raw(path, max_size) if raw is None else raw
+    if len(raw) > max_size:
+        raise FormError(path, f"input is {len(raw):,} bytes, over the {max_size:,}-byte limit (--max-file-size)")
+    form = _try_raw(path, raw, options, bool(input_format)) or _try_documents(path, raw, options, bool(input_format))
+    if form is None:
+        tried = ", ".join(info.name for info in options)
+        raise FormError(path, f"not a form in any format formlint reads (tried {tried})")
+    return form
+
+
+def _try_raw(path: str, raw: bytes, options: list[FormatInfo], forced: bool) -> Form | None:
     for info in options:
+        if info.kind == "raw":
+            module = info.loader()
+            if forced or module.sniff_raw(path, raw):
+                form: Form = module.load(path, raw)
+                return form
+    return None
+
+
+def _try_documents(path: str, raw: bytes, options: list[FormatInfo], forced: bool) -> Form | None:
+    documents = [info for info in options if info.kind == "document"]
+    if not documents:
+        return None
+    doc = parse_structured(path, decode(raw, path, FormError))
+    for info in documents:
         module = info.loader()
-        if input_format or module.sniff(doc):
+        if forced or module.sniff(doc):
             form: Form = module.from_document(doc)
             return form
-    tried = ", ".join(info.name for info in options)
-    raise FormError(path, f"not a form in any format formlint reads (tried {tried})")
+    return None
