@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, NoReturn
+from typing import Any, Callable, Iterable, NoReturn
 
 import yaml
 
@@ -29,7 +29,7 @@ MAX_NODES = 200_000
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _STR_TAG = "tag:yaml.org,2002:str"
-_SAFE_TAGS = {
+_SAFE_TAGS: dict[str, Callable[[str], Any]] = {
     _STR_TAG: str,
     "tag:yaml.org,2002:int": int,
     "tag:yaml.org,2002:float": float,
@@ -122,7 +122,7 @@ class _Frame:
 
     __slots__ = ("container", "pointer", "key", "key_at", "start", "first")
 
-    def __init__(self, container: Any, pointer: str, start: yaml.Event, first: int) -> None:
+    def __init__(self, container: Any, pointer: str, start: Any, first: int) -> None:
         self.container = container
         self.pointer = pointer
         self.key: Any = _NO_KEY  # a mapping's key waiting for its value
@@ -147,7 +147,7 @@ class _Builder:
         self.nodes = 0
         self.documents = 0
 
-    def run(self, events: Iterable[yaml.Event]) -> None:
+    def run(self, events: Iterable[Any]) -> None:
         for event in events:
             kind = event.__class__
             if kind is yaml.ScalarEvent:
@@ -163,21 +163,21 @@ class _Builder:
             elif kind is yaml.DocumentStartEvent:
                 self._document(event)
 
-    def _fail(self, event: yaml.Event, message: str) -> NoReturn:
+    def _fail(self, event: Any, message: str) -> NoReturn:
         mark = event.start_mark
         raise self.error(self.path, message, mark.line + 1, mark.column + 1)
 
-    def _document(self, event: yaml.Event) -> None:
+    def _document(self, event: Any) -> None:
         self.documents += 1
         if self.documents > 1:
             self._fail(event, "more than one YAML document in the file; formlint reads one form per file")
 
-    def _count(self, event: yaml.Event, amount: int = 1) -> None:
+    def _count(self, event: Any, amount: int = 1) -> None:
         self.nodes += amount
         if self.nodes > MAX_NODES:
             self._fail(event, f"document expands to more than {MAX_NODES:,} nodes (aliases or sheer size)")
 
-    def _scalar(self, event: yaml.ScalarEvent) -> None:
+    def _scalar(self, event: Any) -> None:
         frame = self.stack[-1] if self.stack else None
         if frame is not None and frame.key is _NO_KEY and type(frame.container) is dict:
             # Keys stay strings ("yes", "1") unless explicitly tagged: forms are JSON-like.
@@ -189,7 +189,7 @@ class _Builder:
             self.anchors[event.anchor] = (value, 1)
         self._attach(event, frame, value)
 
-    def _attach(self, event: yaml.Event, frame: _Frame | None, value: Any) -> None:
+    def _attach(self, event: Any, frame: _Frame | None, value: Any) -> None:
         """Record where a finished node starts and put it into its parent."""
         if frame is None:
             self.locations[""] = Location(event.start_mark.line + 1, event.start_mark.column + 1)
@@ -206,21 +206,21 @@ class _Builder:
             container[frame.key] = value
             frame.key = _NO_KEY
 
-    def _take_key(self, event: yaml.Event, frame: _Frame, key: Any) -> None:
+    def _take_key(self, event: Any, frame: _Frame, key: Any) -> None:
         if key in frame.container:
             self._fail(event, f"duplicate key {key!r}")
         frame.key = key
         mark = event.start_mark
         frame.key_at = Location(mark.line + 1, mark.column + 1)
 
-    def _resolve(self, event: yaml.ScalarEvent) -> Any:
+    def _resolve(self, event: Any) -> Any:
         value = event.value
         if event.tag and event.tag != "!":
             convert = _SAFE_TAGS.get(event.tag)
             if convert is None:
                 self._fail(event, f"unsupported YAML tag {event.tag}")
             try:
-                return convert(value)  # type: ignore[no-untyped-call]
+                return convert(value)
             except ValueError:
                 self._fail(event, f"{value!r} is not a valid {event.tag}")
         if not event.implicit[0]:
@@ -235,7 +235,7 @@ class _Builder:
             return pointer_join(frame.pointer, len(frame.container))
         return pointer_join(frame.pointer, frame.key)
 
-    def _open(self, event: yaml.Event, container: Any) -> None:
+    def _open(self, event: Any, container: Any) -> None:
         if len(self.stack) >= MAX_DEPTH:
             self._fail(event, f"nesting deeper than {MAX_DEPTH} levels")
         if self.stack and self.stack[-1].key is _NO_KEY and type(self.stack[-1].container) is dict:
@@ -251,7 +251,7 @@ class _Builder:
             self.anchors[frame.start.anchor] = (frame.container, self.nodes - frame.first + 1)
         self._attach(frame.start, self.stack[-1] if self.stack else None, frame.container)
 
-    def _alias(self, event: yaml.AliasEvent) -> None:
+    def _alias(self, event: Any) -> None:
         if event.anchor not in self.anchors:
             self._fail(event, f"unknown alias *{event.anchor}")
         value, size = self.anchors[event.anchor]
