@@ -35,6 +35,7 @@ class Options:
     input_format: str | None = None
     max_size: int = MAX_FILE_SIZE
     codes: frozenset[str] | None = None
+    lang: str = "en"
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def check_form(form: Form, options: Options, taxonomy: Taxonomy | None = None) -
     purpose = resolve_purpose(form, options.policy, options.purpose)
     classes = classify_form(form, taxonomy)
     notice = analyse_notice(form.notice)
-    ctx = Context(form, options.policy, purpose, taxonomy, classes, notice)
+    ctx = Context(form, options.policy, purpose, taxonomy, classes, notice, options.lang)
     findings = sorted(run_rules(ctx, options.codes), key=lambda f: (f.line, f.column, f.code))
     return FormResult(form, purpose, classes, notice, tuple(findings))
 
