@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, ROOT, run_formlint
+
 from formlint.classify import classify
 from formlint.engine import classify_form
 from formlint.errors import FormError

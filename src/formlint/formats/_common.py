@@ -9,8 +9,9 @@ its errors point at the offending line like any other schema error.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from html.parser import HTMLParser
-from typing import Any, Iterable, Mapping
+from typing import Any, NoReturn
 
 from formlint.errors import FormError
 from formlint.formats.native import _reject_duplicate_keys
@@ -52,6 +53,19 @@ def labels(text: Any, language: str, meta: Mapping[str, Any]) -> dict[str, str]:
     return found
 
 
+def as_dict(value: Any) -> dict[str, Any]:
+    """`value` when it is a mapping, else {}: forms in the wild put anything anywhere."""
+    return value if isinstance(value, dict) else {}
+
+
+def as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def as_str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
 def member(item: Mapping[str, Any], *names: str) -> Any:
     """The first of `names` that `item` has, looking inside a Form.io-style `properties` too."""
     inner = item.get("properties")
@@ -83,10 +97,24 @@ def check_depth(doc: Document, depth: int, pointer: str) -> None:
         raise FormError(doc.path, f"fields nested deeper than {MAX_DEPTH} levels", where.line, where.column)
 
 
-def check_count(doc: Document, fields: list[Field], pointer: str) -> None:
-    if len(fields) > MAX_FIELDS:
-        where = doc.location(pointer)
-        raise FormError(doc.path, f"form expands to more than {MAX_FIELDS:,} fields", where.line, where.column)
+class Walker:
+    """What each JSON-based reader's walk over its tree of questions collects."""
+
+    def __init__(self, doc: Document, meta: Mapping[str, Any], language: str) -> None:
+        self.doc = doc
+        self.meta = meta
+        self.language = language
+        self.fields: list[Field] = []
+        self.notes: list[str] = []
+
+    def fail(self, pointer: str, message: str) -> NoReturn:
+        where = self.doc.location(pointer)
+        raise FormError(self.doc.path, message, where.line, where.column)
+
+    def add(self, item: Field) -> None:
+        self.fields.append(item)
+        if len(self.fields) > MAX_FIELDS:
+            self.fail(item.pointer, f"form expands to more than {MAX_FIELDS:,} fields")
 
 
 def strip_markup(markup: Any) -> str:
@@ -151,6 +179,7 @@ def _notice(doc: Document, meta: Mapping[str, Any], notes: list[str], notice_at:
     retention = meta.get("retention")
     if isinstance(retention, int) and not isinstance(retention, bool):
         retention = f"{retention} days"
+    retention = as_str(retention)
     recipients = meta.get("recipients")
     where = f"/{META}/notice" if "notice" in meta else notice_at if notice_at is not None else f"/{META}" if meta else ""
     return Notice(

@@ -11,11 +11,25 @@ the shape of the renderer's `i18n` option. README.md, "Input formats", has the r
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping, NoReturn
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from formlint.errors import FormError
-from formlint.formats._common import (build_form, category, check_count, check_depth, guess_language, labels,
-                                      member, read_meta, strip_markup, suppressions)
+from formlint.formats._common import (
+    Walker,
+    as_dict,
+    as_list,
+    as_str,
+    build_form,
+    category,
+    check_depth,
+    guess_language,
+    labels,
+    member,
+    read_meta,
+    strip_markup,
+    suppressions,
+)
 from formlint.model import Field, Form
 from formlint.source import Document
 
@@ -53,27 +67,16 @@ def _children(component: Mapping[str, Any], pointer: str) -> Iterator[tuple[list
     """Nested component lists: `components`, `columns[].components`, `rows[][].components`."""
     if isinstance(component.get("components"), list):
         yield component["components"], f"{pointer}/components"
-    for index, column in enumerate(_list(component.get("columns"))):
+    for index, column in enumerate(as_list(component.get("columns"))):
         if isinstance(column, dict) and isinstance(column.get("components"), list):
             yield column["components"], f"{pointer}/columns/{index}/components"
-    for row_index, row in enumerate(_list(component.get("rows"))):
-        for cell_index, cell in enumerate(_list(row)):
+    for row_index, row in enumerate(as_list(component.get("rows"))):
+        for cell_index, cell in enumerate(as_list(row)):
             if isinstance(cell, dict) and isinstance(cell.get("components"), list):
                 yield cell["components"], f"{pointer}/rows/{row_index}/{cell_index}/components"
 
 
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-class _Walker:
-    def __init__(self, doc: Document, meta: Mapping[str, Any], language: str) -> None:
-        self.doc = doc
-        self.meta = meta
-        self.language = language
-        self.fields: list[Field] = []
-        self.notes: list[str] = []
-
+class _Walker(Walker):
     def components(self, items: list[Any], pointer: str, prefix: str, depth: int) -> None:
         check_depth(self.doc, depth, pointer)
         for index, item in enumerate(items):
@@ -86,8 +89,7 @@ class _Walker:
             elif kind in PREFIXING_TYPES:
                 self.nested(item, here, f"{prefix}{self.key_of(item, here)}.", depth)
             elif item.get("input") is True and kind not in SKIP_TYPES:
-                self.fields.append(self.field(f"{prefix}{self.key_of(item, here)}", item, kind, here))
-                check_count(self.doc, self.fields, here)
+                self.add(self.field(f"{prefix}{self.key_of(item, here)}", item, kind, here))
             else:
                 self.nested(item, here, prefix, depth)
 
@@ -101,13 +103,9 @@ class _Walker:
             self.fail(pointer, "a Form.io input component needs a `key`")
         return key
 
-    def fail(self, pointer: str, message: str) -> NoReturn:
-        where = self.doc.location(pointer)
-        raise FormError(self.doc.path, message, where.line, where.column)
-
     def field(self, key: str, item: Mapping[str, Any], kind: str, pointer: str) -> Field:
         where = self.doc.location(pointer)
-        validate = item.get("validate") if isinstance(item.get("validate"), dict) else {}
+        validate = as_dict(item.get("validate"))
         return Field(
             key=key,
             label=labels(item.get("label"), self.language, self.meta),
@@ -115,8 +113,8 @@ class _Walker:
             required=bool(validate.get("required", False)),
             options=_options(item),
             category=category(member(item, "formlintCategory", "x-formlint-category"), self.doc, pointer),
-            autocomplete=item.get("autocomplete") if isinstance(item.get("autocomplete"), str) else None,
-            hint=item.get("description") if isinstance(item.get("description"), str) else None,
+            autocomplete=as_str(item.get("autocomplete")),
+            hint=as_str(item.get("description")),
             location=where,
             pointer=pointer,
             suppressions=suppressions(member(item, "formlintIgnore", "x-formlint-ignore"), where),
@@ -124,6 +122,5 @@ class _Walker:
 
 
 def _options(item: Mapping[str, Any]) -> tuple[str, ...]:
-    data = item.get("data") if isinstance(item.get("data"), dict) else {}
-    values = item.get("values") if isinstance(item.get("values"), list) else data.get("values")
-    return tuple(str(v.get("label", v.get("value", ""))) for v in _list(values) if isinstance(v, dict))
+    values = item.get("values") if isinstance(item.get("values"), list) else as_dict(item.get("data")).get("values")
+    return tuple(str(v.get("label", v.get("value", ""))) for v in as_list(values) if isinstance(v, dict))

@@ -19,9 +19,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
-from typing import Iterable
 
 from formlint.errors import FormError
 from formlint.formats._common import guess_language, suppressions
@@ -39,10 +39,10 @@ CONTROL_TEXT = {"label", "legend", "option", "optgroup", "select", "textarea", "
 SELF_CLOSING_SIBLINGS = {"p", "li", "option", "optgroup", "td", "th", "tr", "dt", "dd"}
 META_SLOTS = ("id", "purpose", "collector", "collector-contact", "notice", "retention", "recipients",
               "legal-basis", "visibility", "ignore")
-_TEMPLATE = re.compile(r"<%.*?%>|<\?(?:php|=).*?(?:\?>|\Z)|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\$\{.*?\}", re.S)
+_TEMPLATE = re.compile(r"<%.*?%>|<\?(?:php|=).*?(?:\?>|\Z)|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\$\{.*?\}", re.DOTALL)
 # Blade directives: @if(...), @endif, @csrf; nested parentheses one level deep.
 _BLADE = re.compile(r"(?<![\w@.])@[A-Za-z]+(?:[ \t]*\((?:[^()\n]|\([^()\n]*\))*\))?")
-_CONTROL = re.compile(rb"<\s*(input|select|textarea)\b", re.I)
+_CONTROL = re.compile(rb"<\s*(input|select|textarea)\b", re.IGNORECASE)
 
 
 def sniff_raw(path: str, raw: bytes) -> bool:

@@ -12,11 +12,24 @@ top-level `description` is notice text. README.md, "Input formats", has the rest
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from formlint.errors import FormError
-from formlint.formats._common import (build_form, category, check_count, check_depth, guess_language, labels,
-                                      member, read_meta, suppressions)
+from formlint.formats._common import (
+    Walker,
+    as_dict,
+    as_list,
+    as_str,
+    build_form,
+    category,
+    check_depth,
+    guess_language,
+    labels,
+    member,
+    read_meta,
+    suppressions,
+)
 from formlint.model import Field, Form
 from formlint.source import Document, pointer_join
 
@@ -46,7 +59,7 @@ def from_document(doc: Document) -> Form:
     if not isinstance(data, dict) or not isinstance(data.get("properties"), dict):
         raise FormError(doc.path, "a JSON Schema form needs a top-level `properties` object")
     meta = read_meta(doc)
-    ui = data.get("uiSchema") if isinstance(data.get("uiSchema"), dict) else {}
+    ui = as_dict(data.get("uiSchema"))
     language = meta.get("language") or guess_language(_titles(data, ui))
     walker = _Walker(doc, meta, language)
     walker.properties(data, "", "", ui, frozenset(), 0)
@@ -57,26 +70,18 @@ def from_document(doc: Document) -> Form:
 
 def _titles(data: Mapping[str, Any], ui: Mapping[str, Any]) -> Iterator[Any]:
     for name, prop in data["properties"].items():
-        yield (ui.get(name) or {}).get("ui:title") if isinstance(ui.get(name), dict) else None
-        yield prop.get("title") if isinstance(prop, dict) else None
+        yield as_dict(ui.get(name)).get("ui:title")
+        yield as_dict(prop).get("title")
 
 
-class _Walker:
-    def __init__(self, doc: Document, meta: Mapping[str, Any], language: str) -> None:
-        self.doc = doc
-        self.meta = meta
-        self.language = language
-        self.fields: list[Field] = []
-
+class _Walker(Walker):
     def properties(self, schema: Mapping[str, Any], pointer: str, prefix: str, ui: Mapping[str, Any],
                    refs: frozenset[str], depth: int) -> None:
         check_depth(self.doc, depth, pointer)
-        required = schema.get("required") if isinstance(schema.get("required"), list) else []
-        props = schema.get("properties") if isinstance(schema.get("properties"), dict) else {}
-        for name, prop in props.items():
+        required = as_list(schema.get("required"))
+        for name, prop in as_dict(schema.get("properties")).items():
             here = pointer_join(f"{pointer}/properties", name)
-            inner_ui = ui.get(name) if isinstance(ui.get(name), dict) else {}
-            self.property(str(name), prop, here, prefix, name in required, inner_ui, refs, depth + 1)
+            self.property(str(name), prop, here, prefix, name in required, as_dict(ui.get(name)), refs, depth + 1)
         for branch, where in _branches(schema, pointer):
             branch, where, seen = self.resolve(branch, where, refs)
             self.properties(branch, where, prefix, ui, seen, depth + 1)
@@ -91,27 +96,22 @@ class _Walker:
         elif schema.get("type") == "array" and isinstance(items, dict):
             items, at, seen = self.resolve(items, f"{where}/items", seen)
             if _is_object(items):
-                inner_ui = ui.get("items") if isinstance(ui.get("items"), dict) else {}
-                self.properties(items, at, f"{key}.", inner_ui, seen, depth)
-                return
-            self.fields.append(self.field(key, {**items, **_own(schema)}, here, required, ui, multiple=True))
+                self.properties(items, at, f"{key}.", as_dict(ui.get("items")), seen, depth)
+            else:
+                self.add(self.field(key, {**items, **_own(schema)}, here, required, ui, multiple=True))
         else:
-            self.fields.append(self.field(key, {**schema, **_own(prop)}, here, required, ui))
-        check_count(self.doc, self.fields, here)
+            self.add(self.field(key, {**schema, **_own(prop)}, here, required, ui))
 
     def resolve(self, schema: Any, pointer: str, refs: frozenset[str]) -> tuple[dict[str, Any], str, frozenset[str]]:
         """Follow a local `$ref` (a cycle or a remote ref stays unresolved)."""
         if not isinstance(schema, dict):
-            where = self.doc.location(pointer)
-            raise FormError(self.doc.path, f"a property's schema must be an object, got {schema!r}",
-                            where.line, where.column)
+            self.fail(pointer, f"a property's schema must be an object, got {schema!r}")
         ref = schema.get("$ref")
         if not isinstance(ref, str) or not ref.startswith("#") or ref in refs:
             return schema, pointer, refs
         target = _lookup(self.doc.data, ref[1:])
         if not isinstance(target, dict):
-            where = self.doc.location(pointer)
-            raise FormError(self.doc.path, f"$ref {ref!r} points at no schema", where.line, where.column)
+            self.fail(pointer, f"$ref {ref!r} points at no schema")
         return self.resolve(target, ref[1:], refs | {ref})
 
     def field(self, key: str, schema: Mapping[str, Any], pointer: str, required: bool,
@@ -125,8 +125,8 @@ class _Walker:
             required=required,
             options=_options(schema),
             category=category(schema.get("x-formlint-category"), self.doc, pointer),
-            autocomplete=ui.get("ui:autocomplete") if isinstance(ui.get("ui:autocomplete"), str) else None,
-            hint=schema.get("description") if isinstance(schema.get("description"), str) else None,
+            autocomplete=as_str(ui.get("ui:autocomplete")),
+            hint=as_str(schema.get("description")),
             location=where,
             pointer=pointer,
             suppressions=suppressions(member(schema, "x-formlint-ignore"), where),
@@ -144,14 +144,12 @@ def _is_object(schema: Mapping[str, Any]) -> bool:
 
 def _branches(schema: Mapping[str, Any], pointer: str) -> Iterator[tuple[Any, str]]:
     for word in ("allOf", "anyOf", "oneOf"):
-        branches = schema.get(word)
-        for index, branch in enumerate(branches if isinstance(branches, list) else []):
+        for index, branch in enumerate(as_list(schema.get(word))):
             yield branch, f"{pointer}/{word}/{index}"
     for word in ("then", "else"):
         if isinstance(schema.get(word), dict):
             yield schema[word], f"{pointer}/{word}"
-    dependencies = schema.get("dependencies")
-    for name, branch in (dependencies.items() if isinstance(dependencies, dict) else []):
+    for name, branch in as_dict(schema.get("dependencies")).items():
         if isinstance(branch, dict):
             yield branch, pointer_join(f"{pointer}/dependencies", name)
 
@@ -184,5 +182,5 @@ def _type(schema: Mapping[str, Any], ui: Mapping[str, Any], multiple: bool) -> s
 def _options(schema: Mapping[str, Any]) -> tuple[str, ...]:
     if isinstance(schema.get("enum"), list):
         return tuple(str(v) for v in schema["enum"])
-    choices = schema.get("oneOf") if isinstance(schema.get("oneOf"), list) else []
+    choices = as_list(schema.get("oneOf"))
     return tuple(str(c.get("title", c["const"])) for c in choices if isinstance(c, dict) and "const" in c)

@@ -11,11 +11,22 @@ are notice text. README.md, "Input formats", has the rest.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from formlint.errors import FormError
-from formlint.formats._common import (build_form, category, check_count, check_depth, member, read_meta,
-                                      strip_markup, suppressions)
+from formlint.formats._common import (
+    Walker,
+    as_list,
+    as_str,
+    build_form,
+    category,
+    check_depth,
+    member,
+    read_meta,
+    strip_markup,
+    suppressions,
+)
 from formlint.model import Field, Form
 from formlint.source import Document
 
@@ -52,7 +63,7 @@ def from_document(doc: Document) -> Form:
         raise FormError(doc.path, "a SurveyJS survey needs a top-level `pages` or `elements` list")
     meta = read_meta(doc)
     language = meta.get("language") or str(data.get("locale") or "en")
-    walker = _Walker(doc, language)
+    walker = _Walker(doc, meta, language)
     notes = [*walker.texts(data.get("description")), *walker.texts(data.get("completedHtml"))]
     for items, pointer, page in _pages(doc, data):
         notes.extend(walker.texts(page.get("description")))
@@ -75,13 +86,7 @@ def _pages(doc: Document, data: Mapping[str, Any]) -> Iterator[tuple[list[Any], 
         yield elements, f"/pages/{index}/elements", page
 
 
-class _Walker:
-    def __init__(self, doc: Document, language: str) -> None:
-        self.doc = doc
-        self.language = language
-        self.fields: list[Field] = []
-        self.notes: list[str] = []
-
+class _Walker(Walker):
     def elements(self, items: list[Any], pointer: str, prefix: str, depth: int) -> None:
         check_depth(self.doc, depth, pointer)
         for index, item in enumerate(items):
@@ -92,17 +97,14 @@ class _Walker:
                 self.notes.extend(self.texts(item.get("html")) + self.texts(item.get("title")))
             elif kind in CHILDREN:
                 where, prefixed = CHILDREN[kind]
-                children = item.get(where) if isinstance(item.get(where), list) else []
-                self.elements(children, f"{here}/{where}", f"{prefix}{name}." if prefixed else prefix, depth + 1)
+                self.elements(as_list(item.get(where)), f"{here}/{where}", f"{prefix}{name}." if prefixed else prefix, depth + 1)
             elif kind not in NO_ANSWER_TYPES:
-                self.fields.append(self.field(f"{prefix}{name}", item, kind, here))
-                check_count(self.doc, self.fields, here)
+                self.add(self.field(f"{prefix}{name}", item, kind, here))
 
     def name_of(self, item: Any, pointer: str) -> str:
         name = item.get("name") if isinstance(item, dict) else None
         if not isinstance(name, (str, int)) or name == "":
-            where = self.doc.location(pointer)
-            raise FormError(self.doc.path, "a SurveyJS element needs a `name`", where.line, where.column)
+            self.fail(pointer, "a SurveyJS element needs a `name`")
         return str(name)
 
     def field(self, key: str, item: Mapping[str, Any], kind: str, pointer: str) -> Field:
@@ -114,10 +116,9 @@ class _Walker:
             label=self.locale_map(item.get("title", item.get("text"))),
             type=input_type or ELEMENT_TYPES.get(str(cell or kind), str(cell or kind)),
             required=bool(item.get("isRequired", False)),
-            options=tuple(self.option(c) for c in item.get("choices", []) if c is not None)
-            if isinstance(item.get("choices"), list) else (),
+            options=tuple(self.option(c) for c in as_list(item.get("choices")) if c is not None),
             category=category(member(item, "formlintCategory", "x-formlint-category"), self.doc, pointer),
-            autocomplete=item.get("autocomplete") if isinstance(item.get("autocomplete"), str) else None,
+            autocomplete=as_str(item.get("autocomplete")),
             hint=next(iter(self.locale_map(item.get("description")).values()), None),
             location=where,
             pointer=pointer,
