@@ -28,7 +28,8 @@ BUILTIN_PREFIX = "<builtin>/"
 # Purpose keys whose values merge key by key instead of being replaced.
 _MAPPING_KEYS = ("severity", "sources")
 _EDITABLE_KEYS = ("necessary", "optional")
-_NOTHING = (frozenset(), frozenset(), True)  # an edit that leaves an empty list
+_NOTHING = (frozenset(), frozenset(), True)
+GOVERNMENT_ID = "identity.government_id"  # an edit that leaves an empty list
 
 Layer = dict[str, Any]
 
@@ -216,7 +217,7 @@ def _merge_purpose(base: Layer, over: Layer) -> Layer:
 
 
 def _build(merged: Layer, top: Layer, bases: list[str]) -> Policy:
-    purposes = {pid: _purpose(pid, spec) for pid, spec in merged["purposes"].items()}
+    purposes = {pid: _purpose(top["path"], pid, spec) for pid, spec in merged["purposes"].items()}
     default = merged.get("default_purpose")
     if default is not None and default not in purposes:
         path, where = merged["default_at"]
@@ -238,9 +239,9 @@ def _build(merged: Layer, top: Layer, bases: list[str]) -> Policy:
     )
 
 
-def _purpose(pid: str, spec: Layer) -> Purpose:
+def _purpose(path: str, pid: str, spec: Layer) -> Purpose:
     max_days, retention_source = spec.get("retention", (None, ()))
-    return Purpose(
+    purpose = Purpose(
         id=pid,
         title=spec.get("title", pid),
         description=spec.get("description", ""),
@@ -254,6 +255,17 @@ def _purpose(pid: str, spec: Layer) -> Purpose:
         sources=spec.get("sources", {}),
         government_id=spec.get("government_id"),
     )
+    _check_government_id(path, purpose)
+    return purpose
+
+
+def _check_government_id(path: str, purpose: Purpose) -> None:
+    """`government_id: none` must not allow the category; partial and full must."""
+    if purpose.government_id is None or (purpose.government_id == "none") != purpose.allows(GOVERNMENT_ID):
+        return
+    wanted = "must not list" if purpose.government_id == "none" else "must list"
+    raise PolicyError(path, f"purpose {purpose.id!r} says `government_id: {purpose.government_id}` and so "
+                      f"{wanted} {GOVERNMENT_ID} in `necessary`, `optional` or `alternatives`")
 
 
 def _sources(value: str | list[str] | None) -> tuple[str, ...]:
