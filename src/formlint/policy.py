@@ -28,7 +28,7 @@ BUILTIN_PREFIX = "<builtin>/"
 # Purpose keys whose values merge key by key instead of being replaced.
 _MAPPING_KEYS = ("severity", "sources")
 _EDITABLE_KEYS = ("necessary", "optional")
-_NOTHING = (frozenset(), frozenset(), True)
+_NOTHING: tuple[frozenset[str], frozenset[str], bool] = (frozenset(), frozenset(), True)
 GOVERNMENT_ID = "identity.government_id"  # an edit that leaves an empty list
 
 Layer = dict[str, Any]
@@ -76,7 +76,7 @@ def _resolve(path: str, text: str) -> Policy:
     layers = _layers(path, text, taxonomy, ())
     merged: Layer = {}
     for layer in layers:
-        merged = merge_layers(merged, layer)
+        merged = _merge_layers(merged, layer)
     return _build(merged, layers[-1], [layer["path"] for layer in layers[:-1]])
 
 
@@ -185,7 +185,7 @@ def _edit(doc: Document, taxonomy: Taxonomy, value: Any, pointer: str) -> tuple[
             _expand(doc, taxonomy, value.get("remove", []), f"{pointer}/remove"), False)
 
 
-def merge_layers(base: Layer, over: Layer) -> Layer:
+def _merge_layers(base: Layer, over: Layer) -> Layer:
     """`over` on top of `base`: scalars replace, lists union, purposes merge by id."""
     merged = {**base, **{k: v for k, v in over.items() if k not in ("purposes", "severity")}}
     for key in ("regimes", "rules"):

@@ -6,10 +6,10 @@ from typing import Iterator
 
 from formlint.context import Context
 from formlint.model import Field, Severity
+from formlint.policy import GOVERNMENT_ID
 
 MINIMISATION_LAW = "PIPL Art. 6; GDPR Art. 5(1)(c)"
 FREE_TEXT = "content.free_text"
-GOVERNMENT_ID = "identity.government_id"
 EXCESS_HELP = ("remove it, or add its category to the purpose's `necessary` or `optional` "
                "list in the policy with the reason it is needed")
 

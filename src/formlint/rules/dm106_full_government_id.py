@@ -25,7 +25,8 @@ from typing import Iterator
 
 from formlint.context import Context
 from formlint.model import Field, Finding, Severity
-from formlint.rules._excess import GOVERNMENT_ID, override
+from formlint.policy import GOVERNMENT_ID
+from formlint.rules._excess import override
 
 CODE = "DM106"
 NAME = "full-government-id"
