@@ -21,5 +21,7 @@ def test_top_level_policies_are_the_packaged_ones() -> None:
 def test_readme_documents_every_builtin_policy_and_command() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
     assert all(f"`{name}`" in readme for name in builtin_names())
-    for command in ("formlint check", "formlint classify", "formlint categories", "formlint rule", "formlint schema"):
+    for command in ("formlint check", "formlint classify", "formlint categories", "formlint rule", "formlint schema",
+                    "formlint policies list", "formlint policies show", "formlint policies validate",
+                    "formlint purposes", "formlint init"):
         assert command in readme

@@ -351,3 +351,48 @@ def test_chinese_retention_phrases_from_real_forms(text: str, days: int | None, 
 @pytest.mark.parametrize("text", ["信息不会用于其他用途。", "仅用于疫情防控。"])
 def test_chinese_no_other_use_phrases(text: str) -> None:
     assert analyse_notice(Notice(text=text)).no_other_use
+
+
+# (text, rights statement found) — PIPL Art. 17(1)(3), GDPR Art. 13(2)(b)
+RIGHTS_CASES = [
+    ("You have the right to access and correct your data.", "right to access"),
+    ("You can ask us to delete your record.", "ask us to delete"),
+    ("To withdraw your consent, write to privacy@example.org.", "withdraw your consent"),
+    ("您可以查阅、复制、更正您的信息。", "查阅"),
+    ("您可以撤回同意。", "撤回同意"),
+    ("您有权要求删除您的信息。", "有权要求删除"),
+    ("We keep the record for 21 days and then delete it.", None),
+    ("信息保存21天后删除。", None),
+    ("We collect your name for contact tracing.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RIGHTS_CASES)
+def test_rights_statement(text: str, expected: str | None) -> None:
+    assert analyse_notice(Notice(text=text)).rights == expected
+
+
+# (text, publication statement found) — CAC notice 2020-02-09, PIPL Art. 25
+PUBLICATION_CASES = [
+    ("The list of visitors will be posted on the notice board.", "posted on"),
+    ("Your name will be published.", "published"),
+    ("登记名单将在小区公示。", "公示"),
+    ("确诊人员信息将予以公布。", "公布"),
+    ("Your details will not be published.", None),
+    ("信息不会公开。", None),
+    ("未经本人同意不得公布姓名。", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PUBLICATION_CASES)
+def test_publication_statement(text: str, expected: str | None) -> None:
+    assert analyse_notice(Notice(text=text)).publication == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("收集健康信息前将征得您的单独同意。", "单独同意"),
+    ("We ask for your explicit consent to record your temperature.", "explicit consent"),
+    ("I have read and agree.", None),
+])
+def test_separate_consent_statement(text: str, expected: str | None) -> None:
+    assert analyse_notice(Notice(text=text)).separate_consent == expected

@@ -11,24 +11,40 @@ from formlint.engine import Options, check_form
 from formlint.formats import load_form
 from formlint.model import Severity
 from formlint.policy import load_policy
-from formlint.rules import RULES, rule_doc
+from formlint.rules import OPT_IN, RULES, rule_doc
 
 from conftest import FIXTURES
 
 RULE_FIXTURES = FIXTURES / "rules"
-CASES: dict[str, list[str]] = yaml.safe_load((RULE_FIXTURES / "cases.yaml").read_text("utf-8"))
+RAW_CASES = yaml.safe_load((RULE_FIXTURES / "cases.yaml").read_text("utf-8"))
+# A case is `[CODE@line, ...]` (checked against rules-test.yaml) or
+# `{policy: FILE, findings: [...]}` for fixtures that need another test policy.
+CASES: dict[str, list[str]] = {k: v["findings"] if isinstance(v, dict) else v for k, v in RAW_CASES.items()}
+POLICIES: dict[str, str] = {k: v["policy"] if isinstance(v, dict) else "rules-test.yaml" for k, v in RAW_CASES.items()}
 POLICY = str(FIXTURES / "policies" / "rules-test.yaml")
 
 
-def findings_of(name: str):
+def findings_of(name: str, policy: str | None = None):
     form = load_form(str(RULE_FIXTURES / name))
-    return check_form(form, Options(policy=load_policy(POLICY))).findings
+    chosen = str(FIXTURES / "policies" / (policy or POLICIES.get(name, "rules-test.yaml")))
+    return check_form(form, Options(policy=load_policy(chosen))).findings
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_fixture_produces_exactly_its_expected_findings(name: str) -> None:
     got = [f"{f.code}@{f.line}" for f in findings_of(name)]
     assert got == CASES[name]
+
+
+@pytest.mark.parametrize("name", ["nt303_fail.yaml", "nt305_fail.yaml", "ex402_fail.yaml", "nt304_fail.yaml"])
+def test_opt_in_rules_are_silent_when_the_policy_does_not_enable_them(name: str) -> None:
+    got = [f.code for f in findings_of(name, "rules-test.yaml")]
+    assert got == (["DM102"] if name == "nt304_fail.yaml" else [])
+
+
+def test_dm105_and_dm106_replace_the_excess_finding_only_when_enabled() -> None:
+    assert [f.code for f in findings_of("dm105_fail.yaml", "rules-test.yaml")] == ["DM101"]
+    assert [f.code for f in findings_of("dm105_fail.yaml")] == ["DM105"]
 
 
 def test_every_fixture_file_is_listed_in_cases() -> None:
@@ -48,8 +64,9 @@ def test_every_rule_has_docs_and_failing_and_passing_fixtures(code: str) -> None
 
 
 def test_rule_codes_are_stable_public_names() -> None:
-    assert list(RULES) == ["DM101", "DM102", "DM103", "DM104", "RT201", "RT202", "RT203",
-                           "NT301", "NT302", "EX401"]
+    assert list(RULES) == ["DM101", "DM102", "DM103", "DM104", "DM105", "DM106", "RT201", "RT202",
+                           "RT203", "NT301", "NT302", "NT303", "NT304", "NT305", "EX401", "EX402"]
+    assert OPT_IN == ("DM105", "DM106", "NT303", "NT304", "NT305", "EX402")
     assert {c: RULES[c].SEVERITY for c in ("DM101", "DM102", "RT201", "EX401")} == {
         "DM101": Severity.WARNING, "DM102": Severity.ERROR, "RT201": Severity.ERROR, "EX401": Severity.ERROR}
 

@@ -180,7 +180,8 @@ class Purpose:
     """What one purpose of collection needs, with the law it rests on.
 
     `necessary`, `optional` and each group of `alternatives` hold expanded
-    category ids (`group.*` already resolved against the taxonomy).
+    category ids (`group.*` already resolved against the taxonomy). `sources` cites
+    the law per category; `government_id` is full, partial or none (DM106).
     """
 
     id: str
@@ -193,6 +194,8 @@ class Purpose:
     max_days: int | None = None
     retention_source: tuple[str, ...] = ()
     severity: Mapping[str, str] = field(default_factory=dict)
+    sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    government_id: str | None = None
 
     def allows(self, category: str) -> bool:
         return category in self.necessary or category in self.optional or any(
@@ -204,6 +207,8 @@ class Purpose:
 
 @dataclass(frozen=True)
 class Policy:
+    """A resolved policy: `extends` already merged; `bases` names what it was built on."""
+
     id: str
     title: str
     path: str
@@ -213,6 +218,13 @@ class Policy:
     required_notice: tuple[str, ...] = ("retention", "purpose", "controller")
     severity: Mapping[str, str] = field(default_factory=dict)
     default_purpose: str | None = None
+    rules: frozenset[str] = frozenset()
+    bases: tuple[str, ...] = ()
+    description: str = ""
+
+    def enables(self, code: str) -> bool:
+        """Whether the policy turns on the opt-in rule `code`."""
+        return code in self.rules
 
     def severity_for(self, purpose: Purpose, category: str) -> str | None:
         """The purpose's override for `category`, else the policy's, else None."""

@@ -52,6 +52,9 @@ class NoticeFacts:
     controller: str | None
     recipients: tuple[str, ...] | None
     no_other_use: bool
+    rights: str | None = None  # how to access, correct, delete or withdraw consent
+    separate_consent: str | None = None  # a statement of separate consent for sensitive data
+    publication: str | None = None  # a statement that answers will be published
 
 
 @dataclass(frozen=True)
@@ -281,6 +284,35 @@ _NOT_A_RECIPIENT = re.compile(
 )
 
 
+# PIPL Art. 44-47 (查阅、复制、更正、补充、删除, 撤回同意 Art. 15), GDPR Art. 15-21.
+# 删除 alone is not enough: "21天后删除" is retention, not a right.
+_RIGHTS = re.compile(
+    r"\bright\s+(?:to|of)\s+(?:access|rectif\w*|correct\w*|eras\w*|delet\w*|object|restrict\w*"
+    r"|portab\w*|withdraw\w*|be\s+forgotten)"
+    r"|\b(?:ask|request|apply)\s+(?:us\s+)?(?:to|for)\s+(?:see|access|correct|update|delete|erase"
+    r"|remove|a\s+copy|access|correction|deletion|erasure)\w*"
+    r"|\bwithdraw\s+(?:your\s+)?consent|\bdata\s+subject\s+rights?|\bopt[\s-]out\b"
+    r"|查阅|查閱|复制|複製|更正|撤回(?:您的|你的)?(?:同意|授权|授權)"
+    r"|(?:有权|有權|可以?|可(?:申请|申請|要求))(?:申请|申請|要求)?(?:删除|刪除|补充|補充)"
+    r"|行使[^，。；,]{0,10}(?:权利|權利)",
+    re.IGNORECASE,
+)
+# PIPL Art. 29 单独同意 (separate consent); GDPR Art. 9(2)(a) explicit consent.
+_SEPARATE_CONSENT = re.compile(
+    r"单独同意|單獨同意|单独授权|單獨授權|明示同意|书面同意|書面同意"
+    r"|\b(?:separate(?:ly)?|explicit(?:ly)?)\s+(?:give\s+)?(?:your\s+)?consent",
+    re.IGNORECASE,
+)
+# CAC notice 2020-02-09 and PIPL Art. 25: collected data is not to be made public.
+_PUBLICATION = re.compile(
+    r"\b(?:published|posted\s+(?:on|in|at)|(?:displayed|shown)\s+(?:publicly|to\s+(?:the\s+)?public)"
+    r"|made\s+public|publicly\s+(?:displayed|posted|available|listed))\b"
+    r"|公示|公布|張貼|张贴|(?<!不)公开(?:展示|发布|發布|张贴|張貼)?",
+    re.IGNORECASE,
+)
+_PUBLICATION_DENIED = re.compile(r"(?:\bnot\b|\bnever\b|n't\b|不|禁止|未经|未經)[^.;。；]{0,12}$", re.IGNORECASE)
+
+
 def analyse_notice(notice: Notice) -> NoticeFacts:
     """Everything the notice rules need, structured items winning over the text."""
     text = notice.text or ""
@@ -291,7 +323,28 @@ def analyse_notice(notice: Notice) -> NoticeFacts:
         controller=_controller(text),
         recipients=tuple(recipients) if recipients is not None else _recipients(text),
         no_other_use=bool(_OTHER_USE_DENIED.search(text) or _ONLY_USE.search(text)),
+        rights=_first(_RIGHTS, text),
+        separate_consent=separate_consent(text),
+        publication=_publication(text),
     )
+
+
+def _first(pattern: re.Pattern[str], text: str) -> str | None:
+    match = pattern.search(text)
+    return match.group(0).strip() if match else None
+
+
+def separate_consent(text: str) -> str | None:
+    """A statement of separate or explicit consent (PIPL Art. 29, GDPR Art. 9(2)(a))."""
+    return _first(_SEPARATE_CONSENT, text)
+
+
+def _publication(text: str) -> str | None:
+    """The first statement that answers will be published, skipping denials."""
+    for match in _PUBLICATION.finditer(text):
+        if not _PUBLICATION_DENIED.search(text[max(0, match.start() - 20): match.start()]):
+            return match.group(0).strip()
+    return None
 
 
 def parse_retention(text: str, *, assume_context: bool = False) -> RetentionFact:

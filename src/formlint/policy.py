@@ -1,14 +1,19 @@
-"""Policies: load, validate against the shipped schema, resolve category patterns.
+"""Policies: load, validate against the shipped schema, resolve `extends`, merge.
 
 `--policy NAME` names a built-in policy (package data, also in policies/ at the
 top of the repository); anything with a path separator or a .yaml/.yml suffix is a
 file.
+
+A policy file is read into a *layer*: its own data with every category pattern
+already expanded, so errors point at the file and line that wrote them. The layers
+of its `extends` chain are merged in order, the file itself last (README, "How
+`extends` merges").
 """
 
 from __future__ import annotations
 
+import os
 from importlib import resources
-from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from formlint.errors import PolicyError
@@ -18,6 +23,15 @@ from formlint.source import Document, load_yaml, read_text
 from formlint.taxonomy import Taxonomy, load_taxonomy
 
 DEFAULT_POLICY = "epidemic-registration"
+DEFAULT_NOTICE = ("retention", "purpose", "controller")
+BUILTIN_PREFIX = "<builtin>/"
+# Purpose keys whose values merge key by key instead of being replaced.
+_MAPPING_KEYS = ("severity", "sources")
+_EDITABLE_KEYS = ("necessary", "optional")
+_NOTHING: tuple[frozenset[str], frozenset[str], bool] = (frozenset(), frozenset(), True)
+GOVERNMENT_ID = "identity.government_id"  # an edit that leaves an empty list
+
+Layer = dict[str, Any]
 
 
 def builtin_names() -> list[str]:
@@ -34,13 +48,18 @@ def is_path(ref: str) -> bool:
 
 
 def load_policy(ref: str | None = None) -> Policy:
-    """Load a built-in policy by name or a policy file by path."""
+    """Load a built-in policy by name or a policy file by path, `extends` resolved."""
     ref = ref or DEFAULT_POLICY
     if is_path(ref):
-        return parse_policy(read_text(ref, error=PolicyError), ref)
+        return _resolve(ref, read_text(ref, error=PolicyError))
     if ref not in builtin_names():
         raise PolicyError(ref, _unknown_policy(ref))
-    return parse_policy(_builtin_text(ref), f"<builtin>/{ref}.yaml")
+    return _resolve(f"{BUILTIN_PREFIX}{ref}.yaml", _builtin_text(ref))
+
+
+def parse_policy(text: str, path: str) -> Policy:
+    """A policy from text; relative `extends` paths resolve against `path`'s folder."""
+    return _resolve(path, text)
 
 
 def _unknown_policy(ref: str) -> str:
@@ -52,30 +71,201 @@ def _unknown_policy(ref: str) -> str:
     return f"no built-in policy named {ref!r}{hint}; built-in: {', '.join(names)}; or give a file path"
 
 
-def parse_policy(text: str, path: str) -> Policy:
+def _resolve(path: str, text: str) -> Policy:
+    taxonomy = load_taxonomy()
+    layers = _layers(path, text, taxonomy, ())
+    merged: Layer = {}
+    for layer in layers:
+        merged = _merge_layers(merged, layer)
+    return _build(merged, layers[-1], [layer["path"] for layer in layers[:-1]])
+
+
+def _layers(path: str, text: str, taxonomy: Taxonomy, chain: tuple[str, ...]) -> list[Layer]:
+    """The layers of `path`'s whole extends chain, bases first, `path` last."""
     doc = load_yaml(text, path, PolicyError)
     if not isinstance(doc.data, dict):
-        raise PolicyError(path, "a policy must be a mapping with `id`, `title`, `source` and `purposes`")
+        raise PolicyError(path, "a policy must be a mapping with `id`, `title` and `source`")
     validate(doc, "policy", PolicyError)
-    taxonomy = load_taxonomy()
+    chain = (*chain, path)
+    layers: list[Layer] = []
+    for index, ref in enumerate(_as_list(doc.data.get("extends"))):
+        base = _base_path(doc, ref, index, chain)
+        layers.extend(_layers(base, _base_text(base), taxonomy, chain))
+    layers.append(_layer(doc, taxonomy))
+    return layers
+
+
+def _as_list(value: str | list[str] | None) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _base_path(doc: Document, ref: str, index: int, chain: tuple[str, ...]) -> str:
+    """Where a base lives; unknown bases and cycles are errors showing the chain."""
+    pointer = "/extends" if isinstance(doc.data["extends"], str) else f"/extends/{index}"
+    where = doc.location(pointer)
+    if is_path(ref):
+        folder = "" if doc.path.startswith(BUILTIN_PREFIX) else os.path.dirname(doc.path)
+        base = os.path.normpath(os.path.join(folder, ref))
+        found = os.path.isfile(base)
+    else:
+        base = f"{BUILTIN_PREFIX}{ref}.yaml"
+        found = ref in builtin_names()
+    shown = " → ".join((*chain, base))
+    if base in chain:
+        raise PolicyError(doc.path, f"extends cycle: {shown}", where.line, where.column)
+    if not found:
+        kind = f"no such policy file {base!r}" if is_path(ref) else _unknown_policy(ref)
+        raise PolicyError(doc.path, f"unknown base in extends: {kind} (chain: {shown})",
+                          where.line, where.column)
+    return base
+
+
+def _base_text(base: str) -> str:
+    if base.startswith(BUILTIN_PREFIX):
+        return _builtin_text(base[len(BUILTIN_PREFIX): -len(".yaml")])
+    return read_text(base, error=PolicyError)
+
+
+def _layer(doc: Document, taxonomy: Taxonomy) -> Layer:
+    """One file's data with category patterns expanded and sources as tuples."""
     data: dict[str, Any] = doc.data
-    purposes = {pid: _purpose(doc, taxonomy, pid, spec) for pid, spec in data["purposes"].items()}
-    default = data.get("default_purpose")
+    layer: Layer = {k: data[k] for k in ("id", "title", "description", "default_purpose") if k in data}
+    layer["path"] = doc.path
+    layer["source"] = _sources(data["source"])
+    layer["regimes"] = list(data.get("regimes", []))
+    required = data.get("notice", {}).get("require")
+    layer["notice"] = None if required is None else list(required)
+    layer["rules"] = _enabled_rules(doc, data.get("rules", {}).get("enable", []))
+    layer["severity"] = _severities(doc, taxonomy, data.get("severity", {}), "/severity")
+    layer["purposes"] = {pid: _purpose_layer(doc, taxonomy, pid, spec)
+                         for pid, spec in data.get("purposes", {}).items()}
+    if "default_purpose" in data:
+        layer["default_at"] = (doc.path, doc.location("/default_purpose"))
+    return layer
+
+
+def _enabled_rules(doc: Document, codes: list[str]) -> list[str]:
+    from formlint.rules import OPT_IN
+
+    for index, code in enumerate(codes):
+        if code not in OPT_IN:
+            where = doc.location(f"/rules/enable/{index}")
+            raise PolicyError(doc.path, f"{code!r} is not an opt-in rule; `rules.enable` takes "
+                              f"{', '.join(OPT_IN)}", where.line, where.column)
+    return list(codes)
+
+
+def _purpose_layer(doc: Document, taxonomy: Taxonomy, pid: str, spec: Mapping[str, Any]) -> Layer:
+    at = f"/purposes/{pid}"
+    layer: Layer = {k: spec[k] for k in ("title", "description", "government_id") if k in spec}
+    if "source" in spec:
+        layer["source"] = _sources(spec["source"])
+    for key in _EDITABLE_KEYS:
+        if key in spec:
+            layer[key] = _edit(doc, taxonomy, spec[key], f"{at}/{key}")
+    if "alternatives" in spec:
+        layer["alternatives"] = tuple(_expand(doc, taxonomy, group, f"{at}/alternatives/{i}")
+                                      for i, group in enumerate(spec["alternatives"]))
+    if "retention" in spec:
+        retention = spec["retention"]
+        layer["retention"] = (retention["max_days"], _sources(retention.get("source")))
+    layer["severity"] = _severities(doc, taxonomy, spec.get("severity", {}), f"{at}/severity")
+    layer["sources"] = {cid: _sources(cited) for pattern, cited in spec.get("sources", {}).items()
+                        for cid in _resolve_pattern(doc, taxonomy, pattern, f"{at}/sources/{pattern}")}
+    return layer
+
+
+def _edit(doc: Document, taxonomy: Taxonomy, value: Any, pointer: str) -> tuple[frozenset[str], frozenset[str], bool]:
+    """(add, remove, replace): a plain list replaces the base's list."""
+    if isinstance(value, list):
+        return _expand(doc, taxonomy, value, pointer), frozenset(), True
+    return (_expand(doc, taxonomy, value.get("add", []), f"{pointer}/add"),
+            _expand(doc, taxonomy, value.get("remove", []), f"{pointer}/remove"), False)
+
+
+def _merge_layers(base: Layer, over: Layer) -> Layer:
+    """`over` on top of `base`: scalars replace, lists union, purposes merge by id."""
+    merged = {**base, **{k: v for k, v in over.items() if k not in ("purposes", "severity")}}
+    for key in ("regimes", "rules"):
+        merged[key] = _union(base.get(key), over.get(key))
+    notices = (base.get("notice"), over.get("notice"))
+    merged["notice"] = None if notices == (None, None) else _union(*notices)
+    merged["severity"] = {**base.get("severity", {}), **over.get("severity", {})}
+    purposes = dict(base.get("purposes", {}))
+    for pid, spec in over.get("purposes", {}).items():
+        purposes[pid] = _merge_purpose(purposes.get(pid, {}), spec)
+    merged["purposes"] = purposes
+    return merged
+
+
+def _union(first: list[str] | None, second: list[str] | None) -> list[str]:
+    return list(dict.fromkeys([*(first or []), *(second or [])]))
+
+
+def _merge_purpose(base: Layer, over: Layer) -> Layer:
+    merged = {**base, **over}
+    for key in _MAPPING_KEYS:
+        merged[key] = {**base.get(key, {}), **over.get(key, {})}
+    for key in _EDITABLE_KEYS:
+        if key in over:
+            add, remove, replace = over[key]
+            start = frozenset() if replace else base.get(key, _NOTHING)[0]
+            merged[key] = ((start | add) - remove, frozenset(), True)
+    return merged
+
+
+def _build(merged: Layer, top: Layer, bases: list[str]) -> Policy:
+    purposes = {pid: _purpose(top["path"], pid, spec) for pid, spec in merged["purposes"].items()}
+    default = merged.get("default_purpose")
     if default is not None and default not in purposes:
-        where = doc.location("/default_purpose")
+        path, where = merged["default_at"]
         raise PolicyError(path, f"default_purpose {default!r} is not one of the policy's purposes",
                           where.line, where.column)
     return Policy(
-        id=data["id"],
-        title=data["title"],
-        path=path,
-        source=_sources(data["source"]),
+        id=merged["id"],
+        title=merged["title"],
+        path=top["path"],
+        source=merged["source"],
         purposes=purposes,
-        regimes=tuple(data.get("regimes", ())),
-        required_notice=tuple(data.get("notice", {}).get("require", ("retention", "purpose", "controller"))),
-        severity=_severities(doc, taxonomy, data.get("severity", {}), "/severity"),
+        regimes=tuple(merged["regimes"]),
+        required_notice=DEFAULT_NOTICE if merged["notice"] is None else tuple(merged["notice"]),
+        severity=merged["severity"],
         default_purpose=default,
+        rules=frozenset(merged["rules"]),
+        bases=tuple(bases),
+        description=merged.get("description", ""),
     )
+
+
+def _purpose(path: str, pid: str, spec: Layer) -> Purpose:
+    max_days, retention_source = spec.get("retention", (None, ()))
+    purpose = Purpose(
+        id=pid,
+        title=spec.get("title", pid),
+        description=spec.get("description", ""),
+        source=spec.get("source", ()),
+        necessary=spec.get("necessary", _NOTHING)[0],
+        optional=spec.get("optional", _NOTHING)[0],
+        alternatives=spec.get("alternatives", ()),
+        max_days=max_days,
+        retention_source=retention_source,
+        severity=spec.get("severity", {}),
+        sources=spec.get("sources", {}),
+        government_id=spec.get("government_id"),
+    )
+    _check_government_id(path, purpose)
+    return purpose
+
+
+def _check_government_id(path: str, purpose: Purpose) -> None:
+    """`government_id: none` must not allow the category; partial and full must."""
+    if purpose.government_id is None or (purpose.government_id == "none") != purpose.allows(GOVERNMENT_ID):
+        return
+    wanted = "must not list" if purpose.government_id == "none" else "must list"
+    raise PolicyError(path, f"purpose {purpose.id!r} says `government_id: {purpose.government_id}` and so "
+                      f"{wanted} {GOVERNMENT_ID} in `necessary`, `optional` or `alternatives`")
 
 
 def _sources(value: str | list[str] | None) -> tuple[str, ...]:
@@ -84,32 +274,14 @@ def _sources(value: str | list[str] | None) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else tuple(value)
 
 
-def _purpose(doc: Document, taxonomy: Taxonomy, pid: str, spec: Mapping[str, Any]) -> Purpose:
-    at = f"/purposes/{pid}"
-    retention = spec.get("retention", {})
-    return Purpose(
-        id=pid,
-        title=spec.get("title", pid),
-        description=spec.get("description", ""),
-        source=_sources(spec.get("source")),
-        necessary=_expand(doc, taxonomy, spec.get("necessary", []), f"{at}/necessary"),
-        optional=_expand(doc, taxonomy, spec.get("optional", []), f"{at}/optional"),
-        alternatives=tuple(_expand(doc, taxonomy, group, f"{at}/alternatives/{i}")
-                           for i, group in enumerate(spec.get("alternatives", []))),
-        max_days=retention.get("max_days"),
-        retention_source=_sources(retention.get("source")),
-        severity=_severities(doc, taxonomy, spec.get("severity", {}), f"{at}/severity"),
-    )
-
-
 def _expand(doc: Document, taxonomy: Taxonomy, patterns: Iterable[str], pointer: str) -> frozenset[str]:
     ids: set[str] = set()
     for index, pattern in enumerate(patterns):
-        ids.update(_resolve(doc, taxonomy, pattern, f"{pointer}/{index}"))
+        ids.update(_resolve_pattern(doc, taxonomy, pattern, f"{pointer}/{index}"))
     return frozenset(ids)
 
 
-def _resolve(doc: Document, taxonomy: Taxonomy, pattern: str, pointer: str) -> tuple[str, ...]:
+def _resolve_pattern(doc: Document, taxonomy: Taxonomy, pattern: str, pointer: str) -> tuple[str, ...]:
     try:
         return taxonomy.expand(pattern)
     except KeyError:
@@ -123,6 +295,6 @@ def _resolve(doc: Document, taxonomy: Taxonomy, pattern: str, pointer: str) -> t
 def _severities(doc: Document, taxonomy: Taxonomy, spec: Mapping[str, str], pointer: str) -> dict[str, str]:
     result: dict[str, str] = {}
     for pattern, level in spec.items():
-        for cid in _resolve(doc, taxonomy, pattern, f"{pointer}/{pattern}"):
+        for cid in _resolve_pattern(doc, taxonomy, pattern, f"{pointer}/{pattern}"):
             result[cid] = level
     return result

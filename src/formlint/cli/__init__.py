@@ -11,7 +11,7 @@ import sys
 import typer
 
 from formlint import __version__
-from formlint.cli import categories, check, classify, rule, schema
+from formlint.cli import categories, check, classify, init, policies, purposes, rule, schema
 from formlint.cli.common import EXIT_ERROR, state
 from formlint.errors import FormlintError, UsageError
 
@@ -48,6 +48,9 @@ app.command("classify")(classify.classify)
 app.command("categories")(categories.categories)
 app.command("rule")(rule.rule)
 app.command("schema")(schema.schema)
+app.command("purposes")(purposes.purposes)
+app.command("init")(init.init)
+app.add_typer(policies.app, name="policies")
 
 
 def main() -> None:

@@ -1,6 +1,8 @@
 """The rule registry: one module per rule, its docstring is the rule's documentation.
 
-Each module defines CODE, NAME, SEVERITY, LAW and `check(ctx) -> Iterator[Finding]`.
+Each module defines CODE, NAME, SEVERITY and `check(ctx) -> Iterator[Finding]`.
+A module with `OPT_IN = True` runs only when the policy lists it under
+`rules: {enable: [...]}`, so adding one never changes results for existing policies.
 The CLI's rule choices, `formlint rule` and the README rule table all come from
 RULES.
 """
@@ -18,9 +20,15 @@ from formlint.rules import (
     dm102_excess_sensitive_field,
     dm103_optional_required,
     dm104_unclassified_field,
+    dm105_free_text_field,
+    dm106_full_government_id,
     ex401_shared_answers,
+    ex402_published_answers,
     nt301_no_purpose_statement,
     nt302_no_collector,
+    nt303_no_recipients_statement,
+    nt304_no_separate_consent,
+    nt305_no_rights_statement,
     rt201_no_retention,
     rt202_vague_retention,
     rt203_retention_too_long,
@@ -33,18 +41,27 @@ RULES: dict[str, ModuleType] = {
         dm102_excess_sensitive_field,
         dm103_optional_required,
         dm104_unclassified_field,
+        dm105_free_text_field,
+        dm106_full_government_id,
         rt201_no_retention,
         rt202_vague_retention,
         rt203_retention_too_long,
         nt301_no_purpose_statement,
         nt302_no_collector,
+        nt303_no_recipients_statement,
+        nt304_no_separate_consent,
+        nt305_no_rights_statement,
         ex401_shared_answers,
+        ex402_published_answers,
     )
 }
+OPT_IN: tuple[str, ...] = tuple(code for code, module in RULES.items() if getattr(module, "OPT_IN", False))
 
 
 def run_rules(ctx: Context, codes: frozenset[str] | None = None) -> Iterator[Finding]:
     for code, rule in RULES.items():
+        if code in OPT_IN and not ctx.policy.enables(code):
+            continue
         if codes is None or code in codes:
             yield from rule.check(ctx)
 

@@ -7,8 +7,10 @@ from typing import Iterator
 from formlint.context import Context
 from formlint.i18n import msg
 from formlint.model import Field, Severity
+from formlint.policy import GOVERNMENT_ID
 
 MINIMISATION_LAW = "PIPL Art. 6; GDPR Art. 5(1)(c)"
+FREE_TEXT = "content.free_text"
 EXCESS_HELP = msg("excess.help")
 
 
@@ -17,6 +19,8 @@ def excess_fields(ctx: Context) -> Iterator[tuple[Field, str | None]]:
     for field in ctx.form.fields:
         category = ctx.category_of(field).category
         if not ctx.taxonomy.is_personal(category) or ctx.purpose.allows(category):
+            continue
+        if _reported_by_opt_in_rule(ctx, category):
             continue
         yield field, ctx.taxonomy.is_sensitive(category, ctx.policy.regimes)
 
@@ -32,3 +36,10 @@ def override(ctx: Context, field: Field) -> Severity | None | str:
 def purpose_law(ctx: Context) -> str:
     basis = "; ".join(ctx.purpose.source)
     return f"{MINIMISATION_LAW}; {ctx.t(msg('law.purpose_basis', basis=basis))}" if basis else MINIMISATION_LAW
+
+
+def _reported_by_opt_in_rule(ctx: Context, category: str) -> bool:
+    """DM105 and DM106, when enabled, report these fields with the specific reason."""
+    if category == FREE_TEXT:
+        return ctx.policy.enables("DM105")
+    return category == GOVERNMENT_ID and ctx.purpose.government_id == "none" and ctx.policy.enables("DM106")

@@ -1,0 +1,46 @@
+"""Free-text field the purpose does not need (opt-in).
+
+What it catches: a field classified as free text (`content.free_text`: remarks,
+comments, "other information", 备注, 其他说明) on a purpose that does not list
+`content.free_text` as necessary or optional. When the policy enables DM105
+(`rules: {enable: [DM105]}`; the `cac-2020-epidemic` pack does), it reports these
+fields instead of DM101.
+
+Why: an open box invites people to write anything, including health details and
+other sensitive data the purpose never needed, so it defeats minimum-scope
+collection (PIPL Art. 6; CAC notice of 2020-02-09: collect only what prevention
+needs; GDPR Art. 5(1)(c)).
+
+How to fix: replace the box with the specific questions the purpose needs, or drop
+it; if the purpose needs it, add `content.free_text` to the purpose's `optional`
+list with a source.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from formlint.context import Context
+from formlint.model import Finding, Severity
+from formlint.rules._excess import FREE_TEXT, override, purpose_law
+
+CODE = "DM105"
+NAME = "free-text-field"
+SEVERITY = Severity.WARNING
+OPT_IN = True
+RULE = (CODE, NAME, SEVERITY)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    if ctx.purpose.allows(FREE_TEXT):
+        return
+    for field in ctx.form.fields:
+        level = override(ctx, field)
+        if ctx.category_of(field).category != FREE_TEXT or level == "off":
+            continue
+        yield ctx.finding(
+            RULE,
+            f"Free-text field {ctx.describe(field)} invites answers purpose `{ctx.purpose.id}` does not need",
+            "replace it with the specific questions the purpose needs, or remove it",
+            f"{purpose_law(ctx)}; CAC notice 2020-02-09", field=field,
+            severity=level if isinstance(level, Severity) else None)

@@ -1,0 +1,66 @@
+"""Government ID number where the purpose allows a partial one or none (opt-in).
+
+What it catches: a government ID field (`identity.government_id`) on a purpose
+whose policy says `government_id: partial` when the field's label or hint does not
+limit it to part of the number ("last 4 digits", "partial NRIC", "后四位", "尾号"),
+and any government ID field on a purpose with `government_id: none`. Enabled by
+`rules: {enable: [DM106]}` (the venue check-in policies); for `none` purposes it
+reports the field instead of DM101/DM102.
+
+Why: Singapore's PDPC Advisory Guidelines on the PDPA for NRIC and other national
+identification numbers (2018, in force 1 September 2019) bar collecting the full
+NRIC number unless the law requires it or identity must be verified to a high
+degree, and accept a partial number (the last three digits and the checksum
+letter); the ICO's 2020 guidance on collecting visitor details for contact
+tracing says venues should not ask for ID. GDPR Art. 87 and 5(1)(c); PIPL Art. 6.
+
+How to fix: ask only for the part of the number the purpose allows ("NRIC, last 3
+digits and letter" / "身份证号后四位"), or remove the field.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from formlint.context import Context
+from formlint.model import Field, Finding, Severity
+from formlint.policy import GOVERNMENT_ID
+from formlint.rules._excess import override
+
+CODE = "DM106"
+NAME = "full-government-id"
+SEVERITY = Severity.ERROR
+OPT_IN = True
+RULE = (CODE, NAME, SEVERITY)
+
+_PARTIAL = re.compile(
+    r"\b(?:last|final)\s+(?:[1-6]|one|two|three|four|five|six)\s+(?:digits?|characters?|numbers?)"
+    r"|\bpartial\b|\bmasked\b|(?:后|後|末)\s*[1-6一二三四五六]\s*位|尾号|尾號",
+    re.IGNORECASE,
+)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    allowed = ctx.purpose.government_id
+    if allowed not in ("partial", "none"):
+        return
+    for field in ctx.form.fields:
+        level = override(ctx, field)
+        if ctx.category_of(field).category != GOVERNMENT_ID or level == "off":
+            continue
+        if allowed == "partial" and _PARTIAL.search(" ".join([*field.label.values(), field.hint or ""])):
+            continue
+        yield ctx.finding(
+            RULE,
+            f"Field {ctx.describe(field)} asks for a government ID number; purpose "
+            f"`{ctx.purpose.id}` allows {'only part of one' if allowed == 'partial' else 'none'}",
+            _help(allowed), "PDPC Advisory Guidelines on NRIC numbers (2018); ICO contact-tracing "
+            "guidance (2020); GDPR Art. 5(1)(c), 87; PIPL Art. 6", field=field,
+            severity=level if isinstance(level, Severity) else None)
+
+
+def _help(allowed: str | None) -> str:
+    if allowed == "partial":
+        return "ask only for the part the purpose allows, e.g. \"last 3 digits and letter\" (后四位), and say so in the label"
+    return "remove the field: the purpose needs no ID number"

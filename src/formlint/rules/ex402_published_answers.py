@@ -1,0 +1,40 @@
+"""Notice announces that answers will be published (opt-in).
+
+What it catches: a notice saying the answers, or a list made from them, will be
+published, posted or displayed ("will be published on the notice board", "登记
+名单将在小区公示", "公布"); "will not be published" and "不得公开" do not count.
+Forms whose answers are visible to others (`visibility: shared` or `public`) are
+EX401's. Enabled by `rules: {enable: [EX402]}` (the `cac-2020-epidemic` pack).
+
+Why: the CAC notice of 2020-02-09 forbids publishing the name, age, ID number,
+phone number or home address of people collected for epidemic prevention without
+their consent, except where needed and desensitised; a handler may not make
+personal information public without separate consent (PIPL Art. 25).
+
+How to fix: do not publish the answers; if a public list is truly needed, publish
+only desensitised aggregates, and ask for separate consent.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from formlint.context import Context
+from formlint.model import Finding, Severity
+from formlint.rules._notice import notice_location
+
+CODE = "EX402"
+NAME = "published-answers"
+SEVERITY = Severity.ERROR
+OPT_IN = True
+RULE = (CODE, NAME, SEVERITY)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    if ctx.notice.publication is not None:
+        yield ctx.finding(
+            RULE,
+            f"The notice says answers will be made public (\"{ctx.notice.publication}\")",
+            "do not publish the answers; publish only desensitised totals, with separate consent if at all",
+            "CAC notice 2020-02-09; PIPL Art. 25",
+            where=notice_location(ctx), pointer="/notice")

@@ -1,0 +1,42 @@
+"""Notice silent on how to exercise rights (opt-in).
+
+What it catches: a notice that never says how people can see, copy, correct or
+delete their answers or withdraw consent ("you have the right to access and
+correct…", "您可以查阅、复制、更正…", "撤回同意"). A deletion date alone ("21天后删除")
+is retention, not a right. Enabled by `rules: {enable: [NT305]}` (the `gdpr`,
+`pipl` and `ccpa` packs).
+
+Why: a notice must give the ways and procedures for exercising the rights the law
+grants (PIPL Art. 17(1)(3), with the rights in Art. 15 and 44-47); GDPR
+Art. 13(2)(b)-(c) requires informing people of their rights of access,
+rectification, erasure, restriction, objection and withdrawal of consent; CCPA Cal.
+Civ. Code 1798.130(a)(1) requires methods for submitting requests.
+
+How to fix: add one sentence saying how to ask for a copy, a correction or
+deletion, and how to withdraw consent, with the contact to use.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from formlint.context import Context
+from formlint.model import Finding, Severity
+from formlint.rules._notice import notice_location
+
+CODE = "NT305"
+NAME = "no-rights-statement"
+SEVERITY = Severity.WARNING
+OPT_IN = True
+RULE = (CODE, NAME, SEVERITY)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    if ctx.notice.rights is None:
+        yield ctx.finding(
+            RULE,
+            "The notice does not say how to see, correct or delete the answers or withdraw consent",
+            "add how to exercise rights, e.g. \"contact us to see, correct or delete your record\" "
+            "(\"如需查阅、更正或删除信息，请联系…\")",
+            "PIPL Art. 15, 17(1)(3), 44-47; GDPR Art. 13(2)(b)-(c); CCPA 1798.130(a)(1)",
+            where=notice_location(ctx), pointer="/notice")

@@ -1,0 +1,250 @@
+"""Built-in policies, `extends` merging, and the policies/purposes/init commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, run_formlint
+
+from formlint.engine import Options, check_form
+from formlint.errors import PolicyError
+from formlint.formats import load_form
+from formlint.policy import builtin_names, load_policy
+
+POLICY_FIXTURES = FIXTURES / "policies"
+# Each built-in policy: the findings its failing fixture form must produce (CODE@line).
+FAILS = {
+    "cac-2020-epidemic": ["EX402@5", "DM105@18"],
+    "ccpa": ["NT303@5", "NT305@5", "DM102@16"],
+    "china-app-necessary-pi": ["DM101@12"],
+    "epidemic-registration": ["DM102@18", "DM105@21"],
+    "gdpr": ["NT303@5", "NT305@5", "DM102@16", "NT304@16"],
+    "pipl": ["NT303@5", "NT305@5", "DM102@18", "NT304@18"],
+    "venue-check-in-australia": ["DM101@20"],
+    "venue-check-in-england": ["DM106@24"],
+    "venue-check-in-germany-berlin": ["RT203@5"],
+    "venue-check-in-new-zealand": ["DM106@20"],
+    "venue-check-in-singapore-safeentry": ["DM106@12"],
+}
+
+
+def findings(policy: str, form: Path) -> list[str]:
+    result = check_form(load_form(str(form)), Options(policy=load_policy(policy)))
+    return [f"{f.code}@{f.line}" for f in result.findings]
+
+
+def fixture_policy(name: str) -> str:
+    """Packs have no purposes, so their fixtures are checked through a wrapper that extends them."""
+    wrapper = POLICY_FIXTURES / name / "policy.yaml"
+    return str(wrapper) if wrapper.exists() else name
+
+
+def write(folder: Path, name: str, text: str) -> str:
+    (folder / name).write_text(text, "utf-8")
+    return str(folder / name)
+
+
+def test_every_builtin_policy_has_a_fixture_entry() -> None:
+    assert sorted(FAILS) == builtin_names()
+
+
+@pytest.mark.parametrize("name", sorted(FAILS))
+def test_builtin_policy_passes_its_pass_form(name: str) -> None:
+    assert findings(fixture_policy(name), POLICY_FIXTURES / name / "pass.yaml") == []
+
+
+@pytest.mark.parametrize("name", sorted(FAILS))
+def test_builtin_policy_fails_its_fail_form(name: str) -> None:
+    assert findings(fixture_policy(name), POLICY_FIXTURES / name / "fail.yaml") == FAILS[name]
+
+
+@pytest.mark.parametrize("name", sorted(FAILS))
+def test_every_necessary_list_and_cap_cites_a_source(name: str) -> None:
+    policy = load_policy(name)
+    assert policy.source
+    for purpose in policy.purposes.values():
+        assert purpose.source, purpose.id
+        assert purpose.max_days is None or purpose.retention_source, purpose.id
+
+
+def test_policies_show_prints_every_source() -> None:
+    out = run_formlint("policies", "show", "venue-check-in-singapore-safeentry").stdout
+    policy = load_policy("venue-check-in-singapore-safeentry")
+    purpose = policy.purposes["venue-check-in"]
+    cited = [*policy.source, *purpose.source, *purpose.retention_source, *purpose.sources["identity.government_id"]]
+    assert all(text in out for text in cited)
+    assert "retention: at most 25 days" in out and "government ID: partial" in out
+
+
+def test_china_app_catalogue_has_the_types_that_need_nothing() -> None:
+    purposes = load_policy("china-app-necessary-pi").purposes
+    empty = {pid for pid, p in purposes.items() if not p.necessary and not p.alternatives}
+    assert {"news", "browser", "input-method", "short-video", "fitness"} <= empty and len(empty) == 13
+    assert len(purposes) >= 15
+    assert purposes["map-navigation"].necessary == {"location.precise"}
+
+
+def test_default_policy_keeps_its_purposes_and_gains_the_cac_rules() -> None:
+    policy = load_policy()
+    assert list(policy.purposes) == ["return-to-community", "venue-check-in", "health-declaration",
+                                     "pharmacy-purchase", "public-transport", "office-entry", "supermarket-entry"]
+    assert policy.rules == {"EX402", "DM105"} and policy.bases == ("<builtin>/cac-2020-epidemic.yaml",)
+
+
+# ------------------------------------------------------------------ extends semantics
+
+BASE = """id: base
+title: Base
+source: "base law"
+regimes: [gdpr]
+severity: {social.education: "off", identity.age: info}
+purposes:
+  visit:
+    title: Visit
+    source: "base basis"
+    necessary: [identity.name, contact.phone, event.visit_time]
+    optional: [event.party_size]
+    retention: {max_days: 21, source: "base cap"}
+"""
+
+
+def test_extends_edits_lists_merges_severity_and_unions_regimes(tmp_path: Path) -> None:
+    write(tmp_path, "base.yaml", BASE)
+    child = write(tmp_path, "child.yaml", """id: child
+title: Child
+source: "child law"
+extends: [base.yaml, pipl]
+severity: {identity.age: warning}
+purposes:
+  visit:
+    necessary: {add: [contact.email], remove: [contact.phone]}
+    optional: [event.visit_details]
+""")
+    policy = load_policy(child)
+    visit = policy.purposes["visit"]
+    assert visit.necessary == {"identity.name", "contact.email", "event.visit_time"}
+    assert visit.optional == {"event.visit_details"}  # a plain list replaces
+    assert (visit.max_days, visit.retention_source, visit.source) == (21, ("base cap",), ("base basis",))
+    assert policy.regimes == ("gdpr", "pipl") and policy.rules == {"NT303", "NT304", "NT305"}
+    assert policy.severity["identity.age"] == "warning" and policy.severity["social.education"] == "off"
+    assert policy.severity["identity.government_id"] == "warning"  # from pipl
+    assert (policy.id, policy.source) == ("child", ("child law",))
+
+
+def test_later_base_wins_for_the_same_purpose(tmp_path: Path) -> None:
+    write(tmp_path, "base.yaml", BASE)
+    write(tmp_path, "other.yaml", BASE.replace("id: base", "id: other").replace("max_days: 21", "max_days: 7"))
+    child = write(tmp_path, "child.yaml", "id: child\ntitle: C\nsource: s\nextends: [base.yaml, other.yaml]\n")
+    assert load_policy(child).purposes["visit"].max_days == 7
+
+
+def test_extends_cycle_is_an_error_showing_the_chain(tmp_path: Path) -> None:
+    a = write(tmp_path, "a.yaml", "id: a\ntitle: A\nsource: s\nextends: [b.yaml]\n")
+    b = write(tmp_path, "b.yaml", "id: b\ntitle: B\nsource: s\nextends:\n  - a.yaml\n")
+    with pytest.raises(PolicyError) as caught:
+        load_policy(a)
+    assert (caught.value.path, caught.value.line, caught.value.column) == (b, 5, 5)
+    assert caught.value.message == f"extends cycle: {a} → {b} → {a}"
+
+
+def test_unknown_base_is_an_error_at_the_extends_entry(tmp_path: Path) -> None:
+    a = write(tmp_path, "a.yaml", "id: a\ntitle: A\nsource: s\nextends: [pipx]\n")
+    result = run_formlint("policies", "validate", a)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{a}:4:11: error: unknown base in extends: no built-in policy named 'pipx' (did you mean 'pipl'?)")
+    assert "Traceback" not in result.stderr
+
+
+def test_government_id_setting_must_match_the_purpose_lists(tmp_path: Path) -> None:
+    bad = write(tmp_path, "bad.yaml", BASE.replace("    retention:", "    government_id: partial\n    retention:"))
+    with pytest.raises(PolicyError, match="government_id: partial.*must list identity.government_id"):
+        load_policy(bad)
+
+
+def test_rules_enable_accepts_only_opt_in_rules(tmp_path: Path) -> None:
+    bad = write(tmp_path, "bad.yaml", BASE + "rules:\n  enable: [DM101]\n")
+    with pytest.raises(PolicyError) as caught:
+        load_policy(bad)
+    assert caught.value.line == 14 and "'DM101' is not an opt-in rule" in caught.value.message
+
+
+def test_a_pack_alone_cannot_check_a_form() -> None:
+    result = run_formlint("check", "--policy", "pipl", str(POLICY_FIXTURES / "pipl" / "pass.yaml"))
+    assert result.returncode == 2
+    assert "policy 'pipl' has no purposes of its own: use a policy that extends it" in result.stderr
+
+
+# ------------------------------------------------------------------ commands
+
+def test_policies_list_names_every_builtin() -> None:
+    out = run_formlint("policies", "list").stdout
+    assert [line.split()[0] for line in out.splitlines() if not line.startswith(" ")] == builtin_names()
+
+
+def test_policies_validate_reports_ok_per_file() -> None:
+    path = str(POLICY_FIXTURES / "gdpr" / "policy.yaml")
+    result = run_formlint("policies", "validate", path)
+    assert (result.returncode, result.stdout) == (0, f"{path}: ok: policy 'gdpr-fixture', 1 purpose(s)\n")
+
+
+def test_purposes_lists_needs_and_retention() -> None:
+    out = run_formlint("purposes", "--policy", "venue-check-in-germany-berlin").stdout
+    assert out == ("venue-check-in: Attendance record at a Berlin venue\n"
+                   "  needs: contact.phone, event.visit_details, event.visit_time, identity.name; "
+                   "one of contact.address | contact.email\n  keep: 28 days\n")
+
+
+def test_init_writes_config_and_policy_that_check_can_use(tmp_path: Path) -> None:
+    result = run_formlint("init", "--yes", "--pack", "pipl", "--purpose", "return-registration", "--dir", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / ".formlint.yaml").read_text("utf-8").splitlines()[1:] == [
+        "policy: .formlint-policy.yaml", "purpose: return-registration"]
+    policy = load_policy(str(tmp_path / ".formlint-policy.yaml"))
+    assert policy.bases == ("<builtin>/pipl.yaml",) and list(policy.purposes) == ["return-registration"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".formlint-policy.yaml", ".formlint.yaml"]
+
+
+def test_init_keeps_an_inherited_purpose_without_redefining_it(tmp_path: Path) -> None:
+    run_formlint("init", "--yes", "--pack", "venue-check-in-england", "--dir", str(tmp_path))
+    policy = load_policy(str(tmp_path / ".formlint-policy.yaml"))
+    assert list(policy.purposes) == ["venue-check-in"] and policy.purposes["venue-check-in"].max_days == 21
+
+
+def test_init_asks_when_not_given_yes(tmp_path: Path) -> None:
+    result = run_formlint("init", "--dir", str(tmp_path), stdin="gdpr\nnewsletter\n")
+    assert result.returncode == 0, result.stderr
+    assert "purpose: newsletter" in (tmp_path / ".formlint.yaml").read_text("utf-8")
+    assert "extends: [gdpr]" in (tmp_path / ".formlint-policy.yaml").read_text("utf-8")
+
+
+def test_init_never_overwrites_without_force(tmp_path: Path) -> None:
+    (tmp_path / ".formlint.yaml").write_text("mine\n", "utf-8")
+    result = run_formlint("init", "--yes", "--dir", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr == f"{tmp_path / '.formlint.yaml'}:1:1: error: already exists; pass --force to overwrite it\n"
+    assert (tmp_path / ".formlint.yaml").read_text("utf-8") == "mine\n"
+    assert not (tmp_path / ".formlint-policy.yaml").exists()
+    assert run_formlint("init", "--yes", "--force", "--dir", str(tmp_path)).returncode == 0
+    assert (tmp_path / ".formlint.yaml").read_text("utf-8") != "mine\n"
+
+
+def test_check_json_names_the_policy_used_through_extends() -> None:
+    path = str(POLICY_FIXTURES / "pipl" / "policy.yaml")
+    result = run_formlint("check", "--format", "json", "--policy", path, str(POLICY_FIXTURES / "pipl" / "fail.yaml"))
+    data = json.loads(result.stdout)
+    assert data["policy"] == {"id": "pipl-fixture", "path": path}
+    assert [f["code"] for f in data["findings"]] == ["NT303", "NT305", "DM102", "NT304"]
+
+
+def test_readme_worked_example_shows_the_real_findings() -> None:
+    from conftest import ROOT
+
+    result = run_formlint("check", "-q", "--policy", "examples/neighbourhood-committee.yaml",
+                          "sample_forms/beijing-wechat-group-return.yaml")
+    firsts = [line for line in result.stdout.splitlines() if not line.startswith(" ")]
+    assert [line.split()[1] for line in firsts] == ["EX401", "NT303", "NT305", "RT202", "DM102", "NT304", "DM103"]
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert all(line.split(" is sensitive under")[0] in readme for line in firsts)
