@@ -16,8 +16,9 @@ from formlint.classify import classify
 from formlint.context import Context
 from formlint.errors import FormError, FormlintError
 from formlint.formats import extensions, load_form
-from formlint.model import Classification, Finding, Form, Policy, Purpose
+from formlint.model import Classification, Finding, Form, Policy, Purpose, Suppression
 from formlint.notice import NoticeFacts, analyse_notice
+from formlint.rules import fl001_unused_suppression as unused_suppression
 from formlint.rules import run_rules
 from formlint.source import MAX_FILE_SIZE
 from formlint.taxonomy import Taxonomy, load_taxonomy
@@ -37,12 +38,21 @@ class Options:
 
 
 @dataclass(frozen=True)
+class Suppressed:
+    """A finding an inline `formlint: ignore[...]` silenced, with the directive."""
+
+    finding: Finding
+    suppression: Suppression
+
+
+@dataclass(frozen=True)
 class FormResult:
     form: Form
     purpose: Purpose
     classes: Mapping[str, Classification]
     notice: NoticeFacts
     findings: tuple[Finding, ...]
+    suppressed: tuple[Suppressed, ...] = ()
 
 
 @dataclass
@@ -53,6 +63,10 @@ class Report:
     @property
     def findings(self) -> list[Finding]:
         return [f for r in self.results for f in r.findings]
+
+    @property
+    def suppressed(self) -> list[Suppressed]:
+        return [s for r in self.results for s in r.suppressed]
 
 
 def discover(paths: Iterable[str]) -> Iterator[str]:
@@ -90,9 +104,30 @@ def check_form(form: Form, options: Options, taxonomy: Taxonomy | None = None) -
     classes = classify_form(form, taxonomy)
     notice = analyse_notice(form.notice)
     ctx = Context(form, options.policy, purpose, taxonomy, classes, notice)
-    findings = sorted(run_rules(ctx, options.codes), key=lambda f: (f.line, f.column, f.code))
-    return FormResult(form, purpose, classes, notice, tuple(findings))
+    kept, suppressed = apply_suppressions(ctx, list(run_rules(ctx, options.codes)), options.codes)
+    findings = sorted(kept, key=lambda f: (f.line, f.column, f.code))
+    return FormResult(form, purpose, classes, notice, tuple(findings), tuple(suppressed))
 
+
+def apply_suppressions(ctx: Context, findings: list[Finding],
+                       codes: frozenset[str] | None) -> tuple[list[Finding], list[Suppressed]]:
+    """Drop findings an inline directive on their field (or the form) names; a
+    directive that silenced nothing becomes an FL001 finding."""
+    by_field = {f.key: f.suppressions for f in ctx.form.fields}
+    used: set[tuple[int, str]] = set()
+    kept: list[Finding] = []
+    suppressed: list[Suppressed] = []
+    for item in findings:
+        candidates = (*by_field.get(item.field_key or "", ()), *ctx.form.suppressions)
+        match = next((s for s in candidates if item.code in s.codes), None)
+        if match is None:
+            kept.append(item)
+        else:
+            used.add((id(match), item.code))
+            suppressed.append(Suppressed(item, match))
+    if codes is None or unused_suppression.CODE in codes:
+        kept.extend(unused_suppression.unused(ctx, used, codes))
+    return kept, suppressed
 
 def classify_form(form: Form, taxonomy: Taxonomy) -> dict[str, Classification]:
     """Classify every field; an annotation naming no known category is an input error."""

@@ -19,6 +19,7 @@ from formlint.rules import (
     dm103_optional_required,
     dm104_unclassified_field,
     ex401_shared_answers,
+    fl001_unused_suppression,
     nt301_no_purpose_statement,
     nt302_no_collector,
     rt201_no_retention,
@@ -39,6 +40,7 @@ RULES: dict[str, ModuleType] = {
         nt301_no_purpose_statement,
         nt302_no_collector,
         ex401_shared_answers,
+        fl001_unused_suppression,
     )
 }
 
