@@ -6,13 +6,15 @@ into a diagnostic line and exit code 2.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping, Union
 
 from formlint.classify import classify
+from formlint.config import DEFAULT_EXCLUDE
 from formlint.context import Context
 from formlint.errors import FormError, FormlintError
 from formlint.formats import extensions, load_form
@@ -23,9 +25,8 @@ from formlint.rules import run_rules
 from formlint.source import MAX_FILE_SIZE
 from formlint.taxonomy import Taxonomy, load_taxonomy
 
-# Folders that never hold forms worth auditing and are slow to walk.
-SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox",
-             ".mypy_cache", ".pytest_cache", "build", "dist", "site-packages"}
+# Folders skipped when no configuration says otherwise.
+SKIP_DIRS = frozenset(DEFAULT_EXCLUDE)
 
 
 @dataclass(frozen=True)
@@ -68,34 +69,63 @@ class Report:
     def suppressed(self) -> list[Suppressed]:
         return [s for r in self.results for s in r.suppressed]
 
+    def narrowed(self, keep: Callable[[FormResult, Finding], bool]) -> Report:
+        """The same forms and errors with only the findings `keep` accepts."""
+        results = [dataclasses.replace(r, findings=tuple(f for f in r.findings if keep(r, f))) for r in self.results]
+        return Report(results, list(self.errors))
 
-def discover(paths: Iterable[str]) -> Iterator[str]:
-    """Files named on the command line, and form files found under named folders."""
+
+def discover(paths: Iterable[str], excluded: Callable[[str], bool] | None = None) -> Iterator[str]:
+    """Files named on the command line, and form files found under named folders;
+    `excluded` prunes folders and files met while walking (named files always count)."""
     known = extensions()
+    skip = excluded or _skip_dir
     for path in paths:
         if os.path.isdir(path):
-            yield from _walk(path, known)
+            yield from _walk(path, known, skip)
         else:
             yield path
 
 
-def _walk(root: str, known: set[str]) -> Iterator[str]:
+def _skip_dir(path: str) -> bool:
+    return os.path.basename(path) in SKIP_DIRS
+
+
+def _walk(root: str, known: set[str], skip: Callable[[str], bool]) -> Iterator[str]:
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not skip(os.path.join(folder, d)))
         for name in sorted(files):
-            if Path(name).suffix.lower() in known and not name.startswith("."):
-                yield os.path.join(folder, name)
+            path = os.path.join(folder, name)
+            if Path(name).suffix.lower() in known and not name.startswith(".") and not skip(path):
+                yield path
 
 
-def check_paths(paths: Iterable[str], options: Options) -> Report:
+OptionsFor = Union[Options, Callable[[str], Options]]
+
+
+def check_paths(paths: Iterable[str], options: OptionsFor,
+                excluded: Callable[[str], bool] | None = None) -> Report:
+    """Check every form under `paths`; `options` may differ per file (configuration)."""
     report = Report()
-    for path in discover(paths):
-        try:
-            form = load_form(path, options.input_format, max_size=options.max_size)
-            report.results.append(check_form(form, options))
-        except FormlintError as exc:
-            report.errors.append(exc)
+    for path in discover(paths, excluded):
+        _check_one(report, path, None, options)
     return report
+
+
+def check_source(path: str, raw: bytes, options: OptionsFor) -> Report:
+    """Check one form given as bytes (stdin) under the name `path`."""
+    report = Report()
+    _check_one(report, path, raw, options)
+    return report
+
+
+def _check_one(report: Report, path: str, raw: bytes | None, options: OptionsFor) -> None:
+    try:
+        chosen = options(path) if callable(options) else options
+        form = load_form(path, chosen.input_format, raw=raw, max_size=chosen.max_size)
+        report.results.append(check_form(form, chosen))
+    except FormlintError as exc:
+        report.errors.append(exc)
 
 
 def check_form(form: Form, options: Options, taxonomy: Taxonomy | None = None) -> FormResult:
