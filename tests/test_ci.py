@@ -216,3 +216,30 @@ def test_since_outside_a_repository_is_an_error(tmp_path: Path) -> None:
     root = project(tmp_path, TOOL)
     result = run_formlint("check", "--since", "HEAD", "forms", cwd=root, env={"GIT_CEILING_DIRECTORIES": str(tmp_path.parent)})
     assert result.returncode == 2 and "needs a git repository" in result.stderr
+
+
+def test_pre_commit_hook_covers_every_form_extension() -> None:
+    import re
+
+    import yaml
+
+    from conftest import ROOT
+    from formlint.formats import extensions
+
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    wanted = extensions() | {".xlsx", ".xls", ".csv", ".md", ".xml", ".html", ".htm", ".json", ".yaml", ".yml"}
+    assert hook["id"] == "formlint" and hook["entry"] == "formlint check"
+    assert all(re.search(hook["files"], f"forms/x{ext}") for ext in wanted)
+    assert not re.search(hook["files"], "src/app.py")
+
+
+def test_action_runs_check_with_sarif_and_uploads_it() -> None:
+    import yaml
+
+    from conftest import ROOT
+
+    action = yaml.safe_load((ROOT / "action.yml").read_text("utf-8"))
+    assert {"paths", "policy", "fail-on"} <= set(action["inputs"])
+    steps = action["runs"]["steps"]
+    assert any("sarif:$FORMLINT_SARIF" in s.get("run", "") for s in steps)
+    assert any(s.get("uses", "").startswith("github/codeql-action/upload-sarif@") for s in steps)
