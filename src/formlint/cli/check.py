@@ -51,7 +51,7 @@ def check(
     policy or the configuration could not be read.
     """
     request = Request(
-        paths=paths or ["."], policy=policy, purpose=purpose, output_formats=output_format or [],
+        paths=paths or ["."], policy=policy, purpose=purpose, output_formats=tuple(output_format or ()),
         output=output, fail_on=fail_on.value if fail_on else None, exit_zero=exit_zero, quiet=quiet,
         input_format=input_format, max_file_size=max_file_size, config=config, isolated=isolated,
         select=select, extend_select=extend_select, ignore=ignore, show_suppressed=show_suppressed,

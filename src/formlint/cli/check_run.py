@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Optional
 
 from formlint.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, colour_wanted, report_error, write_output
 from formlint.errors import UsageError
@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
     from formlint.config import Config, Resolver
     from formlint.engine import Options, OptionsFor, Report
     from formlint.model import Policy
+    from formlint.reporters import RenderOptions
 
 STDIN = "-"
 
@@ -25,10 +26,10 @@ STDIN = "-"
 class Request:
     """The check command's options as given on the command line."""
 
-    paths: List[str]
+    paths: list[str]
     policy: Optional[str] = None
     purpose: Optional[str] = None
-    output_formats: List[str] = ()  # type: ignore[assignment]
+    output_formats: tuple[str, ...] = ()
     output: Optional[str] = None
     fail_on: Optional[str] = None
     exit_zero: bool = False
@@ -55,10 +56,12 @@ class Request:
 
 def run(request: Request) -> int:
     from formlint.config import Resolver
+    from formlint.model import Severity
+    from formlint.reporters import RenderOptions
 
     _check_request(request)
     resolver = Resolver(cli_config(request), request.config, request.isolated)
-    project = resolver.for_path(request.stdin_filename or "." if request.reads_stdin else ".")
+    project = resolver.for_path((request.stdin_filename or ".") if request.reads_stdin else ".")
     outputs = output_plan(request, project)
     policy = _policy(request.policy or project.target(".")[0])  # a bad policy stops here, once
     report = narrow(check(request, resolver), request)
@@ -66,9 +69,10 @@ def run(request: Request) -> int:
         report_error(error)
     if request.write_baseline:
         _write_baseline(report, request)
-    render_outputs(report, outputs, request, policy)
-    return exit_code(report, request.fail_on or project.fail_on or "warning",
-                     request.exit_zero or bool(request.write_baseline))
+    fail_on = request.fail_on or project.fail_on or "warning"
+    render_outputs(report, outputs, RenderOptions(policy, False, request.quiet, Severity(fail_on),
+                                                  request.show_suppressed))
+    return exit_code(report, fail_on, request.exit_zero or bool(request.write_baseline))
 
 
 def _check_request(request: Request) -> None:
@@ -170,16 +174,14 @@ def output_plan(request: Request, project: "Config") -> list[tuple[str, str | No
     return [("statistics" if request.statistics else n, request.output) if p is None else (n, p) for n, p in plan]
 
 
-def render_outputs(report: "Report", plan: list[tuple[str, str | None]], request: Request, policy: "Policy") -> None:
-    from formlint.model import Severity
-    from formlint.reporters import RenderOptions, renderer
-    from formlint.reporters import statistics
+def render_outputs(report: "Report", plan: list[tuple[str, str | None]], options: "RenderOptions") -> None:
+    import dataclasses
 
-    threshold = Severity(request.fail_on or "warning")
+    from formlint.reporters import renderer, statistics
+
     for name, path in plan:
-        colour = path is None and colour_wanted(sys.stdout)
-        options = RenderOptions(policy, colour, request.quiet, threshold, request.show_suppressed)
-        text = statistics.render(report, options) if name == "statistics" else renderer(name)(report, options)
+        wanted = dataclasses.replace(options, color=path is None and colour_wanted(sys.stdout))
+        text = statistics.render(report, wanted) if name == "statistics" else renderer(name)(report, wanted)
         if path is None:
             write_output(text)
         else:
