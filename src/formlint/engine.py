@@ -6,26 +6,28 @@ into a diagnostic line and exit code 2.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping, Union
 
 from formlint.classify import classify
+from formlint.config import DEFAULT_EXCLUDE
 from formlint.context import Context
 from formlint.errors import FormError, FormlintError
 from formlint.formats import extensions, load_form
-from formlint.model import Classification, Finding, Form, Policy, Purpose
+from formlint.model import Classification, Finding, Form, Policy, Purpose, Suppression
 from formlint.notice import NoticeFacts, analyse_notice
+from formlint.rules import fl001_unused_suppression as unused_suppression
 from formlint.rules import run_rules
 from formlint.source import MAX_FILE_SIZE
 from formlint.taxonomy import Taxonomy, load_taxonomy
 
-# Folders that never hold forms worth auditing and are slow to walk.
-SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox",
-             ".mypy_cache", ".pytest_cache", "build", "dist", "site-packages"}
+# Folders skipped when no configuration says otherwise.
+SKIP_DIRS = frozenset(DEFAULT_EXCLUDE)
 
 
 @dataclass(frozen=True)
@@ -39,12 +41,21 @@ class Options:
 
 
 @dataclass(frozen=True)
+class Suppressed:
+    """A finding an inline `formlint: ignore[...]` silenced, with the directive."""
+
+    finding: Finding
+    suppression: Suppression
+
+
+@dataclass(frozen=True)
 class FormResult:
     form: Form
     purpose: Purpose
     classes: Mapping[str, Classification]
     notice: NoticeFacts
     findings: tuple[Finding, ...]
+    suppressed: tuple[Suppressed, ...] = ()
 
 
 @dataclass
@@ -56,44 +67,73 @@ class Report:
     def findings(self) -> list[Finding]:
         return [f for r in self.results for f in r.findings]
 
+    @property
+    def suppressed(self) -> list[Suppressed]:
+        return [s for r in self.results for s in r.suppressed]
 
-def discover(paths: Iterable[str]) -> Iterator[str]:
-    """Files named on the command line, and form files found under named folders."""
+    def narrowed(self, keep: Callable[[FormResult, Finding], bool]) -> Report:
+        """The same forms and errors with only the findings `keep` accepts."""
+        results = [dataclasses.replace(r, findings=tuple(f for f in r.findings if keep(r, f))) for r in self.results]
+        return Report(results, list(self.errors))
+
+
+def discover(paths: Iterable[str], excluded: Callable[[str], bool] | None = None) -> Iterator[str]:
+    """Files named on the command line, and form files found under named folders;
+    `excluded` prunes folders and files met while walking (named files always count)."""
     known = extensions()
+    skip = excluded or _skip_dir
     for path in paths:
         if os.path.isdir(path):
-            yield from _walk(path, known)
+            yield from _walk(path, known, skip)
         else:
             yield path
 
 
-def _walk(root: str, known: set[str]) -> Iterator[str]:
+def _skip_dir(path: str) -> bool:
+    return os.path.basename(path) in SKIP_DIRS
+
+
+def _walk(root: str, known: set[str], skip: Callable[[str], bool]) -> Iterator[str]:
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not skip(os.path.join(folder, d)))
         for name in sorted(files):
-            if Path(name).suffix.lower() in known and not name.startswith("."):
-                yield os.path.join(folder, name)
+            path = os.path.join(folder, name)
+            if Path(name).suffix.lower() in known and not name.startswith(".") and not skip(path):
+                yield path
 
 
-def check_paths(paths: Iterable[str], options: Options) -> Report:
+OptionsFor = Union[Options, Callable[[str], Options]]
+
+
+def check_paths(paths: Iterable[str], options: OptionsFor,
+                excluded: Callable[[str], bool] | None = None) -> Report:
+    """Check every form under `paths`; `options` may differ per file (configuration)."""
     report = Report()
     # Parsing allocates many small objects and no reference cycles; the cyclic
     # collector would otherwise run hundreds of times for nothing on a big tree.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for path in discover(paths):
-            _check_one(path, options, report)
+        for path in discover(paths, excluded):
+            _check_one(report, path, None, options)
     finally:
         if collecting:
             gc.enable()
     return report
 
 
-def _check_one(path: str, options: Options, report: Report) -> None:
+def check_source(path: str, raw: bytes, options: OptionsFor) -> Report:
+    """Check one form given as bytes (stdin) under the name `path`."""
+    report = Report()
+    _check_one(report, path, raw, options)
+    return report
+
+
+def _check_one(report: Report, path: str, raw: bytes | None, options: OptionsFor) -> None:
     try:
-        form = load_form(path, options.input_format, max_size=options.max_size)
-        report.results.append(check_form(form, options))
+        chosen = options(path) if callable(options) else options
+        form = load_form(path, chosen.input_format, raw=raw, max_size=chosen.max_size)
+        report.results.append(check_form(form, chosen))
     except FormlintError as exc:
         report.errors.append(exc)
 
@@ -104,9 +144,30 @@ def check_form(form: Form, options: Options, taxonomy: Taxonomy | None = None) -
     classes = classify_form(form, taxonomy)
     notice = analyse_notice(form.notice)
     ctx = Context(form, options.policy, purpose, taxonomy, classes, notice, options.lang)
-    findings = sorted(run_rules(ctx, options.codes), key=lambda f: (f.line, f.column, f.code))
-    return FormResult(form, purpose, classes, notice, tuple(findings))
+    kept, suppressed = apply_suppressions(ctx, list(run_rules(ctx, options.codes)), options.codes)
+    findings = sorted(kept, key=lambda f: (f.line, f.column, f.code))
+    return FormResult(form, purpose, classes, notice, tuple(findings), tuple(suppressed))
 
+
+def apply_suppressions(ctx: Context, findings: list[Finding],
+                       codes: frozenset[str] | None) -> tuple[list[Finding], list[Suppressed]]:
+    """Drop findings an inline directive on their field (or the form) names; a
+    directive that silenced nothing becomes an FL001 finding."""
+    by_field = {f.key: f.suppressions for f in ctx.form.fields}
+    used: set[tuple[int, str]] = set()
+    kept: list[Finding] = []
+    suppressed: list[Suppressed] = []
+    for item in findings:
+        candidates = (*by_field.get(item.field_key or "", ()), *ctx.form.suppressions)
+        match = next((s for s in candidates if item.code in s.codes), None)
+        if match is None:
+            kept.append(item)
+        else:
+            used.add((id(match), item.code))
+            suppressed.append(Suppressed(item, match))
+    if codes is None or unused_suppression.CODE in codes:
+        kept.extend(unused_suppression.unused(ctx, used, codes))
+    return kept, suppressed
 
 def classify_form(form: Form, taxonomy: Taxonomy) -> dict[str, Classification]:
     """Classify every field; an annotation naming no known category is an input error."""

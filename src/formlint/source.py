@@ -50,6 +50,7 @@ class Document:
     path: str
     data: Any
     locations: dict[str, Location]
+    text: str = ""  # the source, for formats that read comments
 
     def location(self, pointer: str) -> Location:
         return self.locations.get(pointer, Location())
@@ -100,7 +101,7 @@ def load_json(text: str, path: str, error: type[FormlintError] = FormlintError) 
         if "nesting" in exc.message or "aliases" in exc.message:
             raise
         # JSON that YAML 1.1 cannot read (rare escapes): keep the data, lose positions.
-        return Document(path, data, {})
+        return Document(path, data, {}, text)
 
 
 def load_yaml(text: str, path: str, error: type[FormlintError] = FormlintError) -> Document:
@@ -114,7 +115,7 @@ def load_yaml(text: str, path: str, error: type[FormlintError] = FormlintError) 
         raise error(path, f"invalid YAML: {exc.problem or exc.context}", line, col) from None
     except yaml.YAMLError as exc:
         raise error(path, f"invalid YAML: {exc}") from None
-    return Document(path, builder.result, builder.locations)
+    return Document(path, builder.result, builder.locations, text)
 
 
 class _Frame:

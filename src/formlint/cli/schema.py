@@ -12,10 +12,11 @@ from formlint.cli.common import write_output
 class SchemaName(str, Enum):
     form = "form"
     policy = "policy"
+    config = "config"
 
 
-def schema(name: SchemaName = typer.Argument(..., help="Which schema: form or policy.")) -> None:
-    """Print the JSON Schema for native forms or for policies."""
+def schema(name: SchemaName = typer.Argument(..., help="Which schema: form, policy or config.")) -> None:
+    """Print the JSON Schema for native forms, policies or configuration files."""
     from formlint.schemas import schema_text
 
     write_output(schema_text(name.value))

@@ -6,12 +6,14 @@ Schema `formlint schema form` prints.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, Mapping
 
 from formlint.errors import FormError
-from formlint.model import Collector, Field, Form, Location, Notice
+from formlint.model import Collector, Field, Form, Location, Notice, Suppression
 from formlint.schemas import validate
 from formlint.source import Document, pointer_join
+from formlint.suppressions import from_comment
 
 NAME = "native"
 # Types whose elements show text but take no answer: their text is notice text.
@@ -32,10 +34,12 @@ def from_document(doc: Document) -> Form:
     language = data.get("language") or _guess_language(data)
     fields, notes = _collect(doc, data["fields"], "/fields", "", language)
     _reject_duplicate_keys(doc, fields)
+    fields, form_suppressions = attach_comment_suppressions(doc.text, fields)
     return Form(
         path=doc.path,
         format=NAME,
         fields=tuple(fields),
+        suppressions=form_suppressions,
         id=data.get("id"),
         title=_first_text(data.get("title"), language),
         language=language,
@@ -46,6 +50,48 @@ def from_document(doc: Document) -> Form:
         location=doc.location(""),
         locations=doc.locations,
     )
+
+
+def attach_comment_suppressions(text: str, fields: list[Field]) -> tuple[list[Field], tuple[Suppression, ...]]:
+    """`# formlint: ignore[CODE] reason` comments: on a field's first line or in the
+    comment lines directly above it, they belong to that field; before the first
+    field and not directly above it, to the whole form. PyYAML's events carry no
+    comments, so the source lines are scanned."""
+    lines = text.splitlines()
+    directives = _comment_directives(lines)
+    if not directives:
+        return fields, ()
+    claimed: set[int] = set()
+    attached = []
+    for item in fields:
+        own = _comment_block(lines, item.location.line)
+        claimed.update(own)
+        found = tuple(directives[n] for n in own if n in directives)
+        attached.append(dataclasses.replace(item, suppressions=item.suppressions + found) if found else item)
+    first = min((f.location.line for f in fields), default=len(lines) + 1)
+    form_level = tuple(d for n, d in sorted(directives.items()) if n < first and n not in claimed)
+    return attached, form_level
+
+
+def _comment_directives(lines: list[str]) -> dict[int, Suppression]:
+    found = {}
+    for number, line in enumerate(lines, 1):
+        start = line.find("#")
+        if start >= 0 and "formlint" in line[start:]:
+            directive = from_comment(line[start:], Location(number, start + 1))
+            if directive is not None:
+                found[number] = directive
+    return found
+
+
+def _comment_block(lines: list[str], line: int) -> list[int]:
+    """The field's own line and the comment-only lines right above it (1-based)."""
+    block = [line]
+    above = line - 1
+    while above >= 1 and lines[above - 1].lstrip().startswith("#"):
+        block.append(above)
+        above -= 1
+    return block
 
 
 def text_map(value: Any, language: str) -> dict[str, str]:

@@ -1,12 +1,14 @@
 """Output formats: pure functions from a finished report to text.
 
 Each module defines NAME, DESCRIPTION and `render(report, options) -> str`; the
-CLI's `--format` choices come from REPORTERS.
+CLI's `--output-format` choices come from REPORTERS (plus ALIASES).
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import os
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -20,6 +22,7 @@ class RenderOptions:
     color: bool = False
     quiet: bool = False
     fail_on: Severity = Severity.WARNING
+    show_suppressed: bool = False
     lang: str = "en"
 
 
@@ -28,13 +31,26 @@ class Renderer(Protocol):
 
 
 REPORTERS: dict[str, str] = {
-    "text": "formlint.reporters.text",
+    "full": "formlint.reporters.text",
+    "concise": "formlint.reporters.concise",
     "json": "formlint.reporters.json_report",
+    "json-lines": "formlint.reporters.json_lines",
+    "sarif": "formlint.reporters.sarif",
+    "junit": "formlint.reporters.junit",
+    "github": "formlint.reporters.github",
+    "gitlab": "formlint.reporters.gitlab",
+    "markdown": "formlint.reporters.markdown",
 }
+# Older spellings that keep working.
+ALIASES: dict[str, str] = {"text": "full"}
+
+
+def format_names() -> list[str]:
+    return [*REPORTERS, *ALIASES]
 
 
 def renderer(name: str) -> Renderer:
-    module = importlib.import_module(REPORTERS[name])
+    module = importlib.import_module(REPORTERS[ALIASES.get(name, name)])
     render: Renderer = module.render
     return render
 
@@ -44,4 +60,26 @@ def counts(findings: list[Finding]) -> dict[str, int]:
     result = {s.value: 0 for s in sorted(Severity, reverse=True)}
     for item in findings:
         result[item.severity.value] += 1
+    return result
+
+
+def relative_uri(path: str) -> str:
+    """A path relative to the current directory (the repository root in CI), with
+    forward slashes, as SARIF, GitLab and GitHub annotations expect."""
+    if path == "-" or path.startswith("<"):
+        return path
+    return os.path.relpath(os.path.abspath(path)).replace(os.sep, "/")
+
+
+def fingerprints(findings: list[Finding]) -> list[str]:
+    """A stable id per finding: rule, file and field, not line or message, so moving
+    or rewording a field keeps it; identical triples are told apart by their order."""
+    seen: dict[tuple[str, str, str], int] = {}
+    result = []
+    for item in findings:
+        key = (item.code, relative_uri(item.path), item.field_key or "")
+        occurrence = seen.get(key, 0)
+        seen[key] = occurrence + 1
+        text = "\0".join((*key, str(occurrence)))
+        result.append(hashlib.sha256(text.encode("utf-8")).hexdigest()[:32])
     return result

@@ -6,13 +6,13 @@ Colour is plain ANSI so that this stays a pure function returning text.
 
 from __future__ import annotations
 
-from formlint.engine import Report
+from formlint.engine import FormResult, Report, Suppressed
 from formlint.i18n import has, t
 from formlint.model import Finding, Severity
 from formlint.reporters import RenderOptions, counts
 
-NAME = "text"
-DESCRIPTION = "human-readable findings with help and legal basis (default)"
+NAME = "full"
+DESCRIPTION = "human-readable findings with help and legal basis (default; `text` is an alias)"
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -31,6 +31,20 @@ def render_finding(item: Finding, color: bool, lang: str = "en") -> str:
             f"  {_paint(t('report.law', lang) + sep, '2', color)}{item.law}")
 
 
+def render_suppressed(item: Suppressed, color: bool, lang: str = "en") -> str:
+    """A silenced finding, with the reason its directive gave (or that it gave none)."""
+    found = item.finding
+    where = _paint(f"{found.path}:{found.line}:{found.column}:", "1", color)
+    reason = item.suppression.reason or t("report.no_reason", lang)
+    return f"{where} {found.code} [{t('report.suppressed_tag', lang)}] {found.message} ({reason})"
+
+
+def suppressed_lines(result: FormResult, options: RenderOptions) -> list[str]:
+    if not options.show_suppressed:
+        return []
+    return [render_suppressed(s, options.color, options.lang) for s in result.suppressed]
+
+
 def _count(level: str, n: int, lang: str) -> str:
     one = f"report.count.{level}.one"
     return t(one, lang) if n == 1 and has(one, lang) else t(f"report.count.{level}", lang, n=n)
@@ -40,6 +54,8 @@ def summary(report: Report, lang: str = "en") -> str:
     fields = sum(len(r.form.fields) for r in report.results)
     found = t("report.list_separator", lang).join(_count(level, n, lang) for level, n in counts(report.findings).items())
     line = t("report.summary", lang, forms=len(report.results), fields=fields, counts=found)
+    if report.suppressed:
+        line += " " + t("report.suppressed", lang, count=len(report.suppressed))
     if report.errors:
         line += " " + t("report.unreadable", lang, count=len(report.errors))
     return line
@@ -48,8 +64,10 @@ def summary(report: Report, lang: str = "en") -> str:
 def render(report: Report, options: RenderOptions) -> str:
     blocks = []
     for result in report.results:
-        if result.findings:
-            blocks.append("\n".join(render_finding(f, options.color, options.lang) for f in result.findings))
+        lines = [render_finding(f, options.color, options.lang) for f in result.findings]
+        lines += suppressed_lines(result, options)
+        if lines:
+            blocks.append("\n".join(lines))
     if options.quiet:
         return "\n\n".join(blocks) + ("\n" if blocks else "")
     blocks.append(summary(report, options.lang))

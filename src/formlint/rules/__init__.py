@@ -24,6 +24,7 @@ from formlint.rules import (
     dm106_full_government_id,
     ex401_shared_answers,
     ex402_published_answers,
+    fl001_unused_suppression,
     nt301_no_purpose_statement,
     nt302_no_collector,
     nt303_no_recipients_statement,
@@ -53,6 +54,7 @@ RULES: dict[str, ModuleType] = {
         nt305_no_rights_statement,
         ex401_shared_answers,
         ex402_published_answers,
+        fl001_unused_suppression,
     )
 }
 OPT_IN: tuple[str, ...] = tuple(code for code, module in RULES.items() if getattr(module, "OPT_IN", False))

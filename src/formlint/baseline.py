@@ -1,0 +1,89 @@
+"""Baselines: adopt formlint on a repository without fixing everything first.
+
+`--write-baseline FILE` records today's findings, counted per rule + file + field
+key (no line numbers, so edits elsewhere in a form keep them matched); `--baseline
+FILE` then reports only findings beyond those counts. Paths in the file are
+relative to the baseline's folder, so it works from any working directory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from formlint.engine import Report
+from formlint.errors import ConfigError, UsageError
+from formlint.model import Finding
+from formlint.source import read_text
+
+VERSION = 1
+Key = tuple[str, str, str]
+
+
+def finding_key(item: Finding, folder: str) -> Key:
+    rel = os.path.relpath(os.path.abspath(item.path), folder).replace(os.sep, "/")
+    return item.code, rel, item.field_key or ""
+
+
+def tally(report: Report, folder: str) -> Counter[Key]:
+    return Counter(finding_key(f, folder) for f in report.findings)
+
+
+def write_baseline(report: Report, path: str, force: bool) -> int:
+    """Write atomically (a temporary file in the same folder, then os.replace); an
+    existing file is replaced only with `force`. Returns the findings recorded."""
+    target = Path(path)
+    if target.exists() and not force:
+        raise UsageError(f"{path} already exists; pass --force to overwrite the baseline")
+    counts = tally(report, str(target.resolve().parent))
+    entries = [{"code": c, "path": p, "field": f or None, "count": n} for (c, p, f), n in sorted(counts.items())]
+    text = json.dumps({"version": VERSION, "tool": "formlint", "findings": entries}, ensure_ascii=False, indent=2)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.resolve().parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text + "\n")
+        os.replace(temporary, target)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+    return sum(counts.values())
+
+
+def load_baseline(path: str) -> Counter[Key]:
+    data: Any = _parse(path)
+    if not (isinstance(data, dict) and data.get("version") == VERSION and isinstance(data.get("findings"), list)):
+        raise ConfigError(path, f"not a formlint baseline (expected version {VERSION} with a `findings` list)")
+    counts: Counter[Key] = Counter()
+    for entry in data["findings"]:
+        try:
+            counts[(entry["code"], entry["path"], entry.get("field") or "")] += int(entry["count"])
+        except (KeyError, TypeError, ValueError):
+            raise ConfigError(path, f"baseline entry {entry!r} needs code, path and count") from None
+    return counts
+
+
+def _parse(path: str) -> Any:
+    text = read_text(path, error=ConfigError)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ConfigError(path, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+
+
+def only_new(report: Report, path: str) -> Report:
+    """The report without findings the baseline at `path` accounts for."""
+    allowance = load_baseline(path)
+    folder = str(Path(path).resolve().parent)
+
+    def is_new(item: Finding) -> bool:
+        key = finding_key(item, folder)
+        if allowance[key] > 0:
+            allowance[key] -= 1
+            return False
+        return True
+
+    return report.narrowed(lambda result, item: is_new(item))

@@ -1,0 +1,95 @@
+"""`--since REF`: keep only findings on forms and fields changed since a git ref.
+
+A finding counts when its form is new (untracked, or added since REF), when its
+field's lines (from the field's first line to the next field's) overlap a changed
+hunk of `git diff --unified=0 REF`, or when it concerns the whole form and the
+form changed at all. git runs with an argument list, never through a shell.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from formlint.engine import FormResult, Report
+from formlint.errors import UsageError
+from formlint.model import Finding
+
+_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+_END = 10**9  # the last field's span runs to the end of the file
+
+
+@dataclass(frozen=True)
+class Changes:
+    root: str
+    new: frozenset[str] = frozenset()
+    hunks: Mapping[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+
+    def relative(self, path: str) -> str:
+        return os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
+
+    def keeps(self, result: FormResult, item: Finding) -> bool:
+        rel = self.relative(result.form.path)
+        hunks = self.hunks.get(rel, ())
+        if rel in self.new or (hunks and item.field_key is None):
+            return True
+        first, last = field_span(result, item.field_key)
+        return any(start <= last and end >= first for start, end in hunks)
+
+
+def field_span(result: FormResult, key: str | None) -> tuple[int, int]:
+    """Lines from the field's start to just before the next field's start."""
+    starts = sorted(f.location.line for f in result.form.fields)
+    first = next((f.location.line for f in result.form.fields if f.key == key), 0)
+    later = [line for line in starts if line > first]
+    return first, (later[0] - 1 if later else _END)
+
+
+def _git(*args: str) -> subprocess.CompletedProcess[str]:
+    try:
+        return subprocess.run(["git", *args], capture_output=True, text=True, check=False)
+    except FileNotFoundError:
+        raise UsageError("--since needs git, which is not installed or not on PATH") from None
+
+
+def changes_since(ref: str, paths: list[str]) -> Changes:
+    top = _git("rev-parse", "--show-toplevel")
+    if top.returncode != 0:
+        raise UsageError("--since needs a git repository, and the current directory is not in one")
+    if _git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").returncode != 0:
+        raise UsageError(f"--since: unknown git ref {ref!r}")
+    # core.quotePath=false: non-ASCII file names (表单.yaml) come out unquoted.
+    diff = _git("-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-renames",
+                "--src-prefix=a/", "--dst-prefix=b/", ref, "--", *paths)
+    untracked = _git("-c", "core.quotePath=false", "ls-files", "--others", "--exclude-standard", "--full-name", "--", *paths)
+    new, hunks = parse_diff(diff.stdout)
+    new |= {line for line in untracked.stdout.splitlines() if line}
+    return Changes(top.stdout.strip(), frozenset(new), hunks)
+
+
+def parse_diff(text: str) -> tuple[set[str], dict[str, tuple[tuple[int, int], ...]]]:
+    """New files and changed line ranges (new-side numbering) per repo-relative path."""
+    new: set[str] = set()
+    hunks: dict[str, list[tuple[int, int]]] = {}
+    added = False
+    current = ""
+    for line in text.splitlines():
+        if line.startswith("--- "):
+            added = line == "--- /dev/null"
+        elif line.startswith("+++ "):
+            current = line[len("+++ b/"):] if line.startswith("+++ b/") else ""
+            if added and current:
+                new.add(current)
+        elif current and (hunk := _HUNK.match(line)):
+            start, size = int(hunk[1]), int(hunk[2] if hunk[2] is not None else 1)
+            # A pure deletion (size 0) is recorded at the line before the gap.
+            hunks.setdefault(current, []).append((start, start + max(size, 1) - 1))
+    return new, {path: tuple(ranges) for path, ranges in hunks.items()}
+
+
+def only_changed(report: Report, ref: str, paths: list[str]) -> Report:
+    changes = changes_since(ref, paths)
+    return report.narrowed(changes.keeps)

@@ -1,0 +1,243 @@
+"""Project configuration: `[tool.formlint]` in pyproject.toml, `formlint.toml` or
+`.formlint.yaml`, found by walking up from each checked file (the closest wins).
+
+Command-line options beat the file: the CLI builds a `Config` of the options it
+was given and `Config.merged` lays it over the discovered one. Paths in a config
+file (policies, globs) are relative to the file's folder. The schema is
+`schemas/config.schema.json` (`formlint schema config`); unknown keys are errors
+with a "did you mean".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from formlint.errors import ConfigError
+from formlint.model import Location
+from formlint.schemas import validate
+from formlint.source import Document, load_yaml, pointer_join, read_text
+
+# In one folder the first of these that exists wins (pyproject only with [tool.formlint]).
+CONFIG_NAMES = (".formlint.yaml", ".formlint.yml", "formlint.toml", "pyproject.toml")
+# Folders that never hold forms worth auditing and are slow to walk.
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox",
+                   ".mypy_cache", ".pytest_cache", "build", "dist", "site-packages")
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings from one config file or the command line; None means "not given"."""
+
+    path: str | None = None
+    root: str = "."
+    policy: str | None = None
+    purpose: str | None = None
+    policy_map: tuple[tuple[str, str | None, str | None], ...] = ()
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    fail_on: str | None = None
+    output_format: tuple[str, ...] | None = None
+    exclude: tuple[str, ...] | None = None
+    extend_exclude: tuple[str, ...] = ()
+    lang: str | None = None
+
+    def merged(self, cli: Config) -> Config:
+        """`cli` over this file's settings: given scalars replace, extensions add up."""
+        given = {f.name: getattr(cli, f.name) for f in dataclasses.fields(cli)
+                 if f.name not in ("path", "root", "extend_select", "ignore", "extend_exclude")
+                 and getattr(cli, f.name) not in (None, ())}
+        return dataclasses.replace(self, **given, extend_select=self.extend_select + cli.extend_select,
+                                   ignore=self.ignore + cli.ignore, extend_exclude=self.extend_exclude + cli.extend_exclude)
+
+    def relative(self, path: str) -> str:
+        """`path` relative to the config's folder, with forward slashes, for globs."""
+        return os.path.relpath(os.path.abspath(path), os.path.abspath(self.root)).replace(os.sep, "/")
+
+    def target(self, path: str) -> tuple[str | None, str | None]:
+        """(policy, purpose) for a form: the first matching `policy-map` glob, else the defaults."""
+        rel = self.relative(path)
+        for pattern, policy, purpose in self.policy_map:
+            if _glob(rel, pattern):
+                return policy or self.policy, purpose or self.purpose
+        return self.policy, self.purpose
+
+    def enabled(self, path: str, known: list[str]) -> frozenset[str]:
+        """Codes to run on `path`: selected (default all) plus extend-select, minus
+        ignore and matching per-file-ignores. Entries are prefixes; ignore wins."""
+        rel = self.relative(path)
+        off = self.ignore + tuple(c for pattern, codes in self.per_file_ignores if _glob(rel, pattern) for c in codes)
+        on = (self.select if self.select is not None else ("ALL",)) + self.extend_select
+        return frozenset(c for c in known if _matches(c, on) and not _matches(c, off))
+
+    def excluded(self, path: str) -> bool:
+        """Whether a folder or file found while walking is skipped."""
+        patterns = (self.exclude if self.exclude is not None else DEFAULT_EXCLUDE) + self.extend_exclude
+        rel = self.relative(path)
+        return any(_glob(rel, p) for p in patterns)
+
+
+def _matches(code: str, prefixes: tuple[str, ...]) -> bool:
+    return any(p == "ALL" or code.startswith(p) for p in prefixes)
+
+
+def _glob(rel: str, pattern: str) -> bool:
+    """fnmatch on the path relative to the config's folder (`*` also crosses `/`); a
+    pattern without `/` matches any single folder or file name, as in .gitignore."""
+    pattern = pattern.rstrip("/")
+    if "/" not in pattern:
+        return any(fnmatch.fnmatchcase(part, pattern) for part in rel.split("/"))
+    return fnmatch.fnmatchcase(rel, pattern.removeprefix("./"))
+
+
+def find_config(start: str | Path) -> Path | None:
+    """The closest config file in `start` (a folder or file) or its parents."""
+    folder = Path(start).resolve()
+    folder = folder if folder.is_dir() else folder.parent
+    for candidate_dir in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            candidate = candidate_dir / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_table(pyproject: Path) -> bool:
+    try:
+        return "[tool.formlint" in pyproject.read_text("utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+def load_config(path: str | Path) -> Config:
+    """Read and validate one config file, or raise ConfigError at the bad line."""
+    name = str(path)
+    text = read_text(path, error=ConfigError)
+    if Path(name).suffix in (".yaml", ".yml"):
+        doc = load_yaml(text, name, ConfigError)
+        doc = doc if doc.data is not None else Document(name, {}, {}, text)
+    else:
+        doc = _toml_document(text, name, ("tool", "formlint") if Path(name).name == "pyproject.toml" else ())
+    if not isinstance(doc.data, dict):
+        raise ConfigError(name, "a formlint config must be a mapping of settings")
+    validate(doc, "config", ConfigError)
+    return _build(doc, Path(name).resolve().parent)
+
+
+def _toml_document(text: str, name: str, table: tuple[str, ...]) -> Document:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    try:
+        data: Any = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        where = _TOML_POSITION.search(message)
+        line, column = (int(where[1]), int(where[2])) if where else (1, 1)
+        raise ConfigError(name, f"invalid TOML: {_TOML_POSITION.sub('', message)}", line, column) from None
+    for key in table:
+        data = data.get(key, {}) if isinstance(data, dict) else {}
+    return Document(name, data, toml_locations(text, table), text)
+
+
+_HEADER = re.compile(r"^\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
+_KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=""")
+
+
+def toml_locations(text: str, table: tuple[str, ...]) -> dict[str, Location]:
+    """JSON pointer -> line and column of each key under `table`, found by scanning
+    lines (tomllib keeps no positions), so schema errors point at the bad key."""
+    locations: dict[str, Location] = {}
+    current: tuple[str, ...] | None = () if not table else None
+    for number, line in enumerate(text.splitlines(), 1):
+        header = _HEADER.match(line.strip())
+        if header:
+            parts = tuple(p.strip().strip("\"'") for p in header[1].split("."))
+            current = parts[len(table):] if parts[:len(table)] == table else None
+            continue
+        key = _KEY.match(line)
+        if current is not None and key:
+            pointer = "".join(pointer_join("", p) for p in (*current, next(k for k in key.groups() if k)))
+            locations.setdefault(pointer, Location(number, len(line) - len(line.lstrip()) + 1))
+    return locations
+
+
+def _build(doc: Document, root: Path) -> Config:
+    data: Mapping[str, Any] = doc.data
+    _check_output_formats(doc)
+
+    def codes(key: str) -> tuple[str, ...]:
+        return tuple(data.get(key, ()))
+
+    def patterns(key: str) -> tuple[str, ...] | None:
+        return tuple(data[key]) if key in data else None
+
+    formats = data.get("output-format")
+    return Config(
+        path=doc.path, root=str(root),
+        policy=_policy_ref(data.get("policy"), root),
+        purpose=data.get("purpose"),
+        policy_map=tuple((glob, _policy_ref(v.get("policy"), root), v.get("purpose"))
+                         for glob, v in data.get("policy-map", {}).items()),
+        select=tuple(data["select"]) if "select" in data else None,
+        extend_select=codes("extend-select"), ignore=codes("ignore"),
+        per_file_ignores=tuple((glob, tuple(v)) for glob, v in data.get("per-file-ignores", {}).items()),
+        fail_on=data.get("fail-on"),
+        output_format=(formats,) if isinstance(formats, str) else tuple(formats) if formats else None,
+        exclude=patterns("exclude"), extend_exclude=patterns("extend-exclude") or (),
+        lang=data.get("lang"),
+    )
+
+
+def _policy_ref(value: str | None, root: Path) -> str | None:
+    """Policy files are relative to the config's folder; built-in names stay names."""
+    from formlint.policy import is_path
+
+    if value is None or not is_path(value) or os.path.isabs(value):
+        return value
+    return str(root / value)
+
+
+def _check_output_formats(doc: Document) -> None:
+    from formlint.reporters import format_names
+
+    value = doc.data.get("output-format", ())
+    for index, entry in enumerate([value] if isinstance(value, str) else value):
+        name = entry.split(":", 1)[0]
+        if name not in format_names():
+            where = doc.location("/output-format" + ("" if isinstance(value, str) else f"/{index}"))
+            raise ConfigError(doc.path, f"unknown output format {name!r}; choose from {', '.join(format_names())}",
+                              where.line, where.column)
+
+
+class Resolver:
+    """The effective configuration for each checked path, with discovered files
+    cached per folder. `forced` (--config) replaces discovery; `isolated` ignores files."""
+
+    def __init__(self, cli: Config, forced: str | None = None, isolated: bool = False) -> None:
+        self.cli = cli
+        self.isolated = isolated
+        self.forced = load_config(forced) if forced else None
+        self._files: dict[Path, Config] = {}
+
+    def for_path(self, path: str) -> Config:
+        if self.isolated:
+            return Config().merged(self.cli)
+        if self.forced is not None:
+            return self.forced.merged(self.cli)
+        found = find_config(path if path != "-" else ".")
+        if found is None:
+            return Config().merged(self.cli)
+        if found not in self._files:
+            self._files[found] = load_config(found)
+        return self._files[found].merged(self.cli)

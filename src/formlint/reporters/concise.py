@@ -1,0 +1,24 @@
+"""One line per finding: `path:line:col: CODE [severity] message`, then the summary."""
+
+from __future__ import annotations
+
+from formlint.engine import Report
+from formlint.model import Finding
+from formlint.reporters import RenderOptions
+from formlint.reporters.text import summary, suppressed_lines
+
+NAME = "concise"
+DESCRIPTION = "one line per finding, no help or law"
+
+
+def render_finding(item: Finding) -> str:
+    return f"{item.path}:{item.line}:{item.column}: {item.code} [{item.severity.value}] {item.message}"
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    lines = []
+    for result in report.results:
+        lines += [render_finding(f) for f in result.findings] + suppressed_lines(result, options)
+    if not options.quiet:
+        lines.append(summary(report))
+    return "".join(f"{line}\n" for line in lines)

@@ -1,0 +1,38 @@
+"""GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=CODE::message`.
+
+Each finding becomes an annotation on the pull request's diff; warnings and info
+become `::warning` and `::notice`. Data escapes %, CR and LF; property values also
+escape `:` and `,` (the runner's rules, as in actions/toolkit's command.ts).
+"""
+
+from __future__ import annotations
+
+from formlint.engine import Report
+from formlint.model import Finding, Severity
+from formlint.reporters import RenderOptions, relative_uri
+
+NAME = "github"
+DESCRIPTION = "GitHub Actions annotations (workflow commands)"
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(item: Finding) -> str:
+    props = {"file": relative_uri(item.path), "line": str(item.line), "col": str(item.column),
+             "title": item.code}
+    joined = ",".join(f"{k}={escape_property(v)}" for k, v in props.items())
+    return f"::{COMMANDS[item.severity]} {joined}::{escape_data(f'{item.message}. Help: {item.help}')}"
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    lines = [annotation(f) for f in report.findings]
+    lines += [f"::error file={escape_property(relative_uri(e.path))},line={e.line},col={e.column},"
+              f"title=formlint::{escape_data(e.message)}" for e in report.errors]
+    return "".join(f"{line}\n" for line in lines)

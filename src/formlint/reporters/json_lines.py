@@ -1,0 +1,17 @@
+"""One JSON object per line per finding (the `findings` items of the JSON format),
+for log pipelines and `jq -c`."""
+
+from __future__ import annotations
+
+import json
+
+from formlint.engine import Report
+from formlint.reporters import RenderOptions
+from formlint.reporters.json_report import finding_dict
+
+NAME = "json-lines"
+DESCRIPTION = "one JSON finding per line (the JSON format's `findings` items)"
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    return "".join(json.dumps(finding_dict(f), ensure_ascii=False) + "\n" for f in report.findings)

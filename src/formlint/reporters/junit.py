@@ -1,0 +1,63 @@
+"""JUnit XML for any CI that shows test reports (Jenkins, GitLab, Azure, CircleCI).
+
+One `<testsuite>` per form; one `<testcase>` per (rule, field) named like
+`DM101 sample_forms/x.yaml:12:5`, failing with the finding's message; a clean form
+is one passing testcase. A file that could not be read is a suite with one
+`<error>`. Built with xml.etree so every value is escaped.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from formlint.engine import FormResult, Report
+from formlint.errors import FormlintError
+from formlint.model import Finding
+from formlint.reporters import RenderOptions, relative_uri
+
+NAME = "junit"
+DESCRIPTION = "JUnit XML test report: one suite per form"
+
+
+def _suite(root: ET.Element, name: str, tests: int, failures: int, errors: int = 0) -> ET.Element:
+    return ET.SubElement(root, "testsuite", name=name, tests=str(tests), failures=str(failures),
+                         errors=str(errors), skipped="0")
+
+
+def _case(suite: ET.Element, name: str, classname: str) -> ET.Element:
+    return ET.SubElement(suite, "testcase", name=name, classname=classname)
+
+
+def _failure(suite: ET.Element, item: Finding, path: str) -> None:
+    case = _case(suite, f"{item.code} {path}:{item.line}:{item.column}", path)
+    failure = ET.SubElement(case, "failure", message=item.message, type=item.severity.value)
+    failure.text = f"{item.code} [{item.severity.value}] {item.message}\nhelp: {item.help}\nlaw: {item.law}"
+
+
+def form_suite(root: ET.Element, result: FormResult) -> None:
+    path = relative_uri(result.form.path)
+    suite = _suite(root, path, max(len(result.findings), 1), len(result.findings))
+    for item in result.findings:
+        _failure(suite, item, path)
+    if not result.findings:
+        _case(suite, f"formlint {path}", path)
+
+
+def error_suite(root: ET.Element, error: FormlintError) -> None:
+    path = relative_uri(error.path)
+    suite = _suite(root, path, 1, 0, errors=1)
+    case = _case(suite, f"formlint {path}:{error.line}:{error.column}", path)
+    ET.SubElement(case, "error", message=error.message, type="input-error").text = str(error)
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    findings = len(report.findings)
+    root = ET.Element("testsuites", name="formlint", tests=str(sum(max(len(r.findings), 1) for r in report.results)
+                                                              + len(report.errors)),
+                      failures=str(findings), errors=str(len(report.errors)))
+    for result in report.results:
+        form_suite(root, result)
+    for error in report.errors:
+        error_suite(root, error)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

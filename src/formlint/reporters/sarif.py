@@ -1,0 +1,92 @@
+"""SARIF 2.1.0 (OASIS), for GitHub code scanning and other SARIF viewers.
+
+One run; `tool.driver.rules` holds the rules that produced results, with their
+docs, and each result points at them by `ruleIndex`. Locations are relative to
+the current directory (the repository root in CI) with forward slashes.
+`partialFingerprints` come from rule, file and field, so a finding keeps its
+identity when lines move. Files that could not be read are
+`toolExecutionNotifications`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from formlint import __version__
+from formlint.engine import Report
+from formlint.errors import FormlintError
+from formlint.model import Finding, Severity
+from formlint.reporters import RenderOptions, fingerprints, relative_uri
+
+NAME = "sarif"
+DESCRIPTION = "SARIF 2.1.0 for GitHub code scanning"
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/formlint/"
+FINGERPRINT_KEY = "formlint/v1"
+
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+# What each rule-code prefix is about, as a SARIF tag.
+GROUPS = {"DM": "data-minimisation", "RT": "retention", "NT": "notice", "EX": "exposure",
+          "FL": "formlint"}
+_CITATION = re.compile(r"\b(?:PIPL|GDPR)\s+Art\.\s*\d+|\bCCPA(?:\s+Cal\.\s+Civ\.\s+Code)?\s+1798\.\d+|"
+                       r"\bSI\s+\d{4}/\d+|\b45\s+CFR\s+[\d.]+\d")
+
+
+def rule_descriptor(code: str) -> dict[str, Any]:
+    from formlint.rules import RULES, rule_doc, rule_summary
+
+    module = RULES[code]
+    doc = rule_doc(code)
+    laws = list(dict.fromkeys(" ".join(m.group(0).split()) for m in _CITATION.finditer(doc)))
+    return {
+        "id": code,
+        "name": module.NAME,
+        "shortDescription": {"text": rule_summary(code)},
+        "fullDescription": {"text": doc.split("\n\n")[1] if "\n\n" in doc else doc},
+        "help": {"text": doc, "markdown": doc},
+        "helpUri": f"{INFORMATION_URI}#{code.lower()}",
+        "defaultConfiguration": {"level": LEVELS[module.SEVERITY]},
+        "properties": {"tags": [GROUPS.get(code[:2], code[:2].lower()), *laws]},
+    }
+
+
+def result(item: Finding, index: int, fingerprint: str) -> dict[str, Any]:
+    properties = {k: v for k, v in (("field", item.field_key), ("category", item.category),
+                                    ("law", item.law)) if v}
+    return {
+        "ruleId": item.code,
+        "ruleIndex": index,
+        "level": LEVELS[item.severity],
+        "message": {"text": f"{item.message}. Help: {item.help}"},
+        "locations": [_location(item.path, item.line, item.column)],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
+        "properties": properties,
+    }
+
+
+def _location(path: str, line: int, column: int) -> dict[str, Any]:
+    region = {"startLine": max(line, 1), "startColumn": max(column, 1)}
+    return {"physicalLocation": {"artifactLocation": {"uri": relative_uri(path)}, "region": region}}
+
+
+def notification(error: FormlintError) -> dict[str, Any]:
+    return {"level": "error", "message": {"text": error.message},
+            "locations": [_location(error.path, error.line, error.column)]}
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    findings = report.findings
+    codes = sorted({f.code for f in findings})
+    index = {code: n for n, code in enumerate(codes)}
+    run = {
+        "tool": {"driver": {"name": "formlint", "version": __version__, "semanticVersion": __version__,
+                            "informationUri": INFORMATION_URI,
+                            "rules": [rule_descriptor(c) for c in codes]}},
+        "invocations": [{"executionSuccessful": not report.errors,
+                         "toolExecutionNotifications": [notification(e) for e in report.errors]}],
+        "results": [result(f, index[f.code], fp) for f, fp in zip(findings, fingerprints(findings))],
+    }
+    document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

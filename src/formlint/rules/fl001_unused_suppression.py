@@ -1,0 +1,55 @@
+"""Suppression that silences nothing.
+
+What it catches: an inline `formlint: ignore[CODE]` directive (a YAML comment,
+`x-formlint-ignore`, `data-formlint-ignore`) naming a code that produced no
+finding on its field or form, for example because the field was fixed, or the
+code is mistyped.
+
+Why: a stale suppression hides the next real problem on that field: once the form
+changes, nobody notices that the excess field or vague retention it excused has
+come back. Keeping suppressions honest keeps the audit trail honest.
+Legal source: N/A (formlint's own housekeeping rule).
+
+How to fix: delete the directive, or the codes in it that no longer fire; check
+the spelling of the code (`formlint rule --all` lists them).
+"""
+
+from __future__ import annotations
+
+from typing import AbstractSet, Iterator
+
+from formlint.context import Context
+from formlint.model import Field, Finding, Severity, Suppression
+
+CODE = "FL001"
+NAME = "unused-suppression"
+SEVERITY = Severity.WARNING
+RULE = (CODE, NAME, SEVERITY)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Nothing while the other rules run: the engine calls `unused` once it has
+    applied suppressions to their findings."""
+    return iter(())
+
+
+def unused(ctx: Context, used: AbstractSet[tuple[int, str]],
+           enabled: AbstractSet[str] | None) -> Iterator[Finding]:
+    """FL001 for each directive with codes that silenced nothing. `used` holds
+    (id(suppression), code) pairs that matched; codes not `enabled` never ran, so
+    they cannot count as unused."""
+    owners: list[tuple[Field | None, Suppression]] = [(None, s) for s in ctx.form.suppressions]
+    owners += [(f, s) for f in ctx.form.fields for s in f.suppressions]
+    for field, directive in owners:
+        idle = [c for c in directive.codes
+                if (id(directive), c) not in used and (enabled is None or c in enabled)]
+        if idle:
+            yield _finding(ctx, field, directive, idle)
+
+
+def _finding(ctx: Context, field: Field | None, directive: Suppression, idle: list[str]) -> Finding:
+    target = f"field `{field.key}`" if field is not None else "the form"
+    return ctx.finding(
+        RULE, f"Suppression of {', '.join(idle)} matches no finding on {target}",
+        "remove the directive or the codes in it that no longer fire",
+        "N/A", field=field, where=directive.location)

@@ -1,0 +1,245 @@
+"""Gating form changes in CI: configuration files, suppressions on the command line,
+several outputs at once, stdin, baselines and --since on a real git repository."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from conftest import FIXTURES, run_formlint
+from test_cli import assert_one_error_line
+
+FORM = (FIXTURES / "rules" / "dm101_fail.yaml").read_text("utf-8")  # DM101 on `job`, line 22
+POLICY = FIXTURES / "policies" / "rules-test.yaml"
+
+
+def project(root: Path, config: str = "", name: str = "pyproject.toml") -> Path:
+    """A repository-like folder with the test policy, a config file and one form."""
+    (root / "policies").mkdir(parents=True, exist_ok=True)
+    shutil.copy(POLICY, root / "policies" / "test.yaml")
+    (root / "forms").mkdir(exist_ok=True)
+    (root / "forms" / "venue.yaml").write_text(FORM, "utf-8")
+    if config:
+        (root / name).write_text(config, "utf-8")
+    return root
+
+
+def invoke(cwd: Path, *args: str, stdin: str | None = None) -> Result:
+    """`formlint ARGS` in-process: a subprocess per case would cost a second each.
+    Error lines and exit code 2 come from `formlint.cli.main`, so those cases use
+    run_formlint instead."""
+    from typer.testing import CliRunner
+
+    from formlint.cli import app
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(cwd)
+        return CliRunner().invoke(app, list(args), input=stdin, catch_exceptions=False)
+
+
+def codes(root: Path, *args: str, cwd: Path | None = None) -> list[str]:
+    result = invoke(cwd or root, "check", "--output-format", "json", *args)
+    assert result.exit_code in (0, 1), result.output
+    return [f"{f['code']}@{f['line']}" for f in json.loads(result.stdout)["findings"]]
+
+
+TOOL = '[tool.formlint]\npolicy = "policies/test.yaml"\n'
+
+
+def test_pyproject_config_sets_the_policy_relative_to_its_folder(tmp_path: Path) -> None:
+    root = project(tmp_path, TOOL)
+    assert codes(root, "forms") == ["DM101@22"]
+    assert codes(root / "forms", ".", cwd=root / "forms") == ["DM101@22"]  # found by walking up
+
+
+def test_closest_config_wins(tmp_path: Path) -> None:
+    root = project(tmp_path, TOOL)
+    (root / "forms" / ".formlint.yaml").write_text("policy: ../policies/test.yaml\nignore: [DM1]\n", "utf-8")
+    assert codes(root, "forms") == []
+
+
+def test_command_line_beats_config_and_isolated_ignores_it(tmp_path: Path) -> None:
+    root = project(tmp_path, TOOL + 'select = ["RT"]\n')
+    assert codes(root, "forms") == []
+    assert codes(root, "--select", "DM", "forms") == ["DM101@22"]
+    result = run_formlint("check", "--isolated", "forms", cwd=root)
+    assert "not in policy 'epidemic-registration'" in result.stderr  # the default policy again
+
+
+def test_forced_config_file_replaces_discovery(tmp_path: Path) -> None:
+    root = project(tmp_path, TOOL + 'ignore = ["DM101"]\n')
+    (root / "ci.toml").write_text('policy = "policies/test.yaml"\n', "utf-8")
+    assert codes(root, "forms") == []
+    assert codes(root, "--config", "ci.toml", "forms") == ["DM101@22"]
+
+
+def test_per_file_ignores_and_policy_map(tmp_path: Path) -> None:
+    config = ('[tool.formlint]\npolicy = "epidemic-registration"\n[tool.formlint.per-file-ignores]\n'
+              '"legacy/*.yaml" = ["DM"]\n[tool.formlint.policy-map]\n"*/*.yaml" = {policy = "policies/test.yaml"}\n')
+    root = project(tmp_path, config)
+    (root / "legacy").mkdir()
+    (root / "legacy" / "old.yaml").write_text(FORM, "utf-8")
+    assert codes(root, "forms", "legacy") == ["DM101@22"]
+
+
+def test_exclude_replaces_and_extend_exclude_adds(tmp_path: Path) -> None:
+    root = project(tmp_path, TOOL + 'extend-exclude = ["forms", "policies"]\n')
+    (root / "node_modules").mkdir()
+    (root / "node_modules" / "x.yaml").write_text(FORM, "utf-8")
+    assert codes(root, ".") == []
+
+
+@pytest.mark.parametrize("name, text, line, needle", [
+    ("pyproject.toml", TOOL + 'fail_on = "error"\n', 3, "unknown key 'fail_on' (did you mean 'fail-on'?)"),
+    ("pyproject.toml", TOOL + 'fail-on = "eror"\n', 3, "(did you mean 'error'?)"),
+    ("formlint.toml", 'policy = \n', 1, "invalid TOML"),
+    (".formlint.yaml", "policy: policies/test.yaml\nlang: fr\n", 2, "'fr' is not one of en, zh"),
+    (".formlint.yaml", "output-format: [sarif:x.sarif, sarf]\n", 1, "unknown output format 'sarf'"),
+])
+def test_config_errors_are_one_line_with_position(tmp_path: Path, name: str, text: str, line: int,
+                                                  needle: str) -> None:
+    root = project(tmp_path, text, name)
+    result = run_formlint("check", "forms", cwd=root)
+    match = assert_one_error_line(result, name)
+    assert int(match["line"]) == line and needle in result.stderr
+
+
+def test_config_output_formats_and_fail_on(tmp_path: Path) -> None:
+    root = project(tmp_path, TOOL + 'fail-on = "error"\noutput-format = ["concise", "junit:report.xml"]\n')
+    result = invoke(root, "check", "forms")
+    assert result.exit_code == 0  # DM101 is a warning
+    assert result.stdout.splitlines()[0].startswith("forms/venue.yaml:22:5: DM101 [warning]")
+    assert 'name="DM101 forms/venue.yaml:22:5"' in (root / "report.xml").read_text("utf-8")
+
+
+def test_several_outputs_beside_the_terminal(tmp_path: Path) -> None:
+    root = project(tmp_path, TOOL)
+    result = invoke(root, "check", "--format", "sarif:out.sarif", "-o", "out.txt", "--output-format",
+                    "gitlab:cq.json", "forms")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert (root / "out.txt").read_text("utf-8").startswith("forms/venue.yaml:22:5: DM101")
+    assert json.loads((root / "out.sarif").read_text("utf-8"))["runs"][0]["results"][0]["ruleId"] == "DM101"
+    assert json.loads((root / "cq.json").read_text("utf-8"))[0]["location"] == {"path": "forms/venue.yaml",
+                                                                              "lines": {"begin": 22}}
+
+
+def test_two_terminal_formats_are_a_usage_error(tmp_path: Path) -> None:
+    result = run_formlint("check", "--output-format", "json", "--output-format", "github", str(tmp_path))
+    assert result.returncode == 2 and "only one output format can go to the terminal" in result.stderr
+
+
+def test_stdin_uses_the_given_name_for_format_config_and_paths(tmp_path: Path) -> None:
+    root = project(tmp_path, TOOL)
+    result = invoke(root, "check", "--output-format", "concise", "-q", "-", "--stdin-filename",
+                    "forms/new.yaml", stdin=FORM)
+    assert (result.exit_code, result.stdout.split(" [")[0]) == (1, "forms/new.yaml:22:5: DM101")
+
+
+def test_show_suppressed_and_statistics(tmp_path: Path) -> None:
+    root = project(tmp_path, TOOL)
+    form = FORM.replace("  - key: job\n", "  - key: job  # formlint: ignore[DM101]\n").replace(
+        "  - key: name\n", "  # formlint: ignore[DM102] stale\n  - key: name\n")
+    (root / "forms" / "venue.yaml").write_text(form, "utf-8")
+    shown = invoke(root, "check", "--output-format", "concise", "--show-suppressed", "forms")
+    assert shown.stdout.splitlines()[:2] == [
+        "forms/venue.yaml:10:3: FL001 [warning] Suppression of DM102 matches no finding on field `name`",
+        "forms/venue.yaml:23:5: DM101 [suppressed] Field `job` (Job, social.occupation) is not necessary "
+        "for purpose `check-in` (no reason given)"]
+    stats = invoke(root, "check", "--statistics", "forms")
+    assert stats.stdout == "1  FL001  [warning] unused-suppression\n1  suppressed\n"
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args], cwd=root,
+                   check=True, capture_output=True)
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    """A committed form with one excess field (`job`), then: another excess field
+    added to it (`hobby`) and a new untracked form."""
+    root = project(tmp_path, TOOL)
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "forms")
+    run = invoke(root, "check", "--write-baseline", "baseline.json", "forms")
+    assert run.exit_code == 0 and "recorded 1 finding(s)" in run.stderr
+    changed = FORM.replace("  - key: job\n", "  - key: hobby\n    label: Hobby\n    category: social.occupation\n"
+                           "  - key: job\n")
+    (root / "forms" / "venue.yaml").write_text(changed, "utf-8")
+    (root / "forms" / "kiosk.yaml").write_text(FORM, "utf-8")
+    return root
+
+
+def test_everything_is_reported_without_narrowing(repository: Path) -> None:
+    assert codes(repository, "forms") == ["DM101@22", "DM101@22", "DM101@25"]
+
+
+def test_since_reports_only_changed_fields_and_new_forms(repository: Path) -> None:
+    result = invoke(repository, "check", "--output-format", "concise", "-q", "--since", "HEAD", "forms")
+    assert [line.split(" [")[0] for line in result.stdout.splitlines()] == [
+        "forms/kiosk.yaml:22:5: DM101", "forms/venue.yaml:22:5: DM101"]
+    assert "`hobby`" in result.stdout.splitlines()[1]
+
+
+def test_baseline_reports_only_new_findings(repository: Path) -> None:
+    result = invoke(repository, "check", "--output-format", "json", "--baseline", "baseline.json", "forms")
+    found = [(f["path"], f["field"]) for f in json.loads(result.stdout)["findings"]]
+    assert found == [("forms/kiosk.yaml", "job"), ("forms/venue.yaml", "hobby")]
+
+
+def test_baseline_is_not_overwritten_without_force(repository: Path) -> None:
+    before = (repository / "baseline.json").read_text("utf-8")
+    refused = run_formlint("check", "--write-baseline", "baseline.json", "forms", cwd=repository)
+    assert refused.returncode == 2 and "--force" in refused.stderr
+    assert (repository / "baseline.json").read_text("utf-8") == before
+    forced = invoke(repository, "check", "--write-baseline", "baseline.json", "--force", "forms")
+    data = json.loads((repository / "baseline.json").read_text("utf-8"))
+    assert forced.exit_code == 0 and sum(e["count"] for e in data["findings"]) == 3
+    assert [p.name for p in repository.iterdir() if p.name.startswith(".baseline")] == []
+
+
+@pytest.mark.parametrize("args, needle", [
+    (("--since", "no-such-ref"), "unknown git ref 'no-such-ref'"),
+])
+def test_since_errors(repository: Path, args: tuple[str, ...], needle: str) -> None:
+    result = run_formlint("check", *args, "forms", cwd=repository)
+    assert result.returncode == 2 and needle in result.stderr and "Traceback" not in result.stderr
+
+
+def test_since_outside_a_repository_is_an_error(tmp_path: Path) -> None:
+    root = project(tmp_path, TOOL)
+    result = run_formlint("check", "--since", "HEAD", "forms", cwd=root, env={"GIT_CEILING_DIRECTORIES": str(tmp_path.parent)})
+    assert result.returncode == 2 and "needs a git repository" in result.stderr
+
+
+def test_pre_commit_hook_covers_every_form_extension() -> None:
+    import re
+
+    import yaml
+
+    from conftest import ROOT
+    from formlint.formats import extensions
+
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    wanted = extensions() | {".xlsx", ".xls", ".csv", ".md", ".xml", ".html", ".htm", ".json", ".yaml", ".yml"}
+    assert hook["id"] == "formlint" and hook["entry"] == "formlint check"
+    assert all(re.search(hook["files"], f"forms/x{ext}") for ext in wanted)
+    assert not re.search(hook["files"], "src/app.py")
+
+
+def test_action_runs_check_with_sarif_and_uploads_it() -> None:
+    import yaml
+
+    from conftest import ROOT
+
+    action = yaml.safe_load((ROOT / "action.yml").read_text("utf-8"))
+    assert {"paths", "policy", "fail-on"} <= set(action["inputs"])
+    steps = action["runs"]["steps"]
+    assert any("sarif:$FORMLINT_SARIF" in s.get("run", "") for s in steps)
+    assert any(s.get("uses", "").startswith("github/codeql-action/upload-sarif@") for s in steps)

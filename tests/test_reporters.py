@@ -1,0 +1,162 @@
+"""Every output format rendered from one shared report, compared with golden files.
+
+The report is built from fixed Form/Finding objects (not by running rules), so a
+golden file changes only when its reporter does. To regenerate the goldens after a
+deliberate change, run `FORMLINT_UPDATE_GOLDEN=1 python -m pytest tests/test_reporters.py`
+and review the diff of tests/golden/.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from formlint.engine import FormResult, Report, Suppressed
+from formlint.errors import FormError
+from formlint.model import Field, Finding, Form, Location, Notice, Policy, Purpose, Severity, Suppression
+from formlint.notice import analyse_notice
+from formlint.reporters import REPORTERS, RenderOptions, fingerprints, renderer
+
+from conftest import ROOT
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+SARIF_SCHEMA = Path(__file__).resolve().parent / "sarif-schema-2.1.0.json"
+EXTENSIONS = {"full": "txt", "concise": "txt", "json": "json", "json-lines": "jsonl", "sarif": "sarif",
+              "junit": "xml", "github": "txt", "gitlab": "json", "markdown": "md", "statistics": "txt"}
+PURPOSE = Purpose("check-in", "Venue check-in")
+POLICY = Policy("golden", "Golden policy", "policies/golden.yaml", ("test",), {"check-in": PURPOSE})
+OPTIONS = RenderOptions(POLICY, show_suppressed=True)
+
+
+def finding(code: str, severity: Severity, message: str, path: str, line: int, column: int,
+            field: str | None = None, category: str | None = None) -> Finding:
+    return Finding(code, severity, message, path, line, column, help=f"fix {code.lower()}",
+                   law="PIPL Art. 6; GDPR Art. 5(1)(c)", field_key=field,
+                   pointer=f"/fields/{line}" if field else "", category=category,
+                   evidence=f"key {field!r}" if field else None, rule_name=f"rule-{code.lower()}")
+
+
+def result(path: str, findings: list[Finding], suppressed: tuple[Suppressed, ...] = ()) -> FormResult:
+    notice = Notice(text="We keep this for 21 days.")
+    fields = tuple(Field(key, {"en": key}, location=Location(n, 5)) for n, key in ((9, "name"), (13, "job")))
+    form = Form(path, "native", fields, title="Check-in", purpose="check-in", notice=notice)
+    return FormResult(form, PURPOSE, {}, analyse_notice(notice), tuple(findings), suppressed)
+
+
+def shared_report() -> Report:
+    """Two forms with findings of every severity, one clean form, one unreadable file;
+    messages carry the characters each format must escape."""
+    venue = "forms/venue check-in.yaml"
+    hidden = finding("DM101", Severity.WARNING, "Field `name` is not necessary", venue, 9, 5, "name")
+    results = [
+        result(venue, [
+            finding("RT201", Severity.ERROR, "The notice does not say how long answers are kept", venue, 3, 1),
+            finding("DM102", Severity.ERROR, "Field `job` (职业 | <occupation> & \"title\") 100% sensitive, "
+                    "see: PIPL\nArt. 28", venue, 13, 5, "job", "social.occupation"),
+            finding("DM104", Severity.INFO, "Field `job` could not be classified", venue, 13, 5, "job"),
+        ], (Suppressed(hidden, Suppression(("DM101",), None, Location(8, 3))),)),
+        result("forms/clean.yaml", []),
+        result("forms/health.yaml", [
+            finding("DM101", Severity.WARNING, "Field `name` is not necessary", "forms/health.yaml", 9, 5, "name"),
+        ]),
+    ]
+    return Report(results, [FormError("forms/broken.yaml", "invalid YAML: found unexpected end", 4, 7)])
+
+
+def rendered(name: str) -> str:
+    if name == "statistics":
+        from formlint.reporters.statistics import render
+
+        return render(shared_report(), OPTIONS)
+    return renderer(name)(shared_report(), OPTIONS)
+
+
+@pytest.fixture(autouse=True)
+def _at_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # paths in the goldens are relative to the repository root
+
+
+@pytest.mark.parametrize("name", [*REPORTERS, "statistics"])
+def test_format_matches_its_golden_file(name: str) -> None:
+    golden = GOLDEN / f"{name}.{EXTENSIONS[name]}"
+    text = rendered(name)
+    if os.environ.get("FORMLINT_UPDATE_GOLDEN"):
+        golden.write_text(text, "utf-8")
+    assert text == golden.read_text("utf-8")
+
+
+def test_every_registered_format_has_a_golden_extension() -> None:
+    assert set(REPORTERS) | {"statistics"} == set(EXTENSIONS)
+
+
+def test_text_is_an_alias_of_full() -> None:
+    assert renderer("text") is renderer("full")
+
+
+def test_sarif_validates_against_the_official_schema() -> None:
+    from jsonschema import Draft7Validator
+
+    schema = json.loads(SARIF_SCHEMA.read_text("utf-8"))
+    document = json.loads(rendered("sarif"))
+    errors = sorted(Draft7Validator(schema).iter_errors(document), key=str)
+    assert errors == []
+    run = document["runs"][0]
+    rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert rules == ["DM101", "DM102", "DM104", "RT201"]
+    assert [(r["ruleId"], rules[r["ruleIndex"]]) for r in run["results"]] == [
+        (r["ruleId"], r["ruleId"]) for r in run["results"]]
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]}
+    assert uris == {"forms/venue check-in.yaml", "forms/health.yaml"}
+
+
+def test_sarif_rules_carry_category_and_legal_source_tags() -> None:
+    run = json.loads(rendered("sarif"))["runs"][0]
+    tags = {r["id"]: r["properties"]["tags"] for r in run["tool"]["driver"]["rules"]}
+    assert tags["RT201"][0] == "retention" and "PIPL Art. 17" in tags["RT201"]
+    assert tags["DM102"][0] == "data-minimisation" and "GDPR Art. 9" in tags["DM102"]
+
+
+def test_fingerprints_ignore_lines_and_messages_but_not_fields() -> None:
+    base = finding("DM101", Severity.WARNING, "one", "forms/a.yaml", 9, 5, "name")
+    moved = finding("DM101", Severity.WARNING, "reworded", "forms/a.yaml", 40, 7, "name")
+    other = finding("DM101", Severity.WARNING, "one", "forms/a.yaml", 9, 5, "phone")
+    assert fingerprints([base]) == fingerprints([moved]) != fingerprints([other])
+    assert len(set(fingerprints([base, moved]))) == 2  # repeats on one field stay unique
+
+
+def test_junit_has_one_suite_per_form_and_unique_case_names() -> None:
+    root = ET.fromstring(rendered("junit"))
+    suites = {s.get("name"): s for s in root.iter("testsuite")}
+    assert list(suites) == ["forms/venue check-in.yaml", "forms/clean.yaml", "forms/health.yaml", "forms/broken.yaml"]
+    venue = [c.get("name") for c in suites["forms/venue check-in.yaml"].iter("testcase")]
+    assert venue == ["RT201 forms/venue check-in.yaml:3:1", "DM102 forms/venue check-in.yaml:13:5",
+                     "DM104 forms/venue check-in.yaml:13:5"]
+    [clean] = suites["forms/clean.yaml"].iter("testcase")
+    assert list(clean) == [] and suites["forms/clean.yaml"].get("failures") == "0"
+    failure = suites["forms/venue check-in.yaml"].find("testcase[2]/failure")
+    assert failure is not None and failure.get("message", "").endswith("PIPL\nArt. 28")
+
+
+def test_github_annotations_escape_data_and_properties() -> None:
+    from formlint.reporters.github import annotation
+
+    item = finding("DM102", Severity.ERROR, "50% of a,b:\nc", "dir,x/a:b.yaml", 2, 3, "f")
+    assert annotation(item) == ("::error file=dir%2Cx/a%3Ab.yaml,line=2,col=3,title=DM102::"
+                                "50%25 of a,b:%0Ac. Help: fix dm102")
+
+
+def test_gitlab_issues_have_the_required_keys_and_unique_fingerprints() -> None:
+    issues = json.loads(rendered("gitlab"))
+    assert all(set(i) == {"description", "check_name", "fingerprint", "severity", "location"} for i in issues)
+    assert [i["severity"] for i in issues] == ["critical", "critical", "info", "major"]
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+
+
+def test_markdown_cells_escape_pipes_and_newlines() -> None:
+    text = rendered("markdown")
+    row = next(line for line in text.splitlines() if line.startswith("| 13 | DM102"))
+    assert "职业 \\| <occupation>" in row and row.count("|") - row.count("\\|") == 6
