@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from formlint import notice_langs as langs
 from formlint.model import Notice
 
 
@@ -110,7 +111,8 @@ _RETENTION_CONTEXT = re.compile(
     r"\b(?:keep|keeps|kept|keeping|retain\w*|retention|stor(?:e|es|ed|ing|age)"
     r"|hold|holds|held|holding|delet\w*|destroy\w*|destruction|eras(?:e|es|ed|ing|ure)"
     r"|dispos\w*|purg(?:e|es|ed|ing))\b"
-    r"|保存|保留|存储|存儲|储存|儲存|留存|删除|刪除|销毁|銷毀|存放|保管|清除",
+    r"|保存|保留|存储|存儲|储存|儲存|留存|删除|刪除|销毁|銷毀|存放|保管|清除"
+    rf"|{langs.RETENTION_CONTEXT}",
     re.IGNORECASE,
 )
 
@@ -140,7 +142,8 @@ _ZH_DURATION = re.compile(
 _NOT_RETENTION_BEFORE = re.compile(
     r"(?:\b(?:past|last|previous|preceding|prior|recent|aged?"
     r"|quarantined?|isolat\w*)\s+(?:for\s+)?(?:the\s+)?"
-    r"|近|最近|过去|過去|前|月|隔离|隔離|观察|觀察|监测|監測|满|滿)\s*$",
+    r"|近|最近|过去|過去|前|月|隔离|隔離|观察|觀察|监测|監測|满|滿)\s*$"
+    rf"|{langs.NOT_RETENTION_BEFORE}",
     re.IGNORECASE,
 )
 _NOT_RETENTION_AFTER = re.compile(
@@ -150,7 +153,8 @@ _NOT_RETENTION_AFTER = re.compile(
     r"(?:onset|symptoms?|exposure|contact|travel|fever|illness|infection|diagnosis)\b"
     r"|(?:内|內|以内|以內|之内|之內)?的?(?:行程|旅居|旅行|接触|接觸|去过|去過|到过|到過"
     r"|是否|有无|有無|有没有|轨迹|軌跡|活动|活動|出行|居住|症状|症狀|体温|體溫|健康|核酸"
-    r"|隔离|隔離|外出|往来|往來|来往|來往)|前|以前|之前)",
+    r"|隔离|隔離|外出|往来|往來|来往|來往)|前|以前|之前)"
+    rf"|{langs.NOT_RETENTION_AFTER}",
     re.IGNORECASE,
 )
 
@@ -158,13 +162,15 @@ _NOT_RETENTION_AFTER = re.compile(
 _NOT_INDEFINITE = re.compile(
     r"永久(?:居民|居留|居住|住址|地址|删除|刪除|销毁|銷毀)|[长長]期(?:居住|居民|病|服药|服藥)"
     r"|\bpermanently\s+(?:delet|eras|destroy|remov)\w*|\b(?:delet|eras|destroy|remov)\w*"
-    r"\s+permanently\b",
+    r"\s+permanently\b"
+    rf"|{langs.NOT_INDEFINITE}",
     re.IGNORECASE,
 )
 _INDEFINITE = re.compile(
     r"\b(?:permanently|forever|in\s+perpetuity|perpetual(?:ly)?|indefinitely"
     r"|for\s+an\s+indefinite\s+period)\b"
-    r"|(?:永久|[长長]期|无限期|無限期)(?:保存|保留|存储|存儲|储存|儲存|留存|保管)?",
+    r"|(?:永久|[长長]期|无限期|無限期)(?:保存|保留|存储|存儲|储存|儲存|留存|保管)?"
+    rf"|{langs.INDEFINITE}",
     re.IGNORECASE,
 )
 _VAGUE = re.compile(
@@ -179,7 +185,8 @@ _VAGUE = re.compile(
     r"|for\s+some\s+time)\b"
     r"|疫情(?:防控)?(?:工作)?(?:结束|結束|过后|過後|解除|平息)(?:后|後|之后|之後)?"
     r"(?:销毁|銷毀|删除|刪除)?"
-    r"|一段(?:时间|時間)|(?:必要|所需|所必需|所必要)(?:的)?(?:最短)?(?:期限|期间|期間|时间|時間)",
+    r"|一段(?:时间|時間)|(?:必要|所需|所必需|所必要)(?:的)?(?:最短)?(?:期限|期间|期間|时间|時間)"
+    rf"|{langs.VAGUE}",
     re.IGNORECASE,
 )
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -195,7 +202,8 @@ _CRITERIA = re.compile(
     rf"|\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b|\d{{4}}\s*年\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?"
     rf"|(?:目的|用途)[^，。；,]{{0,8}}(?:实现|實現|达成|達成|完成)"
     rf"|(?:结束|結束|完成|届满|屆滿|终止|終止|离开|離開|撤回|注销|註銷)(?:后|後|时|時|之后|之後)"
-    rf"|依照|按照|根据|根據|依据|依據|依法|法律|法规|法規",
+    rf"|依照|按照|根据|根據|依据|依據|依法|法律|法规|法規"
+    rf"|{langs.CRITERIA}",
     re.IGNORECASE,
 )
 
@@ -209,13 +217,15 @@ _OTHER_USE_DENIED = re.compile(
     r"(?:any\s+)?(?:other|another|further|different|unrelated)\s+purposes?\b"
     r"|\bfor\s+no\s+other\s+purposes?\b"
     r"|不(?:会|會|得|将|將|可)?(?:被)?(?:用于|用於|用作)(?:其他|其它|他)(?:用途|目的)?"
-    r"|(?:不|不会|不會|不得|绝不|絕不)(?:挪|另)?作他用",
+    r"|(?:不|不会|不會|不得|绝不|絕不)(?:挪|另)?作他用"
+    rf"|{langs.OTHER_USE_DENIED}",
     re.IGNORECASE,
 )
 _ONLY_USE = re.compile(
     r"\b(?:(?:only|solely|exclusively)\s+(?:be\s+)?used\s+(?:for|to)"
     r"|used\s+(?:only|solely|exclusively)\s+(?:for|to)|will\s+only\s+be\s+used)\b"
-    r"|(?:仅|僅|只|仅仅|僅僅)限?(?:用于|用於|用作)|仅限于|僅限於",
+    r"|(?:仅|僅|只|仅仅|僅僅)限?(?:用于|用於|用作)|仅限于|僅限於"
+    rf"|{langs.ONLY_USE}",
     re.IGNORECASE,
 )
 _PURPOSE = re.compile(
@@ -225,7 +235,8 @@ _PURPOSE = re.compile(
     rf"|\bfor\s+(?:the\s+)?(?:epidemic|pandemic|disease|infection|covid|public\s+health|nhs)\b{_REST}"
     rf"|\bwe\s+(?:collect|ask\s+for|gather|record|use)\b[^.;\n]{{0,80}}?\bto\s+"
     rf"(?!(?:the|a|an|your|our|us|you|them|third)\b)\w+{_REST}"
-    rf"|(?:目的|用途)\s*[:：]?{_REST}|(?:仅用于|僅用於|只用于|只用於|用于|用於|为了|為了|以便|为(?:做好|配合|加强|落实)|為(?:做好|配合|加強|落實)){_REST}",
+    rf"|(?:目的|用途)\s*[:：]?{_REST}|(?:仅用于|僅用於|只用于|只用於|用于|用於|为了|為了|以便|为(?:做好|配合|加强|落实)|為(?:做好|配合|加強|落實)){_REST}"
+    rf"|(?:{langs.PURPOSE}){_REST}",
     re.IGNORECASE,
 )
 _CONTROLLER = re.compile(
@@ -236,7 +247,8 @@ _CONTROLLER = re.compile(
     r"|(?<!\d)400-?\d{3}-?\d{4}(?!\d)|\(\d{3}\)\s?\d{3}-\d{4}|(?<!\d)\d{3}-\d{3}-\d{4}(?!\d)"
     rf"|(?:收集单位|收集單位|收集者|收集方|负责人|負責人|联系人|聯繫人|联系方式|聯繫方式"
     rf"|联系电话|聯繫電話|个人信息处理者|個人資訊處理者|处理者|處理者){_REST_AFTER_COLON}"
-    r"|由[^，。；,\n]{1,30}?(?:收集|负责|負責|处理|處理)",
+    r"|由[^，。；,\n]{1,30}?(?:收集|负责|負責|处理|處理)"
+    rf"|(?:{langs.CONTROLLER_LABEL}|{langs.CONTROLLER})\s*:{_REST_AFTER_COLON}|{langs.CONTROLLER}{_REST}",
     re.IGNORECASE,
 )
 
@@ -256,21 +268,30 @@ _ZH_RECIPIENT = re.compile(
 _EXCEPT_RECIPIENT = re.compile(
     r"\b(?:except|other\s+than|apart\s+from|besides)\s+(?:to\s+|with\s+)?"
     r"(?P<who>(?:[^\n.;,:!?()]|\.(?=\S)){1,100})"
-    r"|除(?:了)?(?:向|提供给|提供給)?(?P<zh>[^，。；！？,\n]{1,40}?)(?:以外|之外|外)",
+    r"|除(?:了)?(?:向|提供给|提供給)?(?P<zh>[^，。；！？,\n]{1,40}?)(?:以外|之外|外)"
+    rf"|{langs.EXCEPT_RECIPIENT}",
     re.IGNORECASE,
 )
 _NO_RECIPIENTS = re.compile(
     r"(?:\bnot|\bnever|n't)\s+(?:be\s+)?(?:\w+\s+or\s+)?(?:shared|disclosed|provided|passed"
     r"|given|transferred|share|disclose|provide|pass|transfer)\b|\bno\s+third[\s-]part(?:y|ies)\b"
     r"|(?:不|不会|不會|不得|绝不|絕不|不予)(?:向|对|對|与|與)?(?:任何)?"
-    r"(?:第三方|他人|其他(?:单位|單位|机构|機構|个人|個人|人)|外)?(?:提供|共享|披露|分享)",
+    r"(?:第三方|他人|其他(?:单位|單位|机构|機構|个人|個人|人)|外)?(?:提供|共享|披露|分享)"
+    rf"|{langs.NO_RECIPIENTS}",
     re.IGNORECASE,
 )
 _NEGATION_BEFORE = re.compile(r"(?:\bnot\b|\bnever\b|n't\b|不|禁止)", re.IGNORECASE)
+# Each recipient pattern with the negations that cancel it when they come just before.
+_RECIPIENT_PATTERNS = (
+    (_EN_RECIPIENT, _NEGATION_BEFORE),
+    (_ZH_RECIPIENT, _NEGATION_BEFORE),
+    (langs.RECIPIENT, langs.NEGATION_BEFORE),
+    (langs.RECIPIENT_VERB_LAST, langs.NEGATION_BEFORE),
+)
 _EN_RECIPIENT_STOP = re.compile(
     r"\s+(?:such\s+as|on\s+(?:request|demand)|by|via|for|to|in\s+order|so\s+that|if|when"
     r"|where|who|which|that|under|as|upon|only|within|after|before|unless|except"
-    r"|and\s+will|and\s+may)\b.*$",
+    rf"|and\s+will|and\s+may|{langs.RECIPIENT_STOP})\b.*$",
     re.IGNORECASE,
 )
 _RECIPIENT_SEPARATOR = re.compile(r"、|以及|及")
@@ -279,7 +300,8 @@ _RECIPIENT_SEPARATOR = re.compile(r"、|以及|及")
 _NOT_A_RECIPIENT = re.compile(
     r"^(?:you|your|yourself|us|help|ensure|allow|enable|trace|contact|comply|prevent|protect"
     r"|support)\b"
-    r"|^(?:您|你|本人|个人|個人|相关|相關|上述|以上|该|該|此|信息|資訊|数据|數據|资料|資料|行程|体温|體溫)",
+    r"|^(?:您|你|本人|个人|個人|相关|相關|上述|以上|该|該|此|信息|資訊|数据|數據|资料|資料|行程|体温|體溫)"
+    rf"|{langs.NOT_A_RECIPIENT}",
     re.IGNORECASE,
 )
 
@@ -294,23 +316,28 @@ _RIGHTS = re.compile(
     r"|\bwithdraw\s+(?:your\s+)?consent|\bdata\s+subject\s+rights?|\bopt[\s-]out\b"
     r"|查阅|查閱|复制|複製|更正|撤回(?:您的|你的)?(?:同意|授权|授權)"
     r"|(?:有权|有權|可以?|可(?:申请|申請|要求))(?:申请|申請|要求)?(?:删除|刪除|补充|補充)"
-    r"|行使[^，。；,]{0,10}(?:权利|權利)",
+    r"|行使[^，。；,]{0,10}(?:权利|權利)"
+    rf"|{langs.RIGHTS}",
     re.IGNORECASE,
 )
 # PIPL Art. 29 单独同意 (separate consent); GDPR Art. 9(2)(a) explicit consent.
 _SEPARATE_CONSENT = re.compile(
     r"单独同意|單獨同意|单独授权|單獨授權|明示同意|书面同意|書面同意"
-    r"|\b(?:separate(?:ly)?|explicit(?:ly)?)\s+(?:give\s+)?(?:your\s+)?consent",
+    r"|\b(?:separate(?:ly)?|explicit(?:ly)?)\s+(?:give\s+)?(?:your\s+)?consent"
+    rf"|{langs.SEPARATE_CONSENT}",
     re.IGNORECASE,
 )
 # CAC notice 2020-02-09 and PIPL Art. 25: collected data is not to be made public.
 _PUBLICATION = re.compile(
     r"\b(?:published|posted\s+(?:on|in|at)|(?:displayed|shown)\s+(?:publicly|to\s+(?:the\s+)?public)"
     r"|made\s+public|publicly\s+(?:displayed|posted|available|listed))\b"
-    r"|公示|公布|張貼|张贴|(?<!不)公开(?:展示|发布|發布|张贴|張貼)?",
+    r"|公示|公布|張貼|张贴|(?<!不)公开(?:展示|发布|發布|张贴|張貼)?"
+    rf"|{langs.PUBLICATION}",
     re.IGNORECASE,
 )
-_PUBLICATION_DENIED = re.compile(r"(?:\bnot\b|\bnever\b|n't\b|不|禁止|未经|未經)[^.;。；]{0,12}$", re.IGNORECASE)
+_PUBLICATION_DENIED = re.compile(
+    rf"(?:\bnot\b|\bnever\b|n't\b|不|禁止|未经|未經|{langs.PUBLICATION_DENIED})[^.;。；]{{0,12}}$", re.IGNORECASE
+)
 
 
 def analyse_notice(notice: Notice) -> NoticeFacts:
@@ -400,8 +427,9 @@ def _grade(hits: list[_Hit], source: str) -> RetentionFact:
 
 
 def _periods(sentence: str) -> Iterator[_Hit]:
-    for pattern, to_days in ((_EN_DURATION, _en_days), (_ZH_DURATION, _zh_days)):
-        for match in pattern.finditer(sentence):
+    readers = ((_EN_DURATION.finditer, _en_days), (_ZH_DURATION.finditer, _zh_days), (langs.durations, _langs_days))
+    for find, to_days in readers:
+        for match in find(sentence):
             days = to_days(match)
             if days is not None and not _looks_elsewhere(sentence, match):
                 yield _Hit("period", match.group(0).strip(), days)
@@ -419,6 +447,13 @@ def _en_days(match: re.Match[str]) -> int | None:
     if match["half"]:
         return _HALF_UNIT_DAYS.get(unit)
     return _to_days(_en_number(match["num"]), unit)
+
+
+def _langs_days(match: re.Match[str]) -> int | None:
+    unit = next(unit for unit in langs.UNITS if match[unit])
+    if match["half"]:
+        return _HALF_UNIT_DAYS.get(unit)
+    return _to_days(langs.number(match["num"]), unit)
 
 
 def _zh_days(match: re.Match[str]) -> int | None:
@@ -511,14 +546,14 @@ def _recipients(text: str) -> tuple[str, ...] | None:
 
 
 def _named_recipients(sentence: str, denies: bool) -> Iterator[str]:
-    for pattern in (_EN_RECIPIENT, _ZH_RECIPIENT):
+    for pattern, negation in _RECIPIENT_PATTERNS:
         for match in pattern.finditer(sentence):
             before = sentence[max(0, match.start() - 25) : match.start()]
-            if not _NEGATION_BEFORE.search(before):
+            if not negation.search(before):
                 yield from _clean_recipients(match["who"])
     if denies:
         for match in _EXCEPT_RECIPIENT.finditer(sentence):
-            yield from _clean_recipients(match["who"] or match["zh"])
+            yield from _clean_recipients(match["who"] or match["zh"] or match["eu"])
 
 
 def _clean_recipients(phrase: str) -> Iterable[str]:
