@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from formlint import notice_langs as langs
 from formlint.model import Notice
 from formlint.notice import RetentionFact, analyse_notice, parse_retention
 
@@ -396,3 +397,183 @@ def test_publication_statement(text: str, expected: str | None) -> None:
 ])
 def test_separate_consent_statement(text: str, expected: str | None) -> None:
     assert analyse_notice(Notice(text=text)).separate_consent == expected
+
+
+# --- Spanish, Portuguese, French and German ------------------------------------------
+# (text, fact, expected); "retention" compares (kind, days), the rest the fact itself.
+
+SPANISH_CASES = [
+    ("Conservamos sus datos durante 21 días.", "retention", ("period", 21)),
+    ("Sus datos se eliminarán a los 28 dias.", "retention", ("period", 28)),
+    ("Los datos se conservarán durante dos semanas.", "retention", ("period", 14)),
+    ("Los registros se guardan seis meses.", "retention", ("period", 180)),
+    ("Conservaremos la información un año.", "retention", ("period", 365)),
+    ("Plazo de conservación: veintiún días.", "retention", ("period", 21)),
+    ("Borraremos las hojas tras treinta días.", "retention", ("period", 30)),
+    ("Los datos se conservarán mientras sea necesario.", "retention", ("vague", None)),
+    ("Conservamos los datos el tiempo necesario.", "retention", ("vague", None)),
+    ("Los datos se suprimirán hasta el fin de la pandemia.", "retention", ("vague", None)),
+    ("Las hojas se destruyen al final de la pandemia.", "retention", ("vague", None)),
+    ("Los datos se conservarán indefinidamente.", "retention", ("indefinite", None)),
+    ("Los datos se almacenan permanentemente.", "retention", ("indefinite", None)),
+    ("Los datos se eliminarán permanentemente al terminar el evento.", "retention", ("criteria", None)),
+    ("Guardamos los lugares visitados en los últimos 14 días.", "retention", (None, None)),
+    ("Conservamos si tuvo síntomas hace 14 días.", "retention", (None, None)),
+    ("Se guardan los datos de mayores de 18 años.", "retention", (None, None)),
+    ("El evento dura 30 días.", "retention", (None, None)),
+    ("Finalidad: rastreo de contactos.", "purpose", "Finalidad: rastreo de contactos"),
+    ("Sus datos se utilizarán únicamente para el rastreo.", "purpose", "se utilizarán únicamente para el rastreo"),
+    ("Recogemos su nombre con el fin de avisarle.", "purpose", "con el fin de avisarle"),
+    ("Los datos no se utilizarán para otros fines.", "purpose", None),
+    ("Los datos no se utilizarán para otros fines.", "no_other_use", True),
+    ("Responsable del tratamiento: Café Central S.L.", "controller", "Responsable del tratamiento: Café Central S.L"),
+    ("Contacto: privacidad@cafecentral.es", "controller", "Contacto: privacidad@cafecentral.es"),
+    ("Guarde sus datos de contacto.", "controller", None),
+    ("Los datos se comunicarán a las autoridades sanitarias si lo solicitan.", "recipients", ("las autoridades sanitarias",)),
+    ("Los datos no se cederán a terceros.", "recipients", ()),
+    ("No se comunicarán a terceros, salvo a la Consejería de Sanidad.", "recipients", ("la Consejería de Sanidad",)),
+    ("Tiene derecho de acceso, rectificación y supresión.", "rights", "derecho de acceso"),
+    ("Puede retirar su consentimiento en cualquier momento.", "rights", "retirar su consentimiento"),
+    ("Pedimos su consentimiento explícito.", "separate_consent", "consentimiento explícito"),
+    ("La lista se publicará en la web.", "publication", "se publicará"),
+    ("Sus datos no se publicarán.", "publication", None),
+]
+
+PORTUGUESE_CASES = [
+    ("Os dados são conservados por 30 dias.", "retention", ("period", 30)),
+    ("Os dados serão apagados após duas semanas.", "retention", ("period", 14)),
+    ("Os registos são armazenados durante seis meses.", "retention", ("period", 180)),
+    ("Mantemos os dados por um ano.", "retention", ("period", 365)),
+    ("Os dados serão excluídos após vinte e um dias.", "retention", ("period", 21)),
+    ("Prazo de conservação: 21 dias.", "retention", ("period", 21)),
+    ("Os dados serão conservados enquanto for necessário.", "retention", ("vague", None)),
+    ("Os dados são guardados pelo tempo necessário.", "retention", ("vague", None)),
+    ("Os dados são apagados no fim da pandemia.", "retention", ("vague", None)),
+    ("Os dados são armazenados indefinidamente.", "retention", ("indefinite", None)),
+    ("Armazenamos os locais visitados nos últimos 14 dias.", "retention", (None, None)),
+    ("Guardamos se teve sintomas há 14 dias.", "retention", (None, None)),
+    ("Finalidade: rastreio de contactos.", "purpose", "Finalidade: rastreio de contactos"),
+    ("Os dados são tratados para fins de rastreamento.", "purpose", "tratados para fins de rastreamento"),
+    ("Os dados não serão utilizados para outros fins.", "no_other_use", True),
+    ("Responsável pelo tratamento: Padaria Lisboa Lda.", "controller", "Responsável pelo tratamento: Padaria Lisboa Lda"),
+    ("Contato: privacidade@padaria.com.br", "controller", "Contato: privacidade@padaria.com.br"),
+    ("Os dados serão compartilhados com a Secretaria de Saúde.", "recipients", ("a Secretaria de Saúde",)),
+    ("Os dados não serão compartilhados.", "recipients", ()),
+    ("Tem o direito de acesso aos seus dados.", "rights", "direito de acesso"),
+    ("Pode revogar o seu consentimento.", "rights", "revogar o seu consentimento"),
+    ("Pedimos o seu consentimento explícito.", "separate_consent", "consentimento explícito"),
+    ("A lista será publicada no mural.", "publication", "publicada"),
+    ("Os dados não serão publicados.", "publication", None),
+]
+
+FRENCH_CASES = [
+    ("Vos données sont supprimées après 4 semaines.", "retention", ("period", 28)),
+    ("Vos données sont conservées 21 jours.", "retention", ("period", 21)),
+    ("Les fiches sont détruites après quatre semaines.", "retention", ("period", 28)),
+    ("Les données sont conservées six mois.", "retention", ("period", 180)),
+    ("Durée de conservation : un an.", "retention", ("period", 365)),
+    ("Les données sont effacées au bout de vingt et un jours.", "retention", ("period", 21)),
+    ("Les données sont conservées aussi longtemps que nécessaire.", "retention", ("vague", None)),
+    ("Les données sont conservées pour la durée nécessaire.", "retention", ("vague", None)),
+    ("Les fiches seront détruites jusqu’à la fin de l’epidemie.", "retention", ("vague", None)),
+    ("Les fiches sont détruites à la fin de l'épidémie.", "retention", ("vague", None)),
+    ("Les données sont conservées indéfiniment.", "retention", ("indefinite", None)),
+    ("Les données sont conservées définitivement.", "retention", ("indefinite", None)),
+    ("Les données sont supprimées définitivement après l'événement.", "retention", ("criteria", None)),
+    ("Nous conservons les lieux visités au cours des 14 derniers jours.", "retention", (None, None)),
+    ("Nous conservons les lieux visités ces derniers 14 jours.", "retention", (None, None)),
+    ("Finalité : suivi des contacts.", "purpose", "Finalité : suivi des contacts"),
+    ("Vos données sont utilisées uniquement pour le suivi des contacts.", "purpose",
+     "utilisées uniquement pour le suivi des contacts"),
+    ("Vos données ne seront pas utilisées à d'autres fins.", "no_other_use", True),
+    ("Responsable du traitement : Musée du Lac.", "controller", "Responsable du traitement : Musée du Lac"),
+    ("Les données sont transmises à l'Agence régionale de santé.", "recipients", ("l'Agence régionale de santé",)),
+    ("Vos données ne seront pas transmises à des tiers.", "recipients", ()),
+    ("Vous disposez d'un droit d'accès et de rectification.", "rights", "droit d'accès"),
+    ("Nous demandons votre consentement explicite.", "separate_consent", "consentement explicite"),
+    ("La liste des visiteurs sera publiée.", "publication", "publiée"),
+    ("Vos données ne seront pas publiées.", "publication", None),
+    ("Santé publique France est informée.", "publication", None),
+]
+
+GERMAN_CASES = [
+    ("Ihre Daten werden nach 21 Tagen gelöscht.", "retention", ("period", 21)),
+    ("Ihre Daten werden nach 21 Tagen geloescht.", "retention", ("period", 21)),
+    ("Die Daten werden vier Wochen aufbewahrt.", "retention", ("period", 28)),
+    ("Speicherdauer: sechs Monate.", "retention", ("period", 180)),
+    ("Aufbewahrungsfrist: ein Jahr.", "retention", ("period", 365)),
+    ("Die Daten werden einundzwanzig Tage gespeichert.", "retention", ("period", 21)),
+    ("Die Liste wird nach dreißig Tagen vernichtet.", "retention", ("period", 30)),
+    ("Die Daten werden ein halbes Jahr gespeichert.", "retention", ("period", 182)),
+    ("Die Daten werden so lange wie nötig gespeichert.", "retention", ("vague", None)),
+    ("Die Daten werden bis zum Ende der Pandemie gespeichert.", "retention", ("vague", None)),
+    ("Die Daten werden am Ende der Pandemie gelöscht.", "retention", ("vague", None)),
+    ("Die Daten werden unbefristet gespeichert.", "retention", ("indefinite", None)),
+    ("Die Daten werden dauerhaft gespeichert.", "retention", ("indefinite", None)),
+    ("Die Daten werden nach der Veranstaltung dauerhaft gelöscht.", "retention", ("criteria", None)),
+    ("Wir speichern die Orte, die Sie in den letzten 14 Tagen besucht haben.", "retention", (None, None)),
+    ("Die Daten von Personen ab 18 Jahren werden gespeichert.", "retention", (None, None)),
+    ("Zweck: Kontaktnachverfolgung.", "purpose", "Zweck: Kontaktnachverfolgung"),
+    ("Die Daten werden ausschließlich zur Kontaktnachverfolgung verwendet.", "purpose",
+     "ausschließlich zur Kontaktnachverfolgung verwendet"),
+    ("Die Daten werden nicht für andere Zwecke verwendet.", "no_other_use", True),
+    ("Die Daten werden nur für 21 Tage gespeichert.", "no_other_use", False),
+    ("Verantwortlicher: Gemeinde Bergdorf, Hauptstraße 1.", "controller", "Verantwortlicher: Gemeinde Bergdorf"),
+    ("Wir nehmen Kontakt mit Ihnen auf.", "controller", None),
+    ("Die Daten werden auf Anforderung an das Gesundheitsamt übermittelt.", "recipients", ("das Gesundheitsamt",)),
+    ("Die Daten werden weitergegeben an das Gesundheitsamt.", "recipients", ("das Gesundheitsamt",)),
+    ("Ihre Daten werden nicht an Dritte weitergegeben.", "recipients", ()),
+    ("Sie haben das Recht auf Auskunft, Berichtigung und Löschung.", "rights", "Recht auf Auskunft"),
+    ("Sie können Ihre Einwilligung jederzeit widerrufen.", "rights", "Einwilligung jederzeit widerrufen"),
+    ("Wir bitten um Ihre ausdrückliche Einwilligung.", "separate_consent", "ausdrückliche Einwilligung"),
+    ("Die Liste wird veröffentlicht.", "publication", "veröffentlicht"),
+    ("Ihre Daten werden nicht veröffentlicht.", "publication", None),
+]
+
+
+def _fact(text: str, fact: str) -> object:
+    facts = analyse_notice(Notice(text=text))
+    if fact == "retention":
+        return (facts.retention.kind, facts.retention.days)
+    return getattr(facts, fact)
+
+
+@pytest.mark.parametrize(("text", "fact", "expected"), SPANISH_CASES)
+def test_spanish_notice(text: str, fact: str, expected: object) -> None:
+    assert _fact(text, fact) == expected
+
+
+@pytest.mark.parametrize(("text", "fact", "expected"), PORTUGUESE_CASES)
+def test_portuguese_notice(text: str, fact: str, expected: object) -> None:
+    assert _fact(text, fact) == expected
+
+
+@pytest.mark.parametrize(("text", "fact", "expected"), FRENCH_CASES)
+def test_french_notice(text: str, fact: str, expected: object) -> None:
+    assert _fact(text, fact) == expected
+
+
+@pytest.mark.parametrize(("text", "fact", "expected"), GERMAN_CASES)
+def test_german_notice(text: str, fact: str, expected: object) -> None:
+    assert _fact(text, fact) == expected
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("veintiuno", 21), ("vinte e um", 21), ("quatre-vingt-dix", 90), ("soixante et onze", 71),
+    ("cent quatre-vingts", 180), ("ciento ochenta", 180), ("einhundertachtzig", 180),
+    ("einundzwanzig", 21), ("dreissig", 30), ("zwoelf", 12), ("dieciseis", 16), ("28", 28),
+])
+def test_number_words(text: str, days: int) -> None:
+    assert langs.number(text) == days
+
+
+def test_loose_accents_outside_and_inside_character_classes() -> None:
+    assert langs.loose("días") == "d[íi]as"
+    assert langs.loose("[ü']") == "[üu'’]"
+    assert langs.loose("Löschung") == "L(?:ö|oe|o)schung"
+    assert langs.loose(r"\[é") == r"\[[ée]"
+
+
+def test_evidence_keeps_the_accents_as_written() -> None:
+    assert parse_retention("Conservamos los datos 21 días.").evidence == "21 días"
+    assert parse_retention("Conservamos los datos 21 dias.").evidence == "21 dias"

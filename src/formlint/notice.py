@@ -248,7 +248,8 @@ _CONTROLLER = re.compile(
     rf"|(?:收集单位|收集單位|收集者|收集方|负责人|負責人|联系人|聯繫人|联系方式|聯繫方式"
     rf"|联系电话|聯繫電話|个人信息处理者|個人資訊處理者|处理者|處理者){_REST_AFTER_COLON}"
     r"|由[^，。；,\n]{1,30}?(?:收集|负责|負責|处理|處理)"
-    rf"|(?:{langs.CONTROLLER_LABEL}|{langs.CONTROLLER})\s*:{_REST_AFTER_COLON}|{langs.CONTROLLER}{_REST}",
+    rf"|(?:{langs.CONTROLLER_LABEL}|{langs.CONTROLLER})\s*:{_REST_AFTER_COLON}"
+    rf"|{langs.CONTROLLER}{_REST}",
     re.IGNORECASE,
 )
 
@@ -336,7 +337,8 @@ _PUBLICATION = re.compile(
     re.IGNORECASE,
 )
 _PUBLICATION_DENIED = re.compile(
-    rf"(?:\bnot\b|\bnever\b|n't\b|不|禁止|未经|未經|{langs.PUBLICATION_DENIED})[^.;。；]{{0,12}}$", re.IGNORECASE
+    rf"(?:\bnot\b|\bnever\b|n't\b|不|禁止|未经|未經|{langs.PUBLICATION_DENIED})[^.;。；]{{0,12}}$",
+    re.IGNORECASE,
 )
 
 
@@ -427,7 +429,11 @@ def _grade(hits: list[_Hit], source: str) -> RetentionFact:
 
 
 def _periods(sentence: str) -> Iterator[_Hit]:
-    readers = ((_EN_DURATION.finditer, _en_days), (_ZH_DURATION.finditer, _zh_days), (langs.durations, _langs_days))
+    readers = (
+        (_EN_DURATION.finditer, _en_days),
+        (_ZH_DURATION.finditer, _zh_days),
+        (langs.durations, _langs_days),
+    )
     for find, to_days in readers:
         for match in find(sentence):
             days = to_days(match)

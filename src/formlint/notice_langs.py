@@ -24,8 +24,12 @@ _SPELLINGS = {
 }
 # Outside a character class a letter may stand for two characters; inside one only
 # the one-character spellings fit.
-_LOOSE_OUTSIDE = {char: f"(?:{char}|{spelt})" if len(spelt) > 1 else f"[{char}{spelt}]" for char, spelt in _SPELLINGS.items()}
-_LOOSE_INSIDE = {char: char + "".join(s for s in spelt.split("|") if len(s) == 1) for char, spelt in _SPELLINGS.items()}
+_LOOSE_OUTSIDE = {
+    char: f"(?:{char}|{spelt})" if "|" in spelt else f"[{char}{spelt}]" for char, spelt in _SPELLINGS.items()
+}
+_LOOSE_INSIDE = {
+    char: char + "".join(s for s in spelt.split("|") if len(s) == 1) for char, spelt in _SPELLINGS.items()
+}
 
 
 def loose(source: str) -> str:
@@ -173,17 +177,17 @@ INDEFINITE = _phrases(
 VAGUE = _phrases(
     r"(?:mientras\s+(?:sea|sean|resulte|resulten)\s+necesari[oa]s?"
     r"|(?:durante\s+)?el\s+tiempo\s+(?:estrictamente\s+)?necesario"
-    r"|(?:hasta|tras|después\s+de)\s+(?:el\s+)?(?:fin|final)\s+de\s+la\s+(?:pandemia|epidemia"
+    r"|(?:hasta\s+el|tras\s+el|después\s+del|al)\s+(?:fin|final)\s+de\s+la\s+(?:pandemia|epidemia"
     r"|emergencia\s+sanitaria|crisis\s+sanitaria)"
     r"|enquanto\s+(?:for|forem|seja|sejam)\s+necessári[oa]s?"
     r"|(?:pelo|durante\s+o)\s+(?:período|tempo)\s+(?:estritamente\s+)?necessário"
-    r"|(?:até|após|depois\s+d)o\s+fim\s+da\s+(?:pandemia|epidemia|emergência)"
+    r"|(?:até\s+o|após\s+o|depois\s+do|no|ao)\s+(?:fim|final)\s+da\s+(?:pandemia|epidemia|emergência)"
     r"|aussi\s+longtemps\s+que\s+(?:nécessaire|besoin)|(?:pendant\s+)?la\s+durée"
     r"\s+(?:strictement\s+)?nécessaire|le\s+temps\s+nécessaire"
-    r"|(?:jusqu'(?:à|a)|après)\s+la\s+fin\s+de\s+(?:l'(?:épidémie|pandémie)|la\s+(?:pandémie"
+    r"|(?:jusqu'(?:à|a)|après|à)\s+la\s+fin\s+de\s+(?:l'(?:épidémie|pandémie)|la\s+(?:pandémie"
     r"|crise\s+sanitaire))"
     r"|so\s*lange\s+(?:wie\s+)?(?:dies\s+|es\s+)?(?:nötig|notwendig|erforderlich)"
-    r"|(?:bis\s+zum|nach\s+dem)\s+Ende\s+der\s+(?:Pandemie|Epidemie|Krise)|nach\s+der\s+Pandemie)\b"
+    r"|(?:bis\s+zum|nach\s+dem|am)\s+Ende\s+der\s+(?:Pandemie|Epidemie|Krise)|nach\s+der\s+Pandemie)\b"
 )
 CRITERIA = _phrases(
     r"(?:hasta|até|jusqu'(?:à|au|aux|a)|bis\s+(?:zum|zur))\s+[\w'-]+(?:\s+[\w'-]+){0,5}"
@@ -191,6 +195,8 @@ CRITERIA = _phrases(
     r"|lorsque|nach|sobald|wenn)\b[^,.;]{0,60}?\b(?:finalice|finalizad[oa]|termine|terminad[oa]"
     r"|concluid[oa]|término|terminé|terminée|Ende|Abschluss|beendet|abgeschlossen"
     r"|Zweckerfüllung|erfüllt|evento|visita|événement|visite|Veranstaltung|Besuch\w*)\b"
+    r"|(?:al|ao)\s+(?:terminar|finalizar|concluir|final\s+d[eoa]l?|fin\s+del?)\s+[\w'-]+(?:\s+[\w'-]+){0,3}"
+    r"|à\s+la\s+fin\s+d[eu']\s*[\w'-]+(?:\s+[\w'-]+){0,3}"
     r"|(?:conforme\s+a\s+la\s+(?:ley|normativa)|según\s+(?:la\s+)?(?:ley|normativa|legislación)"
     r"|obligaci(?:ón|ones)\s+legal(?:es)?|plazos?\s+legales?|de\s+acordo\s+com\s+a\s+(?:lei"
     r"|legislação)|obrigaç(?:ão|ões)\s+lega(?:l|is)|prazos?\s+lega(?:l|is)|conformément\s+à"
@@ -256,7 +262,8 @@ RECIPIENT = re.compile(
     loose(
         r"\b(?:(?:comunic|ced|compart|transmit|envi|facilit|remit|fornec|repass|partilh)"
         r"(?:ar|er|ir|an|en|ad[oa]s?|id[oa]s?|arán|erán|irán|aremos|eremos|iremos|amos|emos|imos)"
-        r"|compartilh\w*|transmis(?:es?)?|communiqu(?:é|ée|és|ées|ons|er)|partag(?:é|ée|és|ées|eons|er)"
+        r"|compartilh\w*|transmis(?:es?)?|communiqu(?:é|ée|és|ées|ons|er)"
+        r"|partag(?:é|ée|és|ées|eons|er)"
         r"|envoy(?:é|ée|és|ées|ons|er)|transfér(?:é|ée|és|ées|ons|er)"
         r"|weitergegeben|übermittelt|weitergeleitet|geteilt)"
         rf"(?:\s+(?!{_TO}\b)[\w'-]+){{0,3}}?\s+{_TO}\s+"
@@ -283,8 +290,9 @@ NO_RECIPIENTS = _phrases(
     r"|nicht\s+(?:\S+\s+){0,3}?(?:weitergegeben|übermittelt|weitergeleitet|geteilt|offengelegt"
     r"|herausgegeben)|keine\s+Weitergabe|ningún\s+tercero|nenhum\s+terceiro|aucun\s+tiers"
 )
-NEGATION_BEFORE = re.compile(loose(r"\b(?:no|nunca|jamás|não|ne|n'|pas|jamais|nicht|nie|niemals|kein\w*)\b"),
-                             re.IGNORECASE)
+NEGATION_BEFORE = re.compile(
+    loose(r"\b(?:no|nunca|jamás|não|ne|n'|pas|jamais|nicht|nie|niemals|kein\w*)\b"), re.IGNORECASE
+)
 RECIPIENT_STOP = loose(
     r"para|por|en\s+caso|si|cuando|que|a\s+petición|previa|mediante|em\s+caso|quando|se|pour"
     r"|sur\s+(?:demande|requête)|en\s+cas|lorsque|qui|afin|dans\s+le\s+cadre|zur|zum|für|auf"
@@ -306,7 +314,8 @@ RIGHTS = _phrases(
     r"|portabilité|limitation|retrait)|à\s+l'effacement)|retirer\s+(?:votre\s+)?consentement"
     r"|exercer\s+vos\s+droits"
     r"|Recht\w*\s+auf\s+(?:Auskunft|Berichtigung|Löschung|Einschränkung|Widerspruch"
-    r"|Datenübertragbarkeit)|(?:Auskunfts|Widerspruchs|Widerrufs)recht|Einwilligung\s+(?:\w+\s+){0,2}?widerruf\w*"
+    r"|Datenübertragbarkeit)|(?:Auskunfts|Widerspruchs|Widerrufs)recht"
+    r"|Einwilligung\s+(?:\w+\s+){0,2}?widerruf\w*"
 )
 SEPARATE_CONSENT = _phrases(
     r"consentimiento\s+(?:expreso|explícito)|consentimento\s+(?:expresso|explícito|específico)"
