@@ -12,8 +12,9 @@ Retention is graded like the OPP-115 corpus: a stated period, stated criteria, a
 * Units: a week is 7 days, a month 30, a year 365, half a year (半年) 182, half a month
   (半个月) 15; hours round up to whole days (48 hours -> 2, 5 hours -> 1).
 * A number counts only in a sentence that also has a retention word (keep, store,
-  delete, 保存, 删除, 銷毀 ...), and not when it looks back in time ("in the past 14
-  days", "近14天", "14-day travel history", "14天内行程") or is a date or an age.
+  delete, 保存, 删除, 銷毀, conservar, supprimer, löschen ...), and not when it looks back
+  in time ("in the past 14 days", "近14天", "14-day travel history", "14天内行程", "en los
+  últimos 14 días", "in den letzten 14 Tagen") or is a date or an age.
 * Several periods: the longest is reported, since it bounds what respondents agreed to.
 * Precedence: period > indefinite > vague > criteria. A definite period wins over vague
   wording in the same notice (vague False); "indefinitely" grades as indefinite.
@@ -21,6 +22,10 @@ Retention is graded like the OPP-115 corpus: a stated period, stated criteria, a
   statement in its own right (no retention word needed); if nothing in it is
   recognised it still counts as explicit criteria. An empty or blank `retention` is
   treated as not given. `Notice.recipients` is used as is whenever it is not None.
+* Languages: English and Chinese here; Spanish, Portuguese, French and German come from
+  `formlint.notice_langs`, appended to each pattern so one notice may mix languages.
+  "supprimées définitivement" and "dauerhaft gelöscht" delete for good; they are not
+  indefinite storage, like "permanently delete".
 """
 
 from __future__ import annotations
