@@ -538,23 +538,20 @@ def _fact(text: str, fact: str) -> object:
     return getattr(facts, fact)
 
 
-@pytest.mark.parametrize(("text", "fact", "expected"), SPANISH_CASES)
-def test_spanish_notice(text: str, fact: str, expected: object) -> None:
-    assert _fact(text, fact) == expected
+LANGUAGE_CASES = [
+    pytest.param(*case, id=f"{language}: {case[0]}")
+    for language, cases in (
+        ("es", SPANISH_CASES),
+        ("pt", PORTUGUESE_CASES),
+        ("fr", FRENCH_CASES),
+        ("de", GERMAN_CASES),
+    )
+    for case in cases
+]
 
 
-@pytest.mark.parametrize(("text", "fact", "expected"), PORTUGUESE_CASES)
-def test_portuguese_notice(text: str, fact: str, expected: object) -> None:
-    assert _fact(text, fact) == expected
-
-
-@pytest.mark.parametrize(("text", "fact", "expected"), FRENCH_CASES)
-def test_french_notice(text: str, fact: str, expected: object) -> None:
-    assert _fact(text, fact) == expected
-
-
-@pytest.mark.parametrize(("text", "fact", "expected"), GERMAN_CASES)
-def test_german_notice(text: str, fact: str, expected: object) -> None:
+@pytest.mark.parametrize(("text", "fact", "expected"), LANGUAGE_CASES)
+def test_notice_fact_in_spanish_portuguese_french_german(text: str, fact: str, expected: object) -> None:
     assert _fact(text, fact) == expected
 
 
