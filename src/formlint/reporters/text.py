@@ -53,12 +53,13 @@ def _count(level: str, n: int, lang: str) -> str:
 def summary(report: Report, lang: str = "en") -> str:
     fields = sum(len(r.form.fields) for r in report.results)
     found = t("report.list_separator", lang).join(_count(level, n, lang) for level, n in counts(report.findings).items())
-    line = t("report.summary", lang, forms=len(report.results), fields=fields, counts=found)
+    sentences = [t("report.summary", lang, forms=len(report.results), fields=fields, counts=found)]
     if report.suppressed:
-        line += " " + t("report.suppressed", lang, count=len(report.suppressed))
+        sentences.append(t("report.suppressed", lang, count=len(report.suppressed)))
     if report.errors:
-        line += " " + t("report.unreadable", lang, count=len(report.errors))
-    return line
+        sentences.append(t("report.unreadable", lang, count=len(report.errors)))
+    # Chinese runs sentences together; English separates them with a space.
+    return t("report.sentence_separator", lang).join(sentences)
 
 
 def render(report: Report, options: RenderOptions) -> str:
