@@ -69,11 +69,6 @@ def severity_name(severity: Severity, lang: str) -> str:
     return t(f"severity.{severity.value}", lang)
 
 
-def label(message_id: str, lang: str) -> str:
-    """A label with its separator, `help: ` or `建议：`."""
-    return t(message_id, lang) + t("report.separator", lang)
-
-
 def message_with_help(item: Finding, lang: str) -> str:
     """One-line text for annotations that have no separate help field."""
     return t("report.message_with_help", lang, message=item.message, help=item.help)

@@ -13,7 +13,8 @@ import xml.etree.ElementTree as ET
 from formlint.engine import FormResult, Report
 from formlint.errors import FormlintError
 from formlint.model import Finding
-from formlint.reporters import RenderOptions, label, relative_uri, severity_name
+from formlint.i18n import label
+from formlint.reporters import RenderOptions, relative_uri, severity_name
 
 NAME = "junit"
 DESCRIPTION = "JUnit XML test report: one suite per form"

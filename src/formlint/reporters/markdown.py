@@ -6,8 +6,7 @@ from __future__ import annotations
 import html
 
 from formlint.engine import FormResult, Report
-from formlint.i18n import t
-from formlint.model import Severity
+from formlint.i18n import label, t
 from formlint.reporters import RenderOptions, counts, relative_uri, severity_name
 
 NAME = "markdown"
@@ -24,7 +23,7 @@ def headline(report: Report, lang: str) -> str:
     if not total and not report.errors:
         return t("report.markdown.clean", lang, forms=forms)
     parts = t("report.list_separator", lang).join(
-        f"{severity_name(Severity(level), lang)}{t('report.separator', lang)}{n}"
+        f"{label(f'severity.{level}', lang)}{n}"
         for level, n in counts(report.findings).items())
     unread = t("report.markdown.unread", lang, count=len(report.errors)) if report.errors else ""
     return t("report.markdown.headline", lang, total=total, forms=forms, parts=parts, unread=unread)
