@@ -15,7 +15,7 @@ from typing import Iterable, Iterator, Mapping
 from formlint.classify import classify
 from formlint.context import Context
 from formlint.errors import FormError, FormlintError
-from formlint.formats import extensions, load_form
+from formlint.formats import candidates, extensions, load_form
 from formlint.model import Classification, Finding, Form, Policy, Purpose
 from formlint.notice import NoticeFacts, analyse_notice
 from formlint.rules import run_rules
@@ -23,6 +23,9 @@ from formlint.source import MAX_FILE_SIZE
 from formlint.taxonomy import Taxonomy, load_taxonomy
 
 # Folders that never hold forms worth auditing and are slow to walk.
+# Extensions shared with files that are not forms; see `_claimed`.
+SNIFF_ON_WALK = {".md", ".csv", ".xml"}
+SNIFF_BYTES = 64 * 1024
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox",
              ".mypy_cache", ".pytest_cache", "build", "dist", "site-packages"}
 
@@ -69,8 +72,22 @@ def _walk(root: str, known: set[str]) -> Iterator[str]:
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
         for name in sorted(files):
-            if Path(name).suffix.lower() in known and not name.startswith("."):
-                yield os.path.join(folder, name)
+            path = os.path.join(folder, name)
+            if Path(name).suffix.lower() in known and not name.startswith(".") and _claimed(path):
+                yield path
+
+
+def _claimed(path: str) -> bool:
+    """A README.md, a data .csv or a pom.xml is not a form: in a folder walk, files
+    of these shared extensions are checked only when a format's sniff claims them."""
+    if Path(path).suffix.lower() not in SNIFF_ON_WALK:
+        return True
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(SNIFF_BYTES)
+    except OSError:
+        return True  # let load_form report it
+    return any(info.kind == "raw" and info.loader().sniff_raw(path, head) for info in candidates(path))
 
 
 def check_paths(paths: Iterable[str], options: Options) -> Report:

@@ -43,6 +43,10 @@ class FormatInfo:
 FORMATS: dict[str, FormatInfo] = {
     info.name: info
     for info in (
+        FormatInfo("xform", "ODK XForm (XML, as pyxform, ODK Build and Enketo write it)", (".xml",),
+                   "formlint.formats.xform", kind="raw"),
+        FormatInfo("xlsform", "XLSForm (ODK, KoboToolbox, SurveyCTO): .xlsx/.xlsm/.xls workbook, pyxform CSV or markdown",
+                   (".xlsx", ".xlsm", ".xls", ".csv", ".md"), "formlint.formats.xlsform", kind="raw"),
         FormatInfo("native", "formlint's own form format (YAML or JSON)", (".yaml", ".yml", ".json"), "formlint.formats.native"),
     )
 }
