@@ -41,6 +41,7 @@ _CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(?<!/)>'
 class Cell:
     value: str
     location: Location
+    index: int  # the cell's place in its row, which pairs it with its header
 
 
 Row = list[Cell]  # one row's cells, left to right
@@ -124,7 +125,7 @@ def _sheet_rows(path: str, sheet: Any) -> list[Row]:
         raise FormError(path, f"sheet {sheet.name!r} spans more than {MAX_CELLS:,} cells")
     rows = []
     for index, values in enumerate(sheet.to_python(skip_empty_area=False)):
-        row = [Cell(text, Location(index + 1, col + 1))
+        row = [Cell(text, Location(index + 1, col + 1), col)
                for col, value in enumerate(values) if (text := _cell_text(value))]
         if row:
             rows.append(row)
@@ -151,7 +152,7 @@ def _csv_rows(path: str, text: str) -> list[Row]:
     start = 1
     try:
         for record in reader:
-            rows.append([Cell(v.strip(), Location(start, i + 1)) for i, v in enumerate(record)])
+            rows.append([Cell(v.strip(), Location(start, i + 1), i) for i, v in enumerate(record)])
             start = reader.line_num + 1
     except csv.Error as exc:
         raise FormError(path, f"invalid CSV: {exc}", start) from None
@@ -172,9 +173,9 @@ def _markdown_rows(text: str) -> list[Row]:
 def _markdown_cells(line: str, number: int) -> Row:
     cells = []
     start = line.index("|") + 1
-    for part in line[start:].rstrip().removesuffix("|").split("|"):
+    for index, part in enumerate(line[start:].rstrip().removesuffix("|").split("|")):
         value = part.strip()
-        cells.append(Cell(value, Location(number, start + (part.index(value) if value else 0) + 1)))
+        cells.append(Cell(value, Location(number, start + (part.index(value) if value else 0) + 1), index))
         start += len(part) + 1
     return cells
 

@@ -103,8 +103,8 @@ def _table(rows: list[Row]) -> _Table:
     """The first row is the header; header names are lower-cased except languages."""
     if not rows:
         return _Table([], [])
-    header = {cell.location.column: _header_name(cell.value) for cell in rows[0]}
-    body = [{header[c.location.column]: c for c in row if c.location.column in header} for row in rows[1:]]
+    header = {cell.index: _header_name(cell.value) for cell in rows[0]}
+    body = [{header[c.index]: c for c in row if c.index in header} for row in rows[1:]]
     languages = [name.split("::", 1)[1] for name in header.values() if name.startswith("label::")]
     return _Table(body, languages)
 
