@@ -67,7 +67,7 @@ class _Builder(ContentHandler):
             return Location()
         return Location(self.locator.getLineNumber() or 1, (self.locator.getColumnNumber() or 0) + 1)
 
-    def startElementNS(self, name: Name, qname: str | None, attrs: Any) -> None:
+    def startElementNS(self, name: tuple[str | None, str], qname: str | None, attrs: Any) -> None:
         if len(self.stack) >= MAX_DEPTH:
             where = self.here()
             raise FormError(self.path, f"XML nested deeper than {MAX_DEPTH} levels", where.line, where.column)
@@ -78,7 +78,7 @@ class _Builder(ContentHandler):
             self.root = element
         self.stack.append(element)
 
-    def endElementNS(self, name: Name, qname: str | None) -> None:
+    def endElementNS(self, name: tuple[str | None, str], qname: str | None) -> None:
         self.stack.pop()
 
     def characters(self, content: str) -> None:
