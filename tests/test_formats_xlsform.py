@@ -273,3 +273,8 @@ def test_formats_command_lists_xlsform_and_xform_with_extensions() -> None:
     assert rows["xlsform"][:5] == [".xlsx", ".xlsm", ".xls", ".csv", ".md"]
     assert rows["xform"][0] == ".xml" and rows["native"][:3] == [".yaml", ".yml", ".json"]
     assert list(rows).index("xform") < list(rows).index("native")
+
+
+def test_markdown_tables_inside_code_fences_are_examples_not_forms(tmp_path: Path) -> None:
+    write(tmp_path, "README.md", "Example:\n\n```\n| survey | | |\n| | type | name |\n| | text | q |\n```\n")
+    assert list(discover([str(tmp_path)])) == []

@@ -160,11 +160,14 @@ def _csv_rows(path: str, text: str) -> list[Row]:
 
 
 def _markdown_rows(text: str) -> list[Row]:
-    """Each `| a | b |` table line's cells, empty ones too, at their character columns."""
+    """Each `| a | b |` table line's cells, empty ones too, at their character columns.
+    Tables inside ``` fences are examples (a README showing a form), not the form."""
     rows = []
+    fenced = False
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
-        if not stripped.startswith("|") or set(stripped) <= set("|-: "):
+        fenced ^= stripped.startswith(("```", "~~~"))
+        if fenced or not stripped.startswith("|") or set(stripped) <= set("|-: "):
             continue
         rows.append(_markdown_cells(line, number))
     return rows
