@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, run_formlint
+from test_formats_xlsform import summary
+
 from formlint.engine import discover
 from formlint.errors import FormError
 from formlint.formats import load_form
-from test_formats_xlsform import summary
 
 XFORM = FIXTURES / "formats" / "xform"
 HEAD = ('<h:html xmlns="http://www.w3.org/2002/xforms" xmlns:h="http://www.w3.org/1999/xhtml">'

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import FIXTURES, run_formlint
+
 from formlint.engine import classify_form, discover
 from formlint.errors import FormError
 from formlint.formats import load_form
@@ -61,8 +61,8 @@ def test_notes_title_and_hints_are_notice_text_in_every_language() -> None:
     form = load_form(str(XLSFORM / "venue-checkin.xlsx"))
     assert form.notice.text.splitlines() == [
         "Visitor check-in",
-        "We collect your name, phone number and time of visit for contact tracing by The Corner Café. "
-        "Records are deleted after 21 days.",
+        ("We collect your name, phone number and time of visit for contact tracing by The Corner Café. "
+         "Records are deleted after 21 days."),
         "我们收集您的姓名、电话和到访时间，仅用于流调，21天后删除。",
         "Recogemos su nombre y teléfono para el rastreo.",
         "e.g. 07700 900000",
@@ -199,11 +199,10 @@ def tiny_xlsx(extra: dict[str, bytes] | None = None, members: int = 0) -> bytes:
 
 def test_zip_bomb_xlsx_is_refused_before_the_reader_sees_it(tmp_path: Path) -> None:
     path = tmp_path / "bomb.xlsx"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
-            chunk = bytes(1024 * 1024)
-            for _ in range(101):
-                member.write(chunk)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive, \
+            archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+        for _ in range(101):
+            member.write(bytes(1024 * 1024))
     assert path.stat().st_size < 1024 * 1024
     result = run_formlint("check", str(path))
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
@@ -278,3 +277,10 @@ def test_formats_command_lists_xlsform_and_xform_with_extensions() -> None:
 def test_markdown_tables_inside_code_fences_are_examples_not_forms(tmp_path: Path) -> None:
     write(tmp_path, "README.md", "Example:\n\n```\n| survey | | |\n| | type | name |\n| | text | q |\n```\n")
     assert list(discover([str(tmp_path)])) == []
+
+
+def test_spaced_type_aliases_read_like_their_underscored_forms(tmp_path: Path) -> None:
+    text = ("survey,,,\n,type,name,label\n,begin group,g,G\n,select one yes_no,q,Q\n,end group,,\n"
+            "choices,,,\n,list name,name,label\n,yes_no,y,Yes\n")
+    field = load_form(write(tmp_path, "alias.csv", text)).fields[0]
+    assert (field.key, field.type, field.options) == ("g.q", "select_one", ("Yes",))

@@ -71,7 +71,7 @@ def _read_workbook(path: str, raw: bytes, suffix: str) -> Sheets:
                 for name in book.sheet_names if name.strip().lower() in SHEET_NAMES}
     except FormError:
         raise
-    except Exception as exc:  # calamine raises its own error types for broken workbooks
+    except Exception as exc:  # noqa: BLE001 -- calamine raises its own error types for broken workbooks
         raise FormError(path, f"cannot read spreadsheet: {exc}") from None
 
 

@@ -9,8 +9,9 @@ point at. Nesting is capped like YAML/JSON nesting (source.MAX_DEPTH).
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 from xml.sax.handler import ContentHandler
 from xml.sax.xmlreader import Locator
 
@@ -26,7 +27,7 @@ class Element:
     name: Name
     attrs: dict[Name, str]
     location: Location
-    children: list["Element"] = field(default_factory=list)
+    children: list[Element] = field(default_factory=list)
     text: str = ""
 
     @property
@@ -36,10 +37,10 @@ class Element:
     def get(self, local: str, namespace: str = "") -> str | None:
         return self.attrs.get((namespace, local))
 
-    def find(self, local: str) -> "Element | None":
+    def find(self, local: str) -> Element | None:
         return next((c for c in self.children if c.local == local), None)
 
-    def iter(self) -> Iterator["Element"]:
+    def iter(self) -> Iterator[Element]:
         stack = [self]
         while stack:
             node = stack.pop()

@@ -15,8 +15,8 @@ XForms carry no purpose, collector or retention setting: pass --purpose.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from formlint.errors import FormError
 from formlint.formats._languages import guess_language, language_code

@@ -14,9 +14,9 @@ survey sheet; `purpose`, `collector`, `collector_contact`, `visibility` and
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from formlint.errors import FormError
 from formlint.formats._languages import guess_language, language_code
@@ -31,7 +31,8 @@ _GROUP_CLOSE = {"end_group", "end group", "end_repeat", "end repeat"}
 # Rows that hold no answer from the respondent: computed values, session metadata
 # about the enumerator's device session, and attached data files.
 _NOT_FIELDS = {"calculate", "start", "end", "today", "username", "email", "audit",
-               "xml-external", "csv-external", "note"}
+               "xml-external", "csv-external"}
+_TWO_WORDS = {"begin group", "end group", "begin repeat", "end repeat", "select one", "select multiple"}
 # XLSForm type (first word, lower case) -> formlint type where the names differ.
 _TYPES = {
     "select_one": "select_one", "select one": "select_one", "select_one_from_file": "select_one",
@@ -182,16 +183,24 @@ def _labels(row: dict[str, Cell], language: str, plain: str, column: str = "labe
 def _fields(ctx: _Context, survey: _Table) -> Iterator[Field]:
     prefix: list[str] = []
     for row in survey.rows:
-        kind = (_text(row.get("type")) or "").strip()
-        word = " ".join(kind.lower().split()[:2]) if kind.lower().startswith(("begin", "end")) else \
-            (kind.lower().split() or [""])[0]
+        kind = _text(row.get("type")) or ""
+        word = _type_word(kind)
         if word in _GROUP_OPEN:
             prefix.append(_name(ctx, row, kind))
         elif word in _GROUP_CLOSE:
             _close_group(ctx, row, prefix)
-        elif word == "note" or (word and word not in _NOT_FIELDS):
-            yield from _question(ctx, row, kind, word, prefix)
-        _collect_hints(ctx, row)
+        elif word == "note":
+            ctx.notes.extend(_labels(row, ctx.language, ctx.plain_language).values())
+        elif word and word not in _NOT_FIELDS:
+            yield _question(ctx, row, kind, word, prefix)
+        ctx.notes.extend(_labels(row, ctx.language, ctx.plain_language, "hint").values())
+
+
+def _type_word(kind: str) -> str:
+    """`select_one yes_no` -> select_one; the spaced aliases keep two words (`begin group`)."""
+    words = kind.lower().split()
+    two = " ".join(words[:2])
+    return two if two in _TWO_WORDS else (words[0] if words else "")
 
 
 def _close_group(ctx: _Context, row: dict[str, Cell], prefix: list[str]) -> None:
@@ -201,20 +210,17 @@ def _close_group(ctx: _Context, row: dict[str, Cell], prefix: list[str]) -> None
     prefix.pop()
 
 
-def _question(ctx: _Context, row: dict[str, Cell], kind: str, word: str, prefix: list[str]) -> Iterator[Field]:
-    labels = _labels(row, ctx.language, ctx.plain_language)
-    if word == "note":
-        ctx.notes.extend(labels.values())
-        return
+def _question(ctx: _Context, row: dict[str, Cell], kind: str, word: str, prefix: list[str]) -> Field:
     name_cell = row.get("name")
     name = _name(ctx, row, kind)
     where = name_cell.location if name_cell else row["type"].location
     ignore = row.get("formlint_ignore")
     suppression = from_value(ignore.value, ignore.location) if ignore else None
-    yield Field(
-        key=".".join([*prefix, name]), label=labels, type=_field_type(row, kind, word),
+    return Field(
+        key=".".join([*prefix, name]), label=_labels(row, ctx.language, ctx.plain_language),
+        type=_field_type(row, word),
         required=(_text(row.get("required")) or "").lower() in _TRUE,
-        options=tuple(ctx.choices.get(kind.split()[1], [])) if len(kind.split()) > 1 else (),
+        options=tuple(ctx.choices.get(_list_name(kind, word), [])),
         category=_text(row.get("category")),
         hint=next(iter(_labels(row, ctx.language, ctx.plain_language, "hint").values()), None),
         location=where, pointer=f"survey!{where.line}",
@@ -230,15 +236,17 @@ def _name(ctx: _Context, row: dict[str, Cell], kind: str) -> str:
     return name
 
 
-def _field_type(row: dict[str, Cell], kind: str, word: str) -> str:
+def _list_name(kind: str, word: str) -> str:
+    """The choice list a select names: `select_one yes_no` and `select one yes_no` -> yes_no."""
+    words = kind.split()
+    return words[len(word.split())] if len(words) > len(word.split()) else ""
+
+
+def _field_type(row: dict[str, Cell], word: str) -> str:
     appearance = (_text(row.get("appearance")) or "").lower()
     if word == "image" and "signature" in appearance.split():
         return "signature"
     return _TYPES.get(word, word)
-
-
-def _collect_hints(ctx: _Context, row: dict[str, Cell]) -> None:
-    ctx.notes.extend(_labels(row, ctx.language, ctx.plain_language, "hint").values())
 
 
 # -------------------------------------------------------------- the notice
