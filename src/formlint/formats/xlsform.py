@@ -28,19 +28,17 @@ from formlint.suppressions import from_value
 NAME = "xlsform"
 _GROUP_OPEN = {"begin_group", "begin group", "begin_repeat", "begin repeat"}
 _GROUP_CLOSE = {"end_group", "end group", "end_repeat", "end repeat"}
-# Rows that hold no answer from the respondent: computed values, session metadata
-# about the enumerator's device session, and attached data files.
+# Rows that hold no answer from the respondent: computed values, metadata about the
+# enumerator's session, and attached data files.
 _NOT_FIELDS = {"calculate", "start", "end", "today", "username", "email", "audit",
                "xml-external", "csv-external"}
 _TWO_WORDS = {"begin group", "end group", "begin repeat", "end repeat", "select one", "select multiple"}
-# XLSForm type (first word, lower case) -> formlint type where the names differ.
+# XLSForm type (lower case) -> formlint type, where the names differ.
 _TYPES = {
-    "select_one": "select_one", "select one": "select_one", "select_one_from_file": "select_one",
-    "select_one_external": "select_one", "select_multiple": "select_multiple",
+    "select one": "select_one", "select_one_from_file": "select_one", "select_one_external": "select_one",
     "select multiple": "select_multiple", "select_multiple_from_file": "select_multiple",
-    "datetime": "datetime", "int": "integer", "string": "text", "imei": "deviceid",
-    "start-geopoint": "geopoint", "background-geopoint": "geopoint", "background-audio": "audio",
-    "trigger": "acknowledge",
+    "int": "integer", "string": "text", "imei": "deviceid", "start-geopoint": "geopoint",
+    "background-geopoint": "geopoint", "background-audio": "audio", "trigger": "acknowledge",
 }
 _TRUE = {"yes", "true", "true()", "1"}
 
@@ -93,7 +91,7 @@ def load(path: str, raw: bytes) -> Form:
         language=language, purpose=_text(settings.get("purpose")),
         collector=Collector(_text(settings.get("collector")), _text(settings.get("collector_contact"))),
         notice=_notice(settings, ctx), visibility=_visibility(path, settings.get("visibility")),
-        locations=_locations(settings, ctx),
+        locations=_locations(settings),
     )
 
 
@@ -272,7 +270,6 @@ def _visibility(path: str, cell: Cell | None) -> str:
     return value
 
 
-def _locations(settings: dict[str, Cell], ctx: _Context) -> dict[str, Location]:
-    places = {"/purpose": settings.get("purpose"), "/visibility": settings.get("visibility"),
-              "/notice": settings.get("retention") or settings.get("form_title")}
+def _locations(settings: dict[str, Cell]) -> dict[str, Location]:
+    places = {"/purpose": settings.get("purpose"), "/visibility": settings.get("visibility")}
     return {pointer: cell.location for pointer, cell in places.items() if cell is not None}
