@@ -330,3 +330,24 @@ def test_silent_notice_has_no_facts() -> None:
 ])
 def test_purpose_phrases_from_the_samples_are_found(text: str) -> None:
     assert analyse_notice(Notice(text=text)).purpose is not None
+
+
+@pytest.mark.parametrize("text, days, vague, kind", [
+    ("本信息保存30天", 30, False, "period"),
+    ("登记信息保存21日后删除", 21, False, "period"),
+    ("信息保存2周", 14, False, "period"),
+    ("数据保存六个月", 180, False, "period"),
+    ("记录保存1年", 365, False, "period"),
+    ("所填信息疫情结束后销毁", None, True, "vague"),
+    ("信息将在疫情防控结束后删除", None, True, "vague"),
+    ("信息将长期保存", None, True, "indefinite"),
+    ("信息永久保存", None, True, "indefinite"),
+])
+def test_chinese_retention_phrases_from_real_forms(text: str, days: int | None, vague: bool, kind: str) -> None:
+    fact = analyse_notice(Notice(text=text)).retention
+    assert (fact.found, fact.days, fact.vague, fact.kind) == (True, days, vague, kind)
+
+
+@pytest.mark.parametrize("text", ["信息不会用于其他用途。", "仅用于疫情防控。"])
+def test_chinese_no_other_use_phrases(text: str) -> None:
+    assert analyse_notice(Notice(text=text)).no_other_use

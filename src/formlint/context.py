@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
+from formlint.i18n import Msg, render
 from formlint.model import Classification, Field, Finding, Form, Location, Policy, Purpose, Severity
 from formlint.notice import NoticeFacts
 from formlint.taxonomy import Taxonomy
@@ -20,6 +21,7 @@ class Context:
     taxonomy: Taxonomy
     classes: Mapping[str, Classification]
     notice: NoticeFacts
+    lang: str = "en"
 
     def category_of(self, field: Field) -> Classification:
         return self.classes[field.key]
@@ -31,7 +33,11 @@ class Context:
         inner = f"{label}, {verdict.category}" if label and label != field.key else verdict.category
         return f"`{field.key}` ({inner})"
 
-    def finding(self, rule: tuple[str, str, Severity], message: str, help: str, law: str, *,
+    def t(self, text: str | Msg) -> str:
+        """A message in the run's language."""
+        return render(text, self.lang)
+
+    def finding(self, rule: tuple[str, str, Severity], message: str | Msg, help: str | Msg, law: str, *,
                 field: Field | None = None, where: Location | None = None,
                 severity: Severity | None = None, pointer: str = "") -> Finding:
         """A complete finding; `rule` is the rule's (CODE, NAME, SEVERITY)."""
@@ -41,11 +47,11 @@ class Context:
         return Finding(
             code=code,
             severity=severity or default,
-            message=message,
+            message=self.t(message),
             path=self.form.path,
             line=place.line,
             column=place.column,
-            help=help,
+            help=self.t(help),
             law=law,
             field_key=field.key if field is not None else None,
             pointer=field.pointer if field is not None else pointer,

@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, NoReturn
 
 import yaml
 
@@ -29,7 +29,7 @@ MAX_NODES = 200_000
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _STR_TAG = "tag:yaml.org,2002:str"
-_SAFE_TAGS = {
+_SAFE_TAGS: dict[str, Callable[[str], Any]] = {
     _STR_TAG: str,
     "tag:yaml.org,2002:int": int,
     "tag:yaml.org,2002:float": float,
@@ -38,6 +38,8 @@ _SAFE_TAGS = {
 }
 _INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+][0-9]+)?$")
+# First characters with which a plain scalar may be something other than a string.
+_SPECIAL_STARTS = frozenset("~nNtTfFyYoO+-.0123456789")
 _BOOLS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 
 
@@ -105,8 +107,7 @@ def load_yaml(text: str, path: str, error: type[FormlintError] = FormlintError) 
     """Parse one YAML document into plain Python values with node locations."""
     builder = _Builder(path, error)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+        builder.run(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -116,137 +117,149 @@ def load_yaml(text: str, path: str, error: type[FormlintError] = FormlintError) 
     return Document(path, builder.result, builder.locations)
 
 
+class _Frame:
+    """One open mapping or sequence: where it is and what it waits for."""
+
+    __slots__ = ("container", "pointer", "key", "key_at", "start", "first")
+
+    def __init__(self, container: Any, pointer: str, start: Any, first: int) -> None:
+        self.container = container
+        self.pointer = pointer
+        self.key: Any = _NO_KEY  # a mapping's key waiting for its value
+        self.key_at = Location()
+        self.start = start
+        self.first = first
+
+
 class _Builder:
-    """Turns parser events into values, one explicit stack frame per open node."""
+    """Turns parser events into values, one explicit stack frame per open node.
+
+    Scalars are by far the most frequent event, so `run` handles them inline.
+    """
 
     def __init__(self, path: str, error: type[FormlintError]) -> None:
         self.path = path
         self.error = error
-        self.stack: list[list[Any]] = []  # [container, pointer, pending_key, key_location, start_event, first_node]
+        self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.locations: dict[str, Location] = {}
         self.result: Any = None
         self.nodes = 0
         self.documents = 0
-        self._handlers: dict[type, Callable[[Any], None]] = {
-            yaml.ScalarEvent: self._scalar,
-            yaml.MappingStartEvent: self._start_mapping,
-            yaml.SequenceStartEvent: self._start_sequence,
-            yaml.MappingEndEvent: self._end,
-            yaml.SequenceEndEvent: self._end,
-            yaml.AliasEvent: self._alias,
-            yaml.DocumentStartEvent: self._document,
-        }
 
-    def feed(self, event: yaml.Event) -> None:
-        handler = self._handlers.get(type(event))
-        if handler is not None:
-            handler(event)
+    def run(self, events: Iterable[Any]) -> None:
+        for event in events:
+            kind = event.__class__
+            if kind is yaml.ScalarEvent:
+                self._scalar(event)
+            elif kind is yaml.MappingStartEvent:
+                self._open(event, {})
+            elif kind is yaml.SequenceStartEvent:
+                self._open(event, [])
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                self._end()
+            elif kind is yaml.AliasEvent:
+                self._alias(event)
+            elif kind is yaml.DocumentStartEvent:
+                self._document(event)
 
-    def _fail(self, event: yaml.Event, message: str) -> None:
+    def _fail(self, event: Any, message: str) -> NoReturn:
         mark = event.start_mark
         raise self.error(self.path, message, mark.line + 1, mark.column + 1)
 
-    def _document(self, event: yaml.Event) -> None:
+    def _document(self, event: Any) -> None:
         self.documents += 1
         if self.documents > 1:
             self._fail(event, "more than one YAML document in the file; formlint reads one form per file")
 
-    def _count(self, event: yaml.Event, amount: int = 1) -> None:
+    def _count(self, event: Any, amount: int = 1) -> None:
         self.nodes += amount
         if self.nodes > MAX_NODES:
             self._fail(event, f"document expands to more than {MAX_NODES:,} nodes (aliases or sheer size)")
 
-    def _pointer_for_child(self) -> str:
-        if not self.stack:
-            return ""
-        container, pointer, pending = self.stack[-1][:3]
-        if isinstance(container, list):
-            return pointer_join(pointer, len(container))
-        return pointer_join(pointer, pending)
+    def _scalar(self, event: Any) -> None:
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and frame.key is _NO_KEY and type(frame.container) is dict:
+            # Keys stay strings ("yes", "1") unless explicitly tagged: forms are JSON-like.
+            self._take_key(event, frame, self._resolve(event) if event.tag else event.value)
+            return
+        self._count(event)
+        value = self._resolve(event)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+        self._attach(event, frame, value)
 
-    def _place(self, event: yaml.Event, value: Any, size: int = 1) -> None:
-        """Attach a finished value to the open container (or make it the result)."""
-        anchor = getattr(event, "anchor", None)
-        if anchor and not isinstance(event, yaml.AliasEvent):
-            self.anchors[anchor] = (value, size)
-        if not self.stack:
+    def _attach(self, event: Any, frame: _Frame | None, value: Any) -> None:
+        """Record where a finished node starts and put it into its parent."""
+        if frame is None:
+            self.locations[""] = Location(event.start_mark.line + 1, event.start_mark.column + 1)
             self.result = value
             return
-        frame = self.stack[-1]
-        container = frame[0]
-        if isinstance(container, list):
+        container = frame.container
+        if type(container) is list:
+            mark = event.start_mark
+            self.locations[pointer_join(frame.pointer, len(container))] = Location(mark.line + 1, mark.column + 1)
             container.append(value)
-        elif frame[2] is _NO_KEY:
-            self._set_key(event, frame, value)
         else:
-            container[frame[2]] = value
-            frame[2] = _NO_KEY
+            # A mapping value is located at its key: that is the line people read.
+            self.locations[pointer_join(frame.pointer, frame.key)] = frame.key_at
+            container[frame.key] = value
+            frame.key = _NO_KEY
 
-    def _set_key(self, event: yaml.Event, frame: list[Any], key: Any) -> None:
-        if isinstance(key, (dict, list)):
-            self._fail(event, "mapping keys must be scalars")
-        if key in frame[0]:
+    def _take_key(self, event: Any, frame: _Frame, key: Any) -> None:
+        if key in frame.container:
             self._fail(event, f"duplicate key {key!r}")
-        frame[2] = key
+        frame.key = key
         mark = event.start_mark
-        frame[3] = Location(mark.line + 1, mark.column + 1)
+        frame.key_at = Location(mark.line + 1, mark.column + 1)
 
-    def _record(self, event: yaml.Event) -> None:
-        if self.stack and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is _NO_KEY:
-            return  # a key, not a node of its own
-        mark = event.start_mark
-        where = Location(mark.line + 1, mark.column + 1)
-        if self.stack and isinstance(self.stack[-1][0], dict):
-            where = self.stack[-1][3]  # point at the key: that is the line people read
-        self.locations[self._pointer_for_child()] = where
-
-    def _scalar(self, event: yaml.ScalarEvent) -> None:
-        self._count(event)
-        self._record(event)
-        self._place(event, self._resolve(event))
-
-    def _resolve(self, event: yaml.ScalarEvent) -> Any:
+    def _resolve(self, event: Any) -> Any:
         value = event.value
         if event.tag and event.tag != "!":
             convert = _SAFE_TAGS.get(event.tag)
             if convert is None:
                 self._fail(event, f"unsupported YAML tag {event.tag}")
             try:
-                return convert(value)  # type: ignore[misc]
+                return convert(value)
             except ValueError:
                 self._fail(event, f"{value!r} is not a valid {event.tag}")
         if not event.implicit[0]:
             return value  # quoted: always a string
         return _plain_scalar(value)
 
-    def _open(self, event: yaml.Event, container: Any) -> None:
+    def _child_pointer(self) -> str:
+        if not self.stack:
+            return ""
+        frame = self.stack[-1]
+        if type(frame.container) is list:
+            return pointer_join(frame.pointer, len(frame.container))
+        return pointer_join(frame.pointer, frame.key)
+
+    def _open(self, event: Any, container: Any) -> None:
         if len(self.stack) >= MAX_DEPTH:
             self._fail(event, f"nesting deeper than {MAX_DEPTH} levels")
+        if self.stack and self.stack[-1].key is _NO_KEY and type(self.stack[-1].container) is dict:
+            self._fail(event, "mapping keys must be scalars")
         if event.tag and event.tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
             self._fail(event, f"unsupported YAML tag {event.tag}")
         self._count(event)
-        self._record(event)
-        pointer = self._pointer_for_child()
-        self.stack.append([container, pointer, _NO_KEY, Location(), event, self.nodes])
+        self.stack.append(_Frame(container, self._child_pointer(), event, self.nodes))
 
-    def _start_mapping(self, event: yaml.Event) -> None:
-        self._open(event, {})
+    def _end(self) -> None:
+        frame = self.stack.pop()
+        if frame.start.anchor:
+            self.anchors[frame.start.anchor] = (frame.container, self.nodes - frame.first + 1)
+        self._attach(frame.start, self.stack[-1] if self.stack else None, frame.container)
 
-    def _start_sequence(self, event: yaml.Event) -> None:
-        self._open(event, [])
-
-    def _end(self, event: yaml.Event) -> None:
-        container, _, _, _, start, first = self.stack.pop()
-        self._place(start, container, self.nodes - first + 1)
-
-    def _alias(self, event: yaml.AliasEvent) -> None:
+    def _alias(self, event: Any) -> None:
         if event.anchor not in self.anchors:
             self._fail(event, f"unknown alias *{event.anchor}")
         value, size = self.anchors[event.anchor]
         self._count(event, size)  # walking the result walks the alias's whole subtree again
-        self._record(event)
-        self._place(event, value)
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and frame.key is _NO_KEY and type(frame.container) is dict:
+            self._fail(event, "mapping keys must be scalars")
+        self._attach(event, frame, value)
 
 
 class _NoKey:
@@ -259,6 +272,8 @@ _NO_KEY: Any = _NoKey()
 
 def _plain_scalar(value: str) -> Any:
     """Resolve an unquoted scalar the way YAML 1.1's core types do (no timestamps)."""
+    if value and value[0] not in _SPECIAL_STARTS:
+        return value  # most labels and keys: nothing else can start this way
     if value in ("", "~", "null", "Null", "NULL"):
         return None
     lowered = value.lower()

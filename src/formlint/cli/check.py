@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
-from formlint.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, colour_wanted, report_error, write_output
+from formlint.cli.common import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, LANG_HELP, colour_wanted, report_error,
+                                 resolve_lang, write_output)
 
 if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
     from formlint.engine import Report
@@ -36,6 +37,7 @@ def check(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print findings only, no summary."),
     input_format: Optional[str] = typer.Option(None, "--input-format", help="Read every file as this format instead of detecting it (see `formlint formats`)."),
     max_file_size: int = typer.Option(10 * 1024 * 1024, "--max-file-size", help="Refuse files larger than this many bytes.", min=1),
+    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
 ) -> None:
     """Check forms for excess collection and missing or vague notice statements.
 
@@ -48,14 +50,16 @@ def check(
     from formlint.policy import load_policy
     from formlint.reporters import RenderOptions, renderer
 
+    language = resolve_lang(lang)
     loaded = load_policy(policy)
-    options = Options(policy=loaded, purpose=purpose, input_format=_format_name(input_format), max_size=max_file_size)
+    options = Options(policy=loaded, purpose=purpose, input_format=_format_name(input_format),
+                      max_size=max_file_size, lang=language)
     report = check_paths(paths or ["."], options)
     for error in report.errors:
         report_error(error)
     threshold = Severity(fail_on.value)
     render = renderer(output_format.value)
-    write_output(render(report, RenderOptions(loaded, colour_wanted(sys.stdout), quiet, threshold)))
+    write_output(render(report, RenderOptions(loaded, colour_wanted(sys.stdout), quiet, threshold, language)))
     raise typer.Exit(_exit_code(report, threshold, exit_zero))
 
 

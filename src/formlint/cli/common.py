@@ -20,6 +20,20 @@ class _State:
 state = _State()
 
 
+def resolve_lang(option: str | None) -> str:
+    """--lang, else the environment's locale (LC_ALL, LC_MESSAGES, LANG)."""
+    from formlint.errors import UsageError
+    from formlint.i18n import LANGUAGES, language_from_environment
+
+    lang = option or language_from_environment()
+    if lang not in LANGUAGES:
+        raise UsageError(f"unknown --lang {lang!r}; choose from {', '.join(LANGUAGES)}")
+    return lang
+
+
+LANG_HELP = "Language of messages: en or zh. Default: from the locale (LANG), else en."
+
+
 def colour_wanted(stream: TextIO) -> bool:
     """Colour on a terminal unless NO_COLOR is set (https://no-color.org); FORCE_COLOR forces it."""
     if os.environ.get("NO_COLOR"):

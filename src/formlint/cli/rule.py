@@ -7,28 +7,31 @@ from typing import Optional
 import typer
 
 from formlint.errors import UsageError
-from formlint.cli.common import write_output
+from formlint.cli.common import LANG_HELP, resolve_lang, write_output
 
 
 def rule(
     code: Optional[str] = typer.Argument(None, help="Rule code, e.g. DM102."),
     all_rules: bool = typer.Option(False, "--all", help="Print every rule's documentation."),
+    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
 ) -> None:
     """Explain what a rule catches, the law behind it, and how to fix it."""
     from formlint.rules import RULES
 
+    language = resolve_lang(lang)
     if all_rules:
-        write_output("\n\n".join(_doc(c) for c in RULES) + "\n")
+        write_output("\n\n".join(_doc(c, language) for c in RULES) + "\n")
         return
     if code is None:
         raise UsageError("give a rule code (e.g. `formlint rule DM102`) or --all")
     if code.upper() not in RULES:
         raise UsageError(f"unknown rule {code!r}; rules: {', '.join(RULES)}")
-    write_output(_doc(code.upper()) + "\n")
+    write_output(_doc(code.upper(), language) + "\n")
 
 
-def _doc(code: str) -> str:
+def _doc(code: str, lang: str) -> str:
+    from formlint.i18n import t
     from formlint.rules import RULES, rule_doc
 
     module = RULES[code]
-    return f"{code} {module.NAME} [{module.SEVERITY.value}]\n\n{rule_doc(code)}"
+    return f"{code} {module.NAME} [{t('severity.' + module.SEVERITY.value, lang)}]\n\n{rule_doc(code, lang)}"

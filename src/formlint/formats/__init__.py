@@ -47,6 +47,13 @@ FORMATS: dict[str, FormatInfo] = {
                    "formlint.formats.xform", kind="raw"),
         FormatInfo("xlsform", "XLSForm (ODK, KoboToolbox, SurveyCTO): .xlsx/.xlsm/.xls workbook, pyxform CSV or markdown",
                    (".xlsx", ".xlsm", ".xls", ".csv", ".md"), "formlint.formats.xlsform", kind="raw"),
+        FormatInfo("html", "HTML forms and server templates (template code ignored)",
+                   (".html", ".htm", ".erb", ".php", ".jsp", ".jinja", ".j2", ".hbs", ".njk"),
+                   "formlint.formats.html", "raw"),
+        FormatInfo("formio", "Form.io form JSON (`components`)", (".json",), "formlint.formats.formio"),
+        FormatInfo("surveyjs", "SurveyJS survey JSON (`pages` or `elements`)", (".json",), "formlint.formats.surveyjs"),
+        FormatInfo("json-schema", "JSON Schema, with an optional RJSF uiSchema", (".json", ".yaml", ".yml"),
+                   "formlint.formats.json_schema"),
         FormatInfo("native", "formlint's own form format (YAML or JSON)", (".yaml", ".yml", ".json"), "formlint.formats.native"),
     )
 }

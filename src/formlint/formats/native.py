@@ -130,7 +130,7 @@ def _notice(doc: Document, value: Any, notes: list[str], language: str) -> Notic
     if not isinstance(value, Mapping):
         return Notice(text=_join([value] + notes), location=where)
     retention = value.get("retention")
-    if isinstance(retention, int) and not isinstance(retention, bool):
+    if isinstance(retention, int):  # the schema allows a bare number of days
         retention = f"{retention} days"
     recipients = value.get("recipients")
     return Notice(

@@ -20,6 +20,7 @@ class RenderOptions:
     color: bool = False
     quiet: bool = False
     fail_on: Severity = Severity.WARNING
+    lang: str = "en"
 
 
 class Renderer(Protocol):

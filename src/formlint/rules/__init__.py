@@ -49,10 +49,16 @@ def run_rules(ctx: Context, codes: frozenset[str] | None = None) -> Iterator[Fin
             yield from rule.check(ctx)
 
 
-def rule_doc(code: str) -> str:
+def rule_doc(code: str, lang: str = "en") -> str:
+    """The rule's documentation: its docstring in English, the catalogue otherwise."""
+    from formlint.i18n import catalogue
+
+    translated = catalogue(lang).get(f"rule.{code}.doc") if lang != "en" else None
+    if translated:
+        return translated.strip()
     return inspect.cleandoc(RULES[code].__doc__ or "")
 
 
-def rule_summary(code: str) -> str:
+def rule_summary(code: str, lang: str = "en") -> str:
     """The first line of the rule's docs."""
-    return rule_doc(code).splitlines()[0]
+    return rule_doc(code, lang).splitlines()[0]

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Iterator
 
 from formlint.context import Context
+from formlint.i18n import msg
 from formlint.model import Field, Severity
 
 MINIMISATION_LAW = "PIPL Art. 6; GDPR Art. 5(1)(c)"
-EXCESS_HELP = ("remove it, or add its category to the purpose's `necessary` or `optional` "
-               "list in the policy with the reason it is needed")
+EXCESS_HELP = msg("excess.help")
 
 
 def excess_fields(ctx: Context) -> Iterator[tuple[Field, str | None]]:
@@ -31,4 +31,4 @@ def override(ctx: Context, field: Field) -> Severity | None | str:
 
 def purpose_law(ctx: Context) -> str:
     basis = "; ".join(ctx.purpose.source)
-    return f"{MINIMISATION_LAW}; purpose basis: {basis}" if basis else MINIMISATION_LAW
+    return f"{MINIMISATION_LAW}; {ctx.t(msg('law.purpose_basis', basis=basis))}" if basis else MINIMISATION_LAW

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from formlint.context import Context
+from formlint.i18n import msg
 from formlint.model import Finding, Severity
 from formlint.rules._excess import EXCESS_HELP, excess_fields, override, purpose_law
 
@@ -34,6 +35,6 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         yield ctx.finding(
             RULE,
-            f"Field {ctx.describe(field)} is not necessary for purpose `{ctx.purpose.id}`",
+            msg("DM101.message", field=ctx.describe(field), purpose=ctx.purpose.id),
             EXCESS_HELP, purpose_law(ctx), field=field,
             severity=level if isinstance(level, Severity) else None)

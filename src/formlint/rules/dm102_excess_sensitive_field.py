@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from formlint.context import Context
+from formlint.i18n import msg
 from formlint.model import Finding, Severity
 from formlint.rules._excess import EXCESS_HELP, excess_fields, override, purpose_law
 
@@ -37,7 +38,6 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         yield ctx.finding(
             RULE,
-            f"Field {ctx.describe(field)} is not necessary for purpose `{ctx.purpose.id}` "
-            f"and is sensitive under {citation}",
+            msg("DM102.message", field=ctx.describe(field), purpose=ctx.purpose.id, citation=citation),
             EXCESS_HELP, f"{purpose_law(ctx)}; {citation}", field=field,
             severity=level if isinstance(level, Severity) else None)

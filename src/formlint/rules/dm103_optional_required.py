@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from formlint.context import Context
+from formlint.i18n import msg
 from formlint.model import Finding, Severity
 
 CODE = "DM103"
@@ -31,7 +32,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         if field.required and ctx.purpose.is_optional(ctx.category_of(field).category):
             yield ctx.finding(
                 RULE,
-                f"Field {ctx.describe(field)} is optional for purpose `{ctx.purpose.id}` "
-                "but the form makes it required",
-                "set `required: false`, or move the category to the purpose's `necessary` list",
+                msg("DM103.message", field=ctx.describe(field), purpose=ctx.purpose.id),
+                msg("DM103.help"),
                 "PIPL Art. 6, 16; GDPR Art. 5(1)(c), 7(4)", field=field)

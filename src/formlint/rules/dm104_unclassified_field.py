@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from formlint.context import Context
+from formlint.i18n import msg
 from formlint.model import Finding, Severity
 
 CODE = "DM104"
@@ -32,6 +33,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         if not ctx.category_of(field).known:
             yield ctx.finding(
                 RULE,
-                f"Field `{field.key}` ({field.first_label or 'no label'}) could not be classified",
-                "add a `category:` annotation naming a taxonomy id, or `category: none`",
+                msg("DM104.message", key=field.key, label=field.first_label or ctx.t(msg("DM104.no_label"))),
+                msg("DM104.help"),
                 "PIPL Art. 17(1)(2); GDPR Art. 30(1)(c)", field=field)

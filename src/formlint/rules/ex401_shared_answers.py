@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from formlint.context import Context
+from formlint.i18n import msg
 from formlint.model import Finding, Severity
 
 CODE = "EX401"
@@ -36,7 +37,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     shown = ", ".join(f"`{k}`" for k in personal[:5]) + (", …" if len(personal) > 5 else "")
     yield ctx.finding(
         RULE,
-        f"Respondents can see each other's answers, which include personal data ({shown})",
-        "collect answers privately and set `visibility: private`",
+        msg("EX401.message", fields=shown),
+        msg("EX401.help"),
         "CAC notice 2020-02-09; PIPL Art. 9, 23, 25, 51; GDPR Art. 5(1)(f), 32",
         where=ctx.form.location_of("/visibility"), pointer="/visibility")

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from formlint.context import Context
+from formlint.i18n import msg
 from formlint.model import Finding, Severity
 from formlint.rules._notice import notice_location, requires
 
@@ -30,7 +31,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if requires(ctx, "purpose") and ctx.notice.purpose is None:
         yield ctx.finding(
             RULE,
-            "The notice does not say what the answers are used for",
-            "add a purpose sentence, e.g. \"used only for contact tracing\" (仅用于疫情防控)",
+            msg("NT301.message"),
+            msg("NT301.help"),
             "PIPL Art. 6, 17(1)(2); GDPR Art. 13(1)(c)",
             where=notice_location(ctx), pointer="/notice")

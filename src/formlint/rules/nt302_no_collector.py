@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from formlint.context import Context
+from formlint.i18n import msg
 from formlint.model import Finding, Severity
 from formlint.rules._notice import notice_location, requires
 
@@ -33,7 +34,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     yield ctx.finding(
         RULE,
-        "The form does not say who collects the answers or how to contact them",
-        "set `collector.name` and `collector.contact`, or name the collector and a contact in the notice",
+        msg("NT302.message"),
+        msg("NT302.help"),
         "PIPL Art. 17(1)(1); GDPR Art. 13(1)(a)",
         where=notice_location(ctx), pointer="/notice")

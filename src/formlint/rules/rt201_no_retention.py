@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from formlint.context import Context
+from formlint.i18n import msg
 from formlint.model import Finding, Severity
 from formlint.rules._notice import notice_location, requires
 
@@ -32,8 +33,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if requires(ctx, "retention") and not ctx.notice.retention.found:
         yield ctx.finding(
             RULE,
-            "The notice does not say how long answers are kept",
-            "state a definite retention period in the notice, e.g. \"deleted after 21 days\" "
-            "(删除期限), or set `notice.retention`",
+            msg("RT201.message"),
+            msg("RT201.help"),
             "PIPL Art. 17(1)(2), 19; GDPR Art. 13(2)(a), 5(1)(e); CCPA 1798.100(a)(3)",
             where=notice_location(ctx), pointer="/notice")

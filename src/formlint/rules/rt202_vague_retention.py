@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from formlint.context import Context
+from formlint.i18n import msg
 from formlint.model import Finding, Severity
 from formlint.rules._notice import notice_location, requires
 
@@ -35,7 +36,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if requires(ctx, "retention") and fact.found and fact.vague:
         yield ctx.finding(
             RULE,
-            f"The retention statement \"{fact.evidence}\" gives no definite period ({fact.kind})",
-            "replace it with a definite period, e.g. \"deleted 21 days after collection\"",
+            msg("RT202.message", evidence=fact.evidence, kind=ctx.t(msg(f"kind.{fact.kind}"))),
+            msg("RT202.help"),
             "PIPL Art. 17(1)(2), 19, 47; GDPR Art. 13(2)(a), 5(1)(e)",
             where=notice_location(ctx), pointer="/notice")

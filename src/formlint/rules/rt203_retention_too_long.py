@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from formlint.context import Context
+from formlint.i18n import msg
 from formlint.model import Finding, Severity
 from formlint.rules._notice import notice_location
 
@@ -31,10 +32,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     if days is None or cap is None or days <= cap:
         return
     basis = "; ".join(ctx.purpose.retention_source)
-    law = "PIPL Art. 19; GDPR Art. 5(1)(e)" + (f"; cap basis: {basis}" if basis else "")
+    law = "PIPL Art. 19; GDPR Art. 5(1)(e)" + (f"; {ctx.t(msg('law.cap_basis', basis=basis))}" if basis else "")
     yield ctx.finding(
         RULE,
-        f"Answers are kept for {days} days (\"{ctx.notice.retention.evidence}\"), longer than the "
-        f"{cap} days purpose `{ctx.purpose.id}` allows",
-        f"keep answers for at most {cap} days and say so in the notice",
+        msg("RT203.message", days=days, evidence=ctx.notice.retention.evidence, cap=cap, purpose=ctx.purpose.id),
+        msg("RT203.help", cap=cap),
         law, where=notice_location(ctx), pointer="/notice")

@@ -1,0 +1,191 @@
+"""What the JSON-based input formats share: the top-level `x-formlint` metadata
+object, per-language label maps, annotation and suppression slots, and building
+the Form from the fields a loader found.
+
+The `x-formlint` object is validated against `schemas/x-formlint.schema.json`;
+its errors point at the offending line like any other schema error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from html.parser import HTMLParser
+from typing import Any, NoReturn
+
+from formlint.errors import FormError
+from formlint.formats.native import reject_duplicate_keys
+from formlint.model import Collector, Field, Form, Location, Notice, Suppression
+from formlint.schemas import validate
+from formlint.source import MAX_DEPTH, Document
+from formlint.suppressions import from_value
+
+META = "x-formlint"
+# A $ref or template fan-out can multiply fields far beyond the file's size.
+MAX_FIELDS = 10_000
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def read_meta(doc: Document) -> Mapping[str, Any]:
+    """The validated `x-formlint` object, or {} when the form has none."""
+    data = doc.data.get(META) if isinstance(doc.data, dict) else None
+    if data is None:
+        return {}
+    prefix = f"/{META}"
+    inner = {p[len(prefix):]: loc for p, loc in doc.locations.items() if p == prefix or p.startswith(prefix + "/")}
+    validate(Document(doc.path, data, inner), "x-formlint", FormError)
+    return dict(data)
+
+
+def guess_language(texts: Iterable[Any]) -> str:
+    """Without a declared language: Chinese when any label is written in CJK, else English."""
+    return "zh" if any(isinstance(t, str) and _CJK.search(t) for t in texts) else "en"
+
+
+def labels(text: Any, language: str, meta: Mapping[str, Any]) -> dict[str, str]:
+    """{language: text}, followed by the translations `x-formlint.translations` gives for it."""
+    if not isinstance(text, str) or not text.strip():
+        return {}
+    found = {language: text}
+    for lang, table in meta.get("translations", {}).items():
+        if text in table and lang not in found:
+            found[lang] = table[text]
+    return found
+
+
+def as_dict(value: Any) -> dict[str, Any]:
+    """`value` when it is a mapping, else {}: forms in the wild put anything anywhere."""
+    return value if isinstance(value, dict) else {}
+
+
+def as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def as_str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def member(item: Mapping[str, Any], *names: str) -> Any:
+    """The first of `names` that `item` has, looking inside a Form.io-style `properties` too."""
+    inner = item.get("properties")
+    for name in names:
+        if name in item:
+            return item[name]
+        if isinstance(inner, Mapping) and name in inner:
+            return inner[name]
+    return None
+
+
+def suppressions(value: Any, where: Location) -> tuple[Suppression, ...]:
+    found = from_value(value, where) if value is not None else None
+    return (found,) if found is not None else ()
+
+
+def category(value: Any, doc: Document, pointer: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        where = doc.location(pointer)
+        raise FormError(doc.path, f"a category annotation must be a string, got {value!r}", where.line, where.column)
+    return value
+
+
+def check_depth(doc: Document, depth: int, pointer: str) -> None:
+    if depth > MAX_DEPTH:
+        where = doc.location(pointer)
+        raise FormError(doc.path, f"fields nested deeper than {MAX_DEPTH} levels", where.line, where.column)
+
+
+class Walker:
+    """What each JSON-based reader's walk over its tree of questions collects."""
+
+    def __init__(self, doc: Document, meta: Mapping[str, Any], language: str) -> None:
+        self.doc = doc
+        self.meta = meta
+        self.language = language
+        self.fields: list[Field] = []
+        self.notes: list[str] = []
+
+    def fail(self, pointer: str, message: str) -> NoReturn:
+        where = self.doc.location(pointer)
+        raise FormError(self.doc.path, message, where.line, where.column)
+
+    def add(self, item: Field) -> None:
+        self.fields.append(item)
+        if len(self.fields) > MAX_FIELDS:
+            self.fail(item.pointer, f"form expands to more than {MAX_FIELDS:,} fields")
+
+
+def strip_markup(markup: Any) -> str:
+    """The text of an HTML fragment (notice paragraphs in SurveyJS and Form.io), tags and scripts dropped."""
+    if not isinstance(markup, str):
+        return ""
+    parser = _TextOnly()
+    parser.feed(markup)
+    parser.close()
+    return " ".join(" ".join(parser.parts).split())
+
+
+class _TextOnly(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.hidden += tag in ("script", "style")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self.hidden:
+            self.hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def build_form(doc: Document, name: str, meta: Mapping[str, Any], fields: list[Field],
+               notes: list[str], language: str, title: Any, notice_at: str | None = None) -> Form:
+    """The Form for a JSON-based format: its fields plus what `x-formlint` says.
+
+    `notice_at` is the pointer of the form's own notice text, when it has some."""
+    reject_duplicate_keys(doc.path, fields)
+    locations = dict(doc.locations)
+    for slot in ("purpose", "notice"):
+        locations.pop(f"/{slot}", None)
+        if slot in meta:
+            locations[f"/{slot}"] = doc.location(f"/{META}/{slot}")
+    return Form(
+        path=doc.path,
+        format=name,
+        fields=tuple(fields),
+        id=meta.get("id"),
+        title=title if isinstance(title, str) else None,
+        language=language,
+        purpose=meta.get("purpose"),
+        collector=Collector(**meta.get("collector", {})),
+        notice=_notice(doc, meta, notes, notice_at),
+        visibility=meta.get("visibility", "private"),
+        location=doc.location(""),
+        locations=locations,
+        suppressions=suppressions(meta.get("ignore"), doc.location(f"/{META}/ignore")),
+    )
+
+
+def _notice(doc: Document, meta: Mapping[str, Any], notes: list[str], notice_at: str | None) -> Notice:
+    text = meta.get("notice")
+    texts = list(text.values()) if isinstance(text, Mapping) else [text]
+    retention = meta.get("retention")
+    if isinstance(retention, int) and not isinstance(retention, bool):
+        retention = f"{retention} days"
+    retention = as_str(retention)
+    recipients = meta.get("recipients")
+    where = f"/{META}/notice" if "notice" in meta else notice_at if notice_at is not None else f"/{META}" if meta else ""
+    return Notice(
+        text="\n".join(str(t) for t in texts + notes if t),
+        retention=retention,
+        recipients=tuple(recipients) if recipients is not None else None,
+        legal_basis=meta.get("legal_basis"),
+        location=doc.location(where),
+    )
