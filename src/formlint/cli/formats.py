@@ -10,6 +10,7 @@ def formats() -> None:
     from formlint.formats import FORMATS
 
     width = max(len(name) for name in FORMATS)
-    lines = [f"{info.name:<{width}}  {' '.join(info.extensions):<28}  {info.description}"
+    ext_width = max(len(" ".join(info.extensions)) for info in FORMATS.values())
+    lines = [f"{info.name:<{width}}  {' '.join(info.extensions):<{ext_width}}  {info.description}"
              for info in FORMATS.values()]
     write_output("\n".join(lines) + "\n")
