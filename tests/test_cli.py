@@ -34,7 +34,7 @@ def test_help_and_version_import_nothing_heavy() -> None:
     probe = ("import sys, runpy; sys.argv=['formlint','--help']\n"
              "try: runpy.run_module('formlint', run_name='__main__')\n"
              "except SystemExit: pass\n"
-             "heavy=[m for m in ('jsonschema','rich','yaml','openpyxl','lxml') if m in sys.modules]\n"
+             "heavy=[m for m in ('jsonschema','rich','yaml','openpyxl','lxml','python_calamine','defusedxml') if m in sys.modules]\n"
              "print('HEAVY', heavy)")
     import subprocess, sys, os
     from conftest import ROOT

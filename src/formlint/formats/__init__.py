@@ -43,6 +43,10 @@ class FormatInfo:
 FORMATS: dict[str, FormatInfo] = {
     info.name: info
     for info in (
+        FormatInfo("xform", "ODK XForm (XML, as pyxform, ODK Build and Enketo write it)", (".xml",),
+                   "formlint.formats.xform", kind="raw"),
+        FormatInfo("xlsform", "XLSForm (ODK, KoboToolbox, SurveyCTO) workbook, pyxform CSV or markdown",
+                   (".xlsx", ".xlsm", ".xls", ".csv", ".md"), "formlint.formats.xlsform", kind="raw"),
         FormatInfo("html", "HTML forms and server templates (template code ignored)",
                    (".html", ".htm", ".erb", ".php", ".jsp", ".jinja", ".j2", ".hbs", ".njk"),
                    "formlint.formats.html", "raw"),
