@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator, Mapping, Union
 from formlint.classify import classify
 from formlint.config import DEFAULT_EXCLUDE
 from formlint.context import Context
-from formlint.errors import FormError, FormlintError
+from formlint.errors import FormError, FormlintError, NotAForm
 from formlint.formats import candidates, extensions, load_form
 from formlint.model import Classification, Finding, Form, Policy, Purpose, Suppression
 from formlint.notice import NoticeFacts, analyse_notice
@@ -130,9 +130,10 @@ def check_paths(paths: Iterable[str], options: OptionsFor,
     # collector would otherwise run hundreds of times for nothing on a big tree.
     collecting = gc.isenabled()
     gc.disable()
+    named = {p for p in paths if not os.path.isdir(p)}
     try:
         for path in discover(paths, excluded):
-            _check_one(report, path, None, options)
+            _check_one(report, path, None, options, walked=path not in named)
     finally:
         if collecting:
             gc.enable()
@@ -146,11 +147,15 @@ def check_source(path: str, raw: bytes, options: OptionsFor) -> Report:
     return report
 
 
-def _check_one(report: Report, path: str, raw: bytes | None, options: OptionsFor) -> None:
+def _check_one(report: Report, path: str, raw: bytes | None, options: OptionsFor,
+               walked: bool = False) -> None:
     try:
         chosen = options(path) if callable(options) else options
         form = load_form(path, chosen.input_format, raw=raw, max_size=chosen.max_size)
         report.results.append(check_form(form, chosen))
+    except NotAForm as exc:
+        if not walked:
+            report.errors.append(exc)
     except FormlintError as exc:
         report.errors.append(exc)
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from formlint.errors import FormError
+from formlint.errors import FormError, NotAForm
 from formlint.model import Form
 from formlint.source import MAX_FILE_SIZE, Document, decode, load_json, load_yaml
 
@@ -104,7 +104,7 @@ def load_form(path: str, input_format: str | None = None, raw: bytes | None = No
     form = _try_raw(path, raw, options, bool(input_format)) or _try_documents(path, raw, options, bool(input_format))
     if form is None:
         tried = ", ".join(info.name for info in options)
-        raise FormError(path, f"not a form in any format formlint reads (tried {tried})")
+        raise NotAForm(path, f"not a form in any format formlint reads (tried {tried})")
     return form
 
 
