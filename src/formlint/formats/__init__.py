@@ -23,7 +23,7 @@ from types import ModuleType
 
 from formlint.errors import FormError, NotAForm
 from formlint.model import Form
-from formlint.source import MAX_FILE_SIZE, Document, decode, load_json, load_yaml
+from formlint.source import Document, MAX_FILE_SIZE, decode, load_json, load_yaml, read_bytes
 
 
 @dataclass(frozen=True)
@@ -77,20 +77,6 @@ def parse_structured(path: str, text: str) -> Document:
     return parse(text, path, FormError)
 
 
-def read_raw(path: str, max_size: int) -> bytes:
-    try:
-        size = Path(path).stat().st_size
-        if size > max_size:
-            raise FormError(path, f"file is {size:,} bytes, over the {max_size:,}-byte limit (--max-file-size)")
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise FormError(path, "no such file") from None
-    except IsADirectoryError:
-        raise FormError(path, "is a directory, expected a file") from None
-    except OSError as exc:
-        raise FormError(path, f"cannot read file: {exc.strerror or exc}") from None
-
-
 def load_form(path: str, input_format: str | None = None, raw: bytes | None = None,
               max_size: int = MAX_FILE_SIZE) -> Form:
     """Read `path` (or `raw` bytes given for it) into a Form, or raise FormError."""
@@ -98,7 +84,7 @@ def load_form(path: str, input_format: str | None = None, raw: bytes | None = No
     if not options:
         known = ", ".join(sorted(extensions()))
         raise FormError(path, f"unrecognised file type; formlint reads {known} (or pass --input-format)")
-    raw = read_raw(path, max_size) if raw is None else raw
+    raw = read_bytes(path, max_size, FormError) if raw is None else raw
     if len(raw) > max_size:
         raise FormError(path, f"input is {len(raw):,} bytes, over the {max_size:,}-byte limit (--max-file-size)")
     form = _try_raw(path, raw, options, bool(input_format)) or _try_documents(path, raw, options, bool(input_format))
