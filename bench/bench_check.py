@@ -3,6 +3,7 @@
 
     python bench/bench_check.py            # 1,000 forms
     python bench/bench_check.py -n 5000 --keep
+    python bench/bench_check.py --xlsform-rows 1000   # one XLSForm workbook of 1,000 rows
 
 Prints the seconds for each and their ratio. The forms are ordinary: 10-20 fields
 with English and Chinese labels, a notice, a purpose. Both timings run in fresh
@@ -18,7 +19,9 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 FIELDS = [
     ("name", "姓名", "Name"), ("phone", "联系电话", "Phone number"), ("id_number", "身份证号", "ID number"),
@@ -56,6 +59,72 @@ def generate(folder: Path, count: int) -> None:
         (folder / f"form-{i:05d}.yaml").write_text(make_form(rng, i), "utf-8")
 
 
+XLSX_PARTS = {
+    "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+    'spreadsheetml.sheet.main+xml"/>{sheets}</Types>',
+    "_rels/.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'officeDocument" Target="xl/workbook.xml"/></Relationships>',
+}
+
+
+def xlsx_bytes(sheets: dict[str, list[list[str]]], path: Path) -> None:
+    """A minimal .xlsx with inline strings, so the benchmark needs no writer library."""
+    names = list(sheets)
+    overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/'
+                        f'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' for i in range(1, len(names) + 1))
+    book = ('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://'
+            'schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+            + "".join(f'<sheet name="{n}" sheetId="{i}" r:id="rId{i}"/>' for i, n in enumerate(names, 1))
+            + "</sheets></workbook>")
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            + "".join(f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                      f'relationships/worksheet" Target="worksheets/sheet{i}.xml"/>' for i in range(1, len(names) + 1))
+            + "</Relationships>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", XLSX_PARTS["[Content_Types].xml"].format(sheets=overrides))
+        archive.writestr("_rels/.rels", XLSX_PARTS["_rels/.rels"])
+        archive.writestr("xl/workbook.xml", book)
+        archive.writestr("xl/_rels/workbook.xml.rels", rels)
+        for i, rows in enumerate(sheets.values(), 1):
+            archive.writestr(f"xl/worksheets/sheet{i}.xml", sheet_xml(rows))
+
+
+def sheet_xml(rows: list[list[str]]) -> str:
+    body = "".join(f'<row r="{r}">' + "".join(f'<c t="inlineStr"><is><t>{escape(v)}</t></is></c>' for v in row)
+                   + "</row>" for r, row in enumerate(rows, 1))
+    return ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+            f"{body}</sheetData></worksheet>")
+
+
+def make_xlsform(path: Path, rows: int) -> None:
+    """One XLSForm of `rows` questions in groups of 20, labelled in English and Chinese."""
+    survey = [["type", "name", "label::English (en)", "label::中文 (zh)", "hint::English (en)", "required"]]
+    for i in range(rows):
+        if i % 20 == 0:
+            survey.append(["begin_group", f"section{i // 20}", f"Section {i // 20}", f"第{i // 20}部分", "", ""])
+        key, zh, en = FIELDS[i % len(FIELDS)]
+        survey.append(["text", f"{key}_{i}", en, zh, f"Question {i}", "yes" if i % 3 else ""])
+        if i % 20 == 19 or i == rows - 1:
+            survey.append(["end_group", "", "", "", "", ""])
+    settings = [["form_title", "form_id", "purpose", "retention"], ["Large form", "large", PURPOSES[0], "21 days"]]
+    xlsx_bytes({"survey": survey, "settings": settings}, path)
+
+
+def bench_xlsform(rows: int, repeat: int) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="formlint-bench-xlsform-"))
+    path = folder / "large.xlsx"
+    make_xlsform(path, rows)
+    check = min(timed([sys.executable, "-m", "formlint", "check", "--quiet", "--exit-zero", str(path)])
+                for _ in range(repeat))
+    print(f"XLSForm rows: {rows} ({path.stat().st_size:,} bytes)")
+    print(f"formlint check:        {check:.3f} s")
+    shutil.rmtree(folder)
+
+
 PARSE_ONLY = """
 import sys, os, yaml
 for name in sorted(os.listdir(sys.argv[1])):
@@ -75,7 +144,12 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=1000, help="number of forms (default 1000)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each; the best is kept")
     parser.add_argument("--keep", action="store_true", help="keep the generated folder")
+    parser.add_argument("--xlsform-rows", type=int, metavar="N",
+                        help="instead, time `formlint check` on one generated XLSForm workbook of N questions")
     args = parser.parse_args()
+    if args.xlsform_rows:
+        bench_xlsform(args.xlsform_rows, args.repeat)
+        return
     folder = Path(tempfile.mkdtemp(prefix="formlint-bench-"))
     generate(folder, args.n)
     parse = min(timed([sys.executable, "-c", PARSE_ONLY, str(folder)]) for _ in range(args.repeat))

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import Result
+from typer.testing import Result
 
 from conftest import FIXTURES, run_formlint
 from test_cli import assert_one_error_line

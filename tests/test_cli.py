@@ -34,7 +34,7 @@ def test_help_and_version_import_nothing_heavy() -> None:
     probe = ("import sys, runpy; sys.argv=['formlint','--help']\n"
              "try: runpy.run_module('formlint', run_name='__main__')\n"
              "except SystemExit: pass\n"
-             "heavy=[m for m in ('jsonschema','rich','yaml','openpyxl','lxml') if m in sys.modules]\n"
+             "heavy=[m for m in ('jsonschema','rich','yaml','openpyxl','lxml','python_calamine','defusedxml') if m in sys.modules]\n"
              "print('HEAVY', heavy)")
     import subprocess, sys, os
     from conftest import ROOT
@@ -190,3 +190,16 @@ def test_categories_json_lists_taxonomy_ids() -> None:
     assert "health.blood_type" in ids and data["version"] == 1
     blood = next(c for c in data["categories"] if c["id"] == "health.blood_type")
     assert blood["name"]["zh"] and "pipl" in blood["sensitive"]
+
+
+def test_a_folder_walk_skips_files_no_format_claims_but_a_named_one_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "package.json").write_text('{"name": "site", "version": "1.0.0"}', "utf-8")
+    (tmp_path / "docker-compose.yml").write_text("services:\n  web:\n    image: nginx\n", "utf-8")
+    (tmp_path / "README.md").write_text("# Site\n\nNot a form.\n", "utf-8")
+    (tmp_path / "form.yaml").write_text((SAMPLES / "venue-check-in-minimal.yaml").read_text("utf-8"), "utf-8")
+    walked = run_formlint("check", str(tmp_path))
+    assert (walked.returncode, walked.stderr) == (0, "")
+    assert "Checked 1 form(s)" in walked.stdout
+    named = run_formlint("check", str(tmp_path / "package.json"))
+    assert_one_error_line(named, "package.json")
+    assert "not a form in any format" in named.stderr

@@ -25,3 +25,19 @@ def test_readme_documents_every_builtin_policy_and_command() -> None:
                     "formlint policies list", "formlint policies show", "formlint policies validate",
                     "formlint purposes", "formlint init"):
         assert command in readme
+
+
+def test_every_data_file_in_the_package_is_installed_as_package_data() -> None:
+    import fnmatch
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
+
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["package-data"]["formlint"]
+    package = ROOT / "src" / "formlint"
+    data = [p.relative_to(package).as_posix() for p in package.rglob("*")
+            if p.is_file() and p.suffix not in (".py", ".pyc")]
+    assert data and all(any(fnmatch.fnmatch(f, pat) for pat in patterns) for f in data), data

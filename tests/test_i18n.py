@@ -78,3 +78,92 @@ def test_unknown_lang_is_a_usage_error() -> None:
 
 def test_english_is_the_fallback_for_an_untranslated_id() -> None:
     assert t("report.help", "en") == "help"
+
+
+RULE_FIXTURES = ROOT / "tests" / "fixtures" / "rules"
+OPT_IN_POLICY = ROOT / "tests" / "fixtures" / "policies" / "opt-in-test.yaml"
+COMMITTEE = ROOT / "examples" / "neighbourhood-committee.yaml"
+QINGDAO = SAMPLES / "qingdao-property-return.yaml"
+
+
+def test_opt_in_and_housekeeping_rules_speak_chinese() -> None:
+    names = ["dm105_fail", "dm106_fail", "dm106_fail_none", "nt303_fail", "nt304_fail", "nt305_fail",
+             "ex402_fail", "fl001_fail"]
+    result = run_formlint("check", "--lang", "zh", "--output-format", "concise", "--policy", str(OPT_IN_POLICY),
+                          *(str(RULE_FIXTURES / f"{name}.yaml") for name in names))
+    lines = result.stdout.splitlines()
+    for expected in [
+        "dm105_fail.yaml:22:5: DM105 [警告] 自由填写字段 `remarks` (Anything else?, content.free_text) 会收集用途 `check-in` 不需要的内容",
+        "dm106_fail.yaml:22:5: DM106 [错误] 字段 `nric` (NRIC number, identity.government_id) 要求填写证件号码；"
+        "用途 `partial-id-check-in` 只允许填写部分号码",
+        "dm106_fail_none.yaml:22:5: DM106 [错误] 字段 `nric` (NRIC number, identity.government_id) 要求填写证件号码；"
+        "用途 `no-id-check-in` 不需要证件号码",
+        "nt303_fail.yaml:7:1: NT303 [警告] 告知内容未说明还有谁会收到所填信息，也未说明不向他人提供",
+        "nt304_fail.yaml:22:5: NT304 [警告] 收集敏感个人信息（`temperature`）但未请求单独同意",
+        "nt305_fail.yaml:7:1: NT305 [警告] 告知内容未说明如何查阅、更正、删除所填信息或撤回同意",
+        "ex402_fail.yaml:7:1: EX402 [错误] 告知内容称将公开所填信息（“posted on”）",
+        "fl001_fail.yaml:22:3: FL001 [警告] 对 DM102 的抑制在字段 `job` 上没有匹配到任何问题",
+    ]:
+        assert any(line.endswith(expected) for line in lines), expected
+
+
+def test_unused_form_level_suppression_speaks_chinese(tmp_path: Path) -> None:
+    from formlint.engine import Options, check_form
+    from formlint.formats import load_form
+    from formlint.policy import load_policy
+
+    form = tmp_path / "form.yaml"
+    form.write_text((RULE_FIXTURES / "rt201_pass.yaml").read_text("utf-8").replace(
+        "\n", "\n# formlint: ignore[RT201]\n", 1), "utf-8")
+    policy = load_policy(str(ROOT / "tests" / "fixtures" / "policies" / "rules-test.yaml"))
+    found = check_form(load_form(str(form)), Options(policy=policy, lang="zh")).findings
+    assert [(f.code, f.message) for f in found] == [("FL001", "对 RT201 的抑制在本表单上没有匹配到任何问题")]
+
+
+def test_qingdao_sensitive_excess_under_a_committee_policy_in_chinese() -> None:
+    result = run_formlint("check", "--lang", "zh", "--policy", str(COMMITTEE), str(QINGDAO))
+    sensitive = [line.split(": ", 1)[1].split(" 对用途")[0] for line in result.stdout.splitlines() if " DM102 " in line]
+    assert sensitive == ["DM102 [警告] 字段 `id_number` (身份证号, identity.government_id)",
+                         "DM102 [错误] 字段 `ethnicity` (民族, special.ethnicity)",
+                         "DM102 [错误] 字段 `party_member` (政治面貌, special.political)",
+                         "DM102 [错误] 字段 `blood_type` (血型, health.blood_type)",
+                         "DM102 [错误] 字段 `marital_status` (婚姻状况, social.marital_status)",
+                         "DM102 [错误] 字段 `house_size` (住房面积（平方米）, financial.property)"]
+    assert "并非必要，且属于敏感个人信息（PIPL Art. 28 (医疗健康 medical health)）" in result.stdout
+    assert result.stdout.rstrip().endswith("已检查 1 个表单、13 个字段：6 个错误，7 个警告，0 个提示。")
+
+
+def test_markdown_in_chinese_has_chinese_headings() -> None:
+    result = run_formlint("check", "--lang", "zh", "--output-format", "markdown", "--policy", str(COMMITTEE),
+                          str(QINGDAO))
+    lines = result.stdout.splitlines()
+    assert lines[0] == "### formlint：1 个表单中发现 13 个问题（错误：6，警告：7，提示：0）"
+    assert "| 表单 | 错误 | 警告 | 提示 |" in lines and "| 行 | 代码 | 严重程度 | 字段 | 消息 |" in lines
+
+
+def test_statistics_in_chinese() -> None:
+    result = run_formlint("check", "--lang", "zh", "--statistics", "--policy", str(COMMITTEE), str(QINGDAO))
+    assert result.stdout.splitlines()[0] == "6  DM102  [错误] excess-sensitive-field"
+
+
+def test_categories_show_chinese_names() -> None:
+    lines = run_formlint("categories", "--lang", "zh").stdout.splitlines()
+    assert lines[1].split() == ["identity.government_id", "身份证件号码", "[敏感：ccpa，gdpr，pipl]"]
+
+
+def test_classify_shows_chinese_category_names_in_one_column() -> None:
+    lines = run_formlint("classify", "--lang", "zh", str(QINGDAO)).stdout.splitlines()
+    assert lines[1].split()[:4] == ["16", "name", "identity.name（姓名）", "0.95"]
+    from formlint.cli.common import display_width
+
+    assert len({display_width(line.split("0.95")[0]) for line in lines[1:] if "0.95" in line}) == 1
+
+
+def test_purposes_and_policies_show_in_chinese() -> None:
+    purposes = run_formlint("purposes", "--lang", "zh", "--policy", "venue-check-in-germany-berlin").stdout
+    assert purposes.splitlines()[1:] == [
+        "  需要：contact.phone（电话号码），event.visit_details（到访详情），event.visit_time（到访时间），"
+        "identity.name（姓名）；任选其一：contact.address（住址） | contact.email（电子邮箱）", "  保存：28 天"]
+    shown = run_formlint("policies", "show", "--lang", "zh", "venue-check-in-germany-berlin").stdout
+    assert "  任选其一：contact.address（住址） | contact.email（电子邮箱）" in shown
+    assert "  保存期限：最多 28 天；依据：Berlin Infektionsschutzmaßnahmenverordnung 2020" in shown

@@ -8,6 +8,7 @@ and review the diff of tests/golden/.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import xml.etree.ElementTree as ET
@@ -30,6 +31,8 @@ EXTENSIONS = {"full": "txt", "concise": "txt", "json": "json", "json-lines": "js
 PURPOSE = Purpose("check-in", "Venue check-in")
 POLICY = Policy("golden", "Golden policy", "policies/golden.yaml", ("test",), {"check-in": PURPOSE})
 OPTIONS = RenderOptions(POLICY, show_suppressed=True)
+# Formats whose chrome a reader sees, rendered again in Chinese (`NAME.zh.EXT` goldens).
+CHINESE = ["full", "concise", "markdown", "sarif", "junit", "github", "statistics"]
 
 
 def finding(code: str, severity: Severity, message: str, path: str, line: int, column: int,
@@ -67,12 +70,13 @@ def shared_report() -> Report:
     return Report(results, [FormError("forms/broken.yaml", "invalid YAML: found unexpected end", 4, 7)])
 
 
-def rendered(name: str) -> str:
+def rendered(name: str, lang: str = "en") -> str:
+    options = dataclasses.replace(OPTIONS, lang=lang)
     if name == "statistics":
         from formlint.reporters.statistics import render
 
-        return render(shared_report(), OPTIONS)
-    return renderer(name)(shared_report(), OPTIONS)
+        return render(shared_report(), options)
+    return renderer(name)(shared_report(), options)
 
 
 @pytest.fixture(autouse=True)
@@ -80,13 +84,20 @@ def _at_root(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)  # paths in the goldens are relative to the repository root
 
 
-@pytest.mark.parametrize("name", [*REPORTERS, "statistics"])
-def test_format_matches_its_golden_file(name: str) -> None:
-    golden = GOLDEN / f"{name}.{EXTENSIONS[name]}"
-    text = rendered(name)
+def matches_golden(text: str, golden: Path) -> None:
     if os.environ.get("FORMLINT_UPDATE_GOLDEN"):
         golden.write_text(text, "utf-8")
     assert text == golden.read_text("utf-8")
+
+
+@pytest.mark.parametrize("name", [*REPORTERS, "statistics"])
+def test_format_matches_its_golden_file(name: str) -> None:
+    matches_golden(rendered(name), GOLDEN / f"{name}.{EXTENSIONS[name]}")
+
+
+@pytest.mark.parametrize("name", CHINESE)
+def test_format_in_chinese_matches_its_golden_file(name: str) -> None:
+    matches_golden(rendered(name, "zh"), GOLDEN / f"{name}.zh.{EXTENSIONS[name]}")
 
 
 def test_every_registered_format_has_a_golden_extension() -> None:
@@ -118,6 +129,17 @@ def test_sarif_rules_carry_category_and_legal_source_tags() -> None:
     tags = {r["id"]: r["properties"]["tags"] for r in run["tool"]["driver"]["rules"]}
     assert tags["RT201"][0] == "retention" and "PIPL Art. 17" in tags["RT201"]
     assert tags["DM102"][0] == "data-minimisation" and "GDPR Art. 9" in tags["DM102"]
+
+
+def test_sarif_in_chinese_keeps_ids_levels_and_law_tags() -> None:
+    english, chinese = (json.loads(rendered("sarif", lang))["runs"][0] for lang in ("en", "zh"))
+    rules = {r["id"]: r for r in chinese["tool"]["driver"]["rules"]}
+    assert rules["RT201"]["shortDescription"]["text"] == "没有说明保存期限。"
+    assert [r["properties"] for r in chinese["tool"]["driver"]["rules"]] == [
+        r["properties"] for r in english["tool"]["driver"]["rules"]]
+    assert [(r["ruleId"], r["level"], r["partialFingerprints"]) for r in chinese["results"]] == [
+        (r["ruleId"], r["level"], r["partialFingerprints"]) for r in english["results"]]
+    assert chinese["results"][0]["message"]["text"].endswith("。建议：fix rt201")
 
 
 def test_fingerprints_ignore_lines_and_messages_but_not_fields() -> None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from formlint.atomic import write_text_atomic
 from formlint.engine import Report
 from formlint.errors import ConfigError, UsageError
 from formlint.model import Finding
@@ -42,14 +42,7 @@ def write_baseline(report: Report, path: str, force: bool) -> int:
     counts = tally(report, str(target.resolve().parent))
     entries = [{"code": c, "path": p, "field": f or None, "count": n} for (c, p, f), n in sorted(counts.items())]
     text = json.dumps({"version": VERSION, "tool": "formlint", "findings": entries}, ensure_ascii=False, indent=2)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.resolve().parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text + "\n")
-        os.replace(temporary, target)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+    write_text_atomic(target, text + "\n")
     return sum(counts.values())
 
 

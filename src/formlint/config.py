@@ -229,15 +229,23 @@ class Resolver:
         self.isolated = isolated
         self.forced = load_config(forced) if forced else None
         self._files: dict[Path, Config] = {}
+        self._by_folder: dict[str, Config] = {}
 
     def for_path(self, path: str) -> Config:
         if self.isolated:
             return Config().merged(self.cli)
         if self.forced is not None:
             return self.forced.merged(self.cli)
-        found = find_config(path if path != "-" else ".")
+        start = os.path.abspath(path if path != "-" else ".")
+        folder = start if os.path.isdir(start) else os.path.dirname(start)
+        if folder not in self._by_folder:  # every file of a folder shares its config
+            self._by_folder[folder] = self._discover(folder)
+        return self._by_folder[folder]
+
+    def _discover(self, folder: str) -> Config:
+        found = find_config(folder)
         if found is None:
             return Config().merged(self.cli)
         if found not in self._files:
-            self._files[found] = load_config(found)
-        return self._files[found].merged(self.cli)
+            self._files[found] = load_config(found).merged(self.cli)
+        return self._files[found]

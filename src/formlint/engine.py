@@ -17,8 +17,8 @@ from typing import Callable, Iterable, Iterator, Mapping, Union
 from formlint.classify import classify
 from formlint.config import DEFAULT_EXCLUDE
 from formlint.context import Context
-from formlint.errors import FormError, FormlintError
-from formlint.formats import extensions, load_form
+from formlint.errors import FormError, FormlintError, NotAForm
+from formlint.formats import candidates, extensions, load_form
 from formlint.model import Classification, Finding, Form, Policy, Purpose, Suppression
 from formlint.notice import NoticeFacts, analyse_notice
 from formlint.rules import fl001_unused_suppression as unused_suppression
@@ -28,6 +28,9 @@ from formlint.taxonomy import Taxonomy, load_taxonomy
 
 # Folders skipped when no configuration says otherwise.
 SKIP_DIRS = frozenset(DEFAULT_EXCLUDE)
+# Extensions shared with files that are not forms; see `_claimed`.
+SNIFF_ON_WALK = {".md", ".csv", ".xml"}
+SNIFF_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -98,8 +101,22 @@ def _walk(root: str, known: set[str], skip: Callable[[str], bool]) -> Iterator[s
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not skip(os.path.join(folder, d)))
         for name in sorted(files):
             path = os.path.join(folder, name)
-            if Path(name).suffix.lower() in known and not name.startswith(".") and not skip(path):
+            if Path(name).suffix.lower() in known and not name.startswith(".") and not skip(path) \
+                    and _claimed(path):
                 yield path
+
+
+def _claimed(path: str) -> bool:
+    """A README.md, a data .csv or a pom.xml is not a form: in a folder walk, files
+    of these shared extensions are checked only when a format's sniff claims them."""
+    if Path(path).suffix.lower() not in SNIFF_ON_WALK:
+        return True
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(SNIFF_BYTES)
+    except OSError:
+        return True  # let load_form report it
+    return any(info.kind == "raw" and info.loader().sniff_raw(path, head) for info in candidates(path))
 
 
 OptionsFor = Union[Options, Callable[[str], Options]]
@@ -113,9 +130,10 @@ def check_paths(paths: Iterable[str], options: OptionsFor,
     # collector would otherwise run hundreds of times for nothing on a big tree.
     collecting = gc.isenabled()
     gc.disable()
+    named = {p for p in paths if not os.path.isdir(p)}
     try:
         for path in discover(paths, excluded):
-            _check_one(report, path, None, options)
+            _check_one(report, path, None, options, walked=path not in named)
     finally:
         if collecting:
             gc.enable()
@@ -129,11 +147,15 @@ def check_source(path: str, raw: bytes, options: OptionsFor) -> Report:
     return report
 
 
-def _check_one(report: Report, path: str, raw: bytes | None, options: OptionsFor) -> None:
+def _check_one(report: Report, path: str, raw: bytes | None, options: OptionsFor,
+               walked: bool = False) -> None:
     try:
         chosen = options(path) if callable(options) else options
         form = load_form(path, chosen.input_format, raw=raw, max_size=chosen.max_size)
         report.results.append(check_form(form, chosen))
+    except NotAForm as exc:
+        if not walked:
+            report.errors.append(exc)
     except FormlintError as exc:
         report.errors.append(exc)
 

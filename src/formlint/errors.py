@@ -21,6 +21,11 @@ class FormError(FormlintError):
     """A form could not be read or does not follow its format."""
 
 
+class NotAForm(FormError):
+    """No format claims the file. Named on the command line this is an error; met
+    while walking a folder (a package.json, a CI workflow) the file is skipped."""
+
+
 class PolicyError(FormlintError):
     """A policy could not be read, is invalid, or names something unknown."""
 

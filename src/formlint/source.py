@@ -56,22 +56,26 @@ class Document:
         return self.locations.get(pointer, Location())
 
 
-def read_text(path: str | Path, max_size: int = MAX_FILE_SIZE, error: type[FormlintError] = FormlintError) -> str:
-    """Read a UTF-8 text file, refusing missing, unreadable or oversized files."""
+def read_bytes(path: str | Path, max_size: int = MAX_FILE_SIZE, error: type[FormlintError] = FormlintError) -> bytes:
+    """Read a file, refusing missing, unreadable or oversized files."""
     name = str(path)
     try:
         p = Path(path)
         size = p.stat().st_size
         if size > max_size:
             raise error(name, f"file is {size:,} bytes, over the {max_size:,}-byte limit (--max-file-size)")
-        raw = p.read_bytes()
+        return p.read_bytes()
     except FileNotFoundError:
         raise error(name, "no such file") from None
     except IsADirectoryError:
         raise error(name, "is a directory, expected a file") from None
     except OSError as exc:
         raise error(name, f"cannot read file: {exc.strerror or exc}") from None
-    return decode(raw, name, error)
+
+
+def read_text(path: str | Path, max_size: int = MAX_FILE_SIZE, error: type[FormlintError] = FormlintError) -> str:
+    """Read a UTF-8 text file, refusing missing, unreadable or oversized files."""
+    return decode(read_bytes(path, max_size, error), str(path), error)
 
 
 def decode(raw: bytes, name: str, error: type[FormlintError] = FormlintError) -> str:

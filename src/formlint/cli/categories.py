@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 from enum import Enum
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from formlint.cli.common import write_output
+from formlint.cli.common import LANG_HELP, resolve_lang, write_output
+
+if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
+    from formlint.taxonomy import Category
 
 
 class ListFormat(str, Enum):
@@ -17,6 +21,7 @@ class ListFormat(str, Enum):
 
 def categories(
     output_format: ListFormat = typer.Option(ListFormat.text, "--format", help="Output format."),
+    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
 ) -> None:
     """List category ids with their names and the regimes that make them sensitive."""
     from formlint.taxonomy import load_taxonomy
@@ -29,7 +34,21 @@ def categories(
              "sensitive": dict(c.sensitive), "autocomplete": list(c.autocomplete)} for c in items]}
         write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
+    language = resolve_lang(lang)
     width = max(len(c.id) for c in items)
-    lines = [f"{c.id:<{width}}  {c.name.get('en', '')} / {c.name.get('zh', '')}"
-             + (f"  [sensitive: {', '.join(sorted(c.sensitive))}]" if c.sensitive else "") for c in items]
-    write_output("\n".join(lines) + "\n")
+    write_output("".join(f"{c.id:<{width}}  {_names(c, language)}{_sensitive(c, language)}\n" for c in items))
+
+
+def _names(category: "Category", lang: str) -> str:
+    """Both names in English (the Chinese one is what forms often say); the run's
+    language's name otherwise."""
+    if lang == "en":
+        return f"{category.name.get('en', '')} / {category.name.get('zh', '')}"
+    return category.name.get(lang, category.name.get("en", ""))
+
+
+def _sensitive(category: "Category", lang: str) -> str:
+    from formlint.i18n import t
+
+    regimes = t("report.list_separator", lang).join(sorted(category.sensitive))
+    return f"  [{t('cli.sensitive', lang, regimes=regimes)}]" if category.sensitive else ""

@@ -192,10 +192,10 @@ def render_outputs(report: "Report", plan: list[tuple[str, str | None]], options
 
 
 def _write_file(path: str, text: str) -> None:
-    from pathlib import Path
+    from formlint.atomic import write_text_atomic
 
     try:
-        Path(path).write_text(text, "utf-8")
+        write_text_atomic(path, text)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
 

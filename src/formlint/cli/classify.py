@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import json
 from enum import Enum
-from typing import Any, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 import typer
 
-from formlint.cli.common import EXIT_CLEAN, EXIT_ERROR, report_error, write_output
+from formlint.cli.common import (EXIT_CLEAN, EXIT_ERROR, LANG_HELP, category_text, display_width, pad, report_error,
+                                 resolve_lang, write_output)
+
+if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
+    from formlint.taxonomy import Taxonomy
+
+# The category column's least width, wide enough for every taxonomy id.
+CATEGORY_WIDTH = 26
 
 
 class ClassifyFormat(str, Enum):
@@ -20,6 +27,7 @@ def classify(
     paths: List[str] = typer.Argument(..., help="Form files or folders (searched recursively)."),
     output_format: ClassifyFormat = typer.Option(ClassifyFormat.text, "--format", help="Output format."),
     input_format: Optional[str] = typer.Option(None, "--input-format", help="Read every file as this format."),
+    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
 ) -> None:
     """Print each field's personal-data category, confidence and evidence."""
     from formlint.engine import classify_form, discover
@@ -27,6 +35,7 @@ def classify(
     from formlint.formats import load_form
     from formlint.taxonomy import load_taxonomy
 
+    language = resolve_lang(lang)
     taxonomy = load_taxonomy()
     forms: list[dict[str, Any]] = []
     failed = False
@@ -38,7 +47,7 @@ def classify(
             report_error(exc)
             failed = True
     text = json.dumps({"version": 1, "forms": forms}, ensure_ascii=False, indent=2) + "\n" \
-        if output_format is ClassifyFormat.json else _table(forms)
+        if output_format is ClassifyFormat.json else _table(forms, taxonomy, language)
     write_output(text)
     raise typer.Exit(EXIT_ERROR if failed else EXIT_CLEAN)
 
@@ -57,12 +66,16 @@ def _form_entry(form: Any, classes: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _table(forms: list[dict[str, Any]]) -> str:
+def _table(forms: list[dict[str, Any]], taxonomy: "Taxonomy", lang: str) -> str:
+    """One block per form; under a language other than English each category id is
+    followed by its name there. Evidence stays as the classifier wrote it (English)."""
     lines = []
     for form in forms:
         lines.append(f"{form['path']} ({form['format']}): {form['title'] or ''}")
         width = max((len(f["key"]) for f in form["fields"]), default=3)
-        for f in form["fields"]:
-            lines.append(f"  {f['line']:>4}  {f['key']:<{width}}  {f['category']:<26} "
+        shown = [category_text(taxonomy, f["category"], lang) for f in form["fields"]]
+        column = max([CATEGORY_WIDTH, *(display_width(c) for c in shown)])
+        for f, category in zip(form["fields"], shown):
+            lines.append(f"  {f['line']:>4}  {f['key']:<{width}}  {pad(category, column)} "
                          f"{f['confidence']:.2f}  {f['evidence']}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
+    from formlint.taxonomy import Taxonomy
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -32,6 +36,23 @@ def resolve_lang(option: str | None) -> str:
 
 
 LANG_HELP = "Language of messages: en or zh. Default: from the locale (LANG), else en."
+
+
+def category_text(taxonomy: "Taxonomy", category_id: str, lang: str) -> str:
+    """A category id as a reader sees it: in English the id is its own name; in
+    another language the taxonomy's name there follows it, `identity.name（姓名）`."""
+    category = taxonomy.categories.get(category_id)
+    name = category.name.get(lang) if category is not None and lang != "en" else None
+    return f"{category_id}（{name}）" if name else category_id
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: CJK characters take two, so Chinese columns still line up."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(width - display_width(text), 0)
 
 
 def colour_wanted(stream: TextIO) -> bool:

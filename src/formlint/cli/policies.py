@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
-from formlint.cli.common import EXIT_ERROR, report_error, write_output
+from formlint.cli.common import (EXIT_ERROR, LANG_HELP, category_text, display_width, report_error, resolve_lang,
+                                 write_output)
 
 if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
     from formlint.model import Policy, Purpose
+    from formlint.taxonomy import Taxonomy
 
 app = typer.Typer(help="List, show and validate policies.", no_args_is_help=True, add_completion=False,
                   rich_markup_mode=None)
@@ -28,12 +30,15 @@ def list_policies() -> None:
 
 
 @app.command("show")
-def show(name: str = typer.Argument(..., help="Built-in policy name or policy file.")) -> None:
+def show(name: str = typer.Argument(..., help="Built-in policy name or policy file."),
+         lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP)) -> None:
     """Print a policy with extends resolved, and the source of every list and cap."""
     from formlint.policy import load_policy
+    from formlint.taxonomy import load_taxonomy
 
-    policy = load_policy(name)
-    write_output("\n".join([*_header(policy), *(line for p in policy.purposes.values() for line in _purpose(p))]) + "\n")
+    language, policy, taxonomy = resolve_lang(lang), load_policy(name), load_taxonomy()
+    purposes = (line for p in policy.purposes.values() for line in _purpose(p, taxonomy, language))
+    write_output("\n".join([*_header(policy, language), *purposes]) + "\n")
 
 
 @app.command("validate")
@@ -55,43 +60,57 @@ def validate(paths: List[str] = typer.Argument(..., help="Policy files to check.
         raise typer.Exit(EXIT_ERROR)
 
 
-def _header(policy: "Policy") -> list[str]:
-    severity = ", ".join(f"{k}={v}" for k, v in sorted(policy.severity.items()))
+def _header(policy: "Policy", lang: str) -> list[str]:
+    from formlint.i18n import label, t
+
+    joined = t("report.list_separator", lang).join
+    severity = joined(f"{k}={v}" for k, v in sorted(policy.severity.items()))
     return [
         f"{policy.id}: {policy.title}",
-        f"  file: {policy.path}",
-        f"  extends: {' → '.join(policy.bases) or '-'}",
-        *_cited("source", policy.source),
-        f"  regimes: {', '.join(policy.regimes) or '-'}",
-        f"  notice must state: {', '.join(policy.required_notice)}",
-        f"  opt-in rules: {', '.join(sorted(policy.rules)) or '-'}",
-        f"  severity: {severity or '-'}",
+        f"  {label('cli.policy.file', lang)}{policy.path}",
+        f"  {label('cli.policy.extends', lang)}{' → '.join(policy.bases) or '-'}",
+        *_cited(t("cli.policy.source", lang), policy.source, lang),
+        f"  {label('cli.policy.regimes', lang)}{joined(policy.regimes) or '-'}",
+        f"  {label('cli.policy.notice', lang)}{joined(policy.required_notice)}",
+        f"  {label('cli.policy.rules', lang)}{joined(sorted(policy.rules)) or '-'}",
+        f"  {label('cli.policy.severity', lang)}{severity or '-'}",
     ]
 
 
-def _cited(label: str, sources: tuple[str, ...], indent: str = "  ") -> list[str]:
+def _cited(heading: str, sources: tuple[str, ...], lang: str) -> list[str]:
+    """`heading: source`, further sources aligned under the first."""
+    from formlint.i18n import t
+
+    first = f"  {heading}{t('report.separator', lang)}"
     if not sources:
-        return [f"{indent}{label}: (none given)"]
-    pad = " " * (len(label) + 2)
-    return [f"{indent}{label if i == 0 else pad[:-2]}{': ' if i == 0 else '  '}{s}" for i, s in enumerate(sources)]
+        return [first + t("cli.policy.none_given", lang)]
+    pad = " " * display_width(first)
+    return [(first if i == 0 else pad) + source for i, source in enumerate(sources)]
 
 
-def _purpose(purpose: "Purpose") -> list[str]:
-    lines = ["", f"purpose {purpose.id}: {purpose.title}", *_cited("source", purpose.source)]
-    lines.append("  necessary:" + ("" if purpose.necessary else " nothing"))
-    lines += [_category(purpose, cid) for cid in sorted(purpose.necessary)]
-    lines += [f"  one of: {' | '.join(sorted(group))}" for group in purpose.alternatives]
+def _purpose(purpose: "Purpose", taxonomy: "Taxonomy", lang: str) -> list[str]:
+    from formlint.i18n import label, t
+
+    def shown(cid: str) -> str:
+        return category_text(taxonomy, cid, lang)
+
+    def category(cid: str) -> str:
+        cited = purpose.sources.get(cid)
+        return f"    {shown(cid)}" + (f"  ({'; '.join(cited)})" if cited else "")
+
+    lines = ["", t("cli.policy.purpose", lang, id=purpose.id, title=purpose.title),
+             *_cited(t("cli.policy.source", lang), purpose.source, lang)]
+    necessary = label("cli.policy.necessary", lang)
+    lines.append("  " + (necessary.rstrip() if purpose.necessary else necessary + t("cli.nothing", lang)))
+    lines += [category(cid) for cid in sorted(purpose.necessary)]
+    lines += [f"  {label('cli.one_of', lang)}{' | '.join(map(shown, sorted(group)))}" for group in purpose.alternatives]
     if purpose.optional:
-        lines.append("  optional:")
-        lines += [_category(purpose, cid) for cid in sorted(purpose.optional)]
+        lines.append("  " + label("cli.policy.optional", lang).rstrip())
+        lines += [category(cid) for cid in sorted(purpose.optional)]
     if purpose.government_id:
         cited = purpose.sources.get("identity.government_id", ())
-        lines.append(f"  government ID: {purpose.government_id}" + (f"  ({'; '.join(cited)})" if cited else ""))
+        lines.append(f"  {label('cli.policy.government_id', lang)}{purpose.government_id}"
+                     + (f"  ({'; '.join(cited)})" if cited else ""))
     if purpose.max_days is not None:
-        lines += _cited(f"retention: at most {purpose.max_days} days; source", purpose.retention_source)
+        lines += _cited(t("cli.policy.retention", lang, days=purpose.max_days), purpose.retention_source, lang)
     return lines
-
-
-def _category(purpose: "Purpose", cid: str) -> str:
-    cited = purpose.sources.get(cid)
-    return f"    {cid}" + (f"  ({'; '.join(cited)})" if cited else "")

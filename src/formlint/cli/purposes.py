@@ -2,27 +2,42 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from formlint.cli.common import write_output
+from formlint.cli.common import LANG_HELP, category_text, resolve_lang, write_output
+
+if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
+    from formlint.model import Purpose
+    from formlint.taxonomy import Taxonomy
 
 
 def purposes(
     policy: Optional[str] = typer.Option(None, "--policy", "-p", help="Built-in policy name or policy file. Default: epidemic-registration."),
+    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
 ) -> None:
     """List a policy's purposes: what each needs and how long it may keep answers."""
+    from formlint.i18n import t
     from formlint.policy import load_policy
+    from formlint.taxonomy import load_taxonomy
 
-    loaded = load_policy(policy)
+    language, loaded = resolve_lang(lang), load_policy(policy)
     if not loaded.purposes:
-        write_output(f"policy {loaded.id!r} has no purposes of its own: it is a pack to extend\n")
+        write_output(t("cli.purposes.pack", language, id=loaded.id) + "\n")
         return
-    lines = []
-    for purpose in loaded.purposes.values():
-        keep = f"{purpose.max_days} days" if purpose.max_days is not None else "no cap"
-        needs = ", ".join(sorted(purpose.necessary)) or "nothing"
-        either = "".join(f"; one of {' | '.join(sorted(g))}" for g in purpose.alternatives)
-        lines += [f"{purpose.id}: {purpose.title}", f"  needs: {needs}{either}", f"  keep: {keep}"]
-    write_output("\n".join(lines) + "\n")
+    taxonomy = load_taxonomy()
+    write_output("".join(_describe(p, taxonomy, language) for p in loaded.purposes.values()))
+
+
+def _describe(purpose: "Purpose", taxonomy: "Taxonomy", lang: str) -> str:
+    from formlint.i18n import label, t
+
+    def names(ids: frozenset[str]) -> list[str]:
+        return [category_text(taxonomy, cid, lang) for cid in sorted(ids)]
+
+    keep = t("cli.days", lang, days=purpose.max_days) if purpose.max_days is not None else t("cli.purposes.no_cap", lang)
+    needs = t("report.list_separator", lang).join(names(purpose.necessary)) or t("cli.nothing", lang)
+    either = "".join(t("cli.purposes.either", lang, choices=" | ".join(names(g))) for g in purpose.alternatives)
+    return (f"{purpose.id}: {purpose.title}\n  {label('cli.purposes.needs', lang)}{needs}{either}\n"
+            f"  {label('cli.purposes.keep', lang)}{keep}\n")

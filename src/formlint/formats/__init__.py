@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from formlint.errors import FormError
+from formlint.errors import FormError, NotAForm
 from formlint.model import Form
-from formlint.source import MAX_FILE_SIZE, Document, decode, load_json, load_yaml
+from formlint.source import Document, MAX_FILE_SIZE, decode, load_json, load_yaml, read_bytes
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,10 @@ class FormatInfo:
 FORMATS: dict[str, FormatInfo] = {
     info.name: info
     for info in (
+        FormatInfo("xform", "ODK XForm (XML, as pyxform, ODK Build and Enketo write it)", (".xml",),
+                   "formlint.formats.xform", kind="raw"),
+        FormatInfo("xlsform", "XLSForm (ODK, KoboToolbox, SurveyCTO) workbook, pyxform CSV or markdown",
+                   (".xlsx", ".xlsm", ".xls", ".csv", ".md"), "formlint.formats.xlsform", kind="raw"),
         FormatInfo("html", "HTML forms and server templates (template code ignored)",
                    (".html", ".htm", ".erb", ".php", ".jsp", ".jinja", ".j2", ".hbs", ".njk"),
                    "formlint.formats.html", "raw"),
@@ -73,20 +77,6 @@ def parse_structured(path: str, text: str) -> Document:
     return parse(text, path, FormError)
 
 
-def read_raw(path: str, max_size: int) -> bytes:
-    try:
-        size = Path(path).stat().st_size
-        if size > max_size:
-            raise FormError(path, f"file is {size:,} bytes, over the {max_size:,}-byte limit (--max-file-size)")
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise FormError(path, "no such file") from None
-    except IsADirectoryError:
-        raise FormError(path, "is a directory, expected a file") from None
-    except OSError as exc:
-        raise FormError(path, f"cannot read file: {exc.strerror or exc}") from None
-
-
 def load_form(path: str, input_format: str | None = None, raw: bytes | None = None,
               max_size: int = MAX_FILE_SIZE) -> Form:
     """Read `path` (or `raw` bytes given for it) into a Form, or raise FormError."""
@@ -94,13 +84,13 @@ def load_form(path: str, input_format: str | None = None, raw: bytes | None = No
     if not options:
         known = ", ".join(sorted(extensions()))
         raise FormError(path, f"unrecognised file type; formlint reads {known} (or pass --input-format)")
-    raw = read_raw(path, max_size) if raw is None else raw
+    raw = read_bytes(path, max_size, FormError) if raw is None else raw
     if len(raw) > max_size:
         raise FormError(path, f"input is {len(raw):,} bytes, over the {max_size:,}-byte limit (--max-file-size)")
     form = _try_raw(path, raw, options, bool(input_format)) or _try_documents(path, raw, options, bool(input_format))
     if form is None:
         tried = ", ".join(info.name for info in options)
-        raise FormError(path, f"not a form in any format formlint reads (tried {tried})")
+        raise NotAForm(path, f"not a form in any format formlint reads (tried {tried})")
     return form
 
 

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from typing import Any, NoReturn
 
 from formlint.errors import FormError
-from formlint.formats.native import _reject_duplicate_keys
+from formlint.formats.native import reject_duplicate_keys
 from formlint.model import Collector, Field, Form, Location, Notice, Suppression
 from formlint.schemas import validate
 from formlint.source import MAX_DEPTH, Document
@@ -150,7 +150,7 @@ def build_form(doc: Document, name: str, meta: Mapping[str, Any], fields: list[F
     """The Form for a JSON-based format: its fields plus what `x-formlint` says.
 
     `notice_at` is the pointer of the form's own notice text, when it has some."""
-    _reject_duplicate_keys(doc, fields)
+    reject_duplicate_keys(doc.path, fields)
     locations = dict(doc.locations)
     for slot in ("purpose", "notice"):
         locations.pop(f"/{slot}", None)

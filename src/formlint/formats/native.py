@@ -33,7 +33,7 @@ def from_document(doc: Document) -> Form:
     data: dict[str, Any] = doc.data
     language = data.get("language") or _guess_language(data)
     fields, notes = _collect(doc, data["fields"], "/fields", "", language)
-    _reject_duplicate_keys(doc, fields)
+    reject_duplicate_keys(doc.path, fields)
     fields, form_suppressions = attach_comment_suppressions(doc.text, fields)
     return Form(
         path=doc.path,
@@ -160,12 +160,13 @@ def _option_text(option: Any, language: str) -> str:
     return str(option)
 
 
-def _reject_duplicate_keys(doc: Document, fields: list[Field]) -> None:
+def reject_duplicate_keys(path: str, fields: list[Field]) -> None:
+    """Two fields with one key would merge their answers; every format refuses it."""
     seen: dict[str, Field] = {}
     for item in fields:
         if item.key in seen:
             first = seen[item.key].location
-            raise FormError(doc.path, f"duplicate field key {item.key!r} (first at line {first.line})",
+            raise FormError(path, f"duplicate field key {item.key!r} (first at line {first.line})",
                             item.location.line, item.location.column)
         seen[item.key] = item
 

@@ -57,6 +57,11 @@ def t(message_id: str, lang: str = DEFAULT, **params: Any) -> str:
     return template.format(**params)
 
 
+def label(message_id: str, lang: str = DEFAULT) -> str:
+    """A label with its separator: `help: ` in English, `建议：` in Chinese."""
+    return t(message_id, lang) + t("report.separator", lang)
+
+
 def render(text: str | Msg, lang: str = DEFAULT) -> str:
     return text if isinstance(text, str) else t(text.id, lang, **text.params)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from formlint.engine import Report
+from formlint.i18n import t
 from formlint.model import Finding, Policy, Severity
 
 
@@ -61,6 +62,16 @@ def counts(findings: list[Finding]) -> dict[str, int]:
     for item in findings:
         result[item.severity.value] += 1
     return result
+
+
+def severity_name(severity: Severity, lang: str) -> str:
+    """The severity as a reader sees it; machine-readable outputs keep `severity.value`."""
+    return t(f"severity.{severity.value}", lang)
+
+
+def message_with_help(item: Finding, lang: str) -> str:
+    """One-line text for annotations that have no separate help field."""
+    return t("report.message_with_help", lang, message=item.message, help=item.help)
 
 
 def relative_uri(path: str) -> str:

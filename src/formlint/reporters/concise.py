@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from formlint.engine import Report
 from formlint.model import Finding
-from formlint.reporters import RenderOptions
+from formlint.reporters import RenderOptions, severity_name
 from formlint.reporters.text import summary, suppressed_lines
 
 NAME = "concise"
 DESCRIPTION = "one line per finding, no help or law"
 
 
-def render_finding(item: Finding) -> str:
-    return f"{item.path}:{item.line}:{item.column}: {item.code} [{item.severity.value}] {item.message}"
+def render_finding(item: Finding, lang: str = "en") -> str:
+    return f"{item.path}:{item.line}:{item.column}: {item.code} [{severity_name(item.severity, lang)}] {item.message}"
 
 
 def render(report: Report, options: RenderOptions) -> str:
     lines = []
     for result in report.results:
-        lines += [render_finding(f) for f in result.findings] + suppressed_lines(result, options)
+        lines += [render_finding(f, options.lang) for f in result.findings] + suppressed_lines(result, options)
     if not options.quiet:
-        lines.append(summary(report))
+        lines.append(summary(report, options.lang))
     return "".join(f"{line}\n" for line in lines)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from formlint.engine import Report
 from formlint.model import Finding, Severity
-from formlint.reporters import RenderOptions, relative_uri
+from formlint.reporters import RenderOptions, message_with_help, relative_uri
 
 NAME = "github"
 DESCRIPTION = "GitHub Actions annotations (workflow commands)"
@@ -24,15 +24,15 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(item: Finding) -> str:
+def annotation(item: Finding, lang: str = "en") -> str:
     props = {"file": relative_uri(item.path), "line": str(item.line), "col": str(item.column),
              "title": item.code}
     joined = ",".join(f"{k}={escape_property(v)}" for k, v in props.items())
-    return f"::{COMMANDS[item.severity]} {joined}::{escape_data(f'{item.message}. Help: {item.help}')}"
+    return f"::{COMMANDS[item.severity]} {joined}::{escape_data(message_with_help(item, lang))}"
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    lines = [annotation(f) for f in report.findings]
+    lines = [annotation(f, options.lang) for f in report.findings]
     lines += [f"::error file={escape_property(relative_uri(e.path))},line={e.line},col={e.column},"
               f"title=formlint::{escape_data(e.message)}" for e in report.errors]
     return "".join(f"{line}\n" for line in lines)

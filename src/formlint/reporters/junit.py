@@ -13,7 +13,8 @@ import xml.etree.ElementTree as ET
 from formlint.engine import FormResult, Report
 from formlint.errors import FormlintError
 from formlint.model import Finding
-from formlint.reporters import RenderOptions, relative_uri
+from formlint.i18n import label
+from formlint.reporters import RenderOptions, relative_uri, severity_name
 
 NAME = "junit"
 DESCRIPTION = "JUnit XML test report: one suite per form"
@@ -28,17 +29,18 @@ def _case(suite: ET.Element, name: str, classname: str) -> ET.Element:
     return ET.SubElement(suite, "testcase", name=name, classname=classname)
 
 
-def _failure(suite: ET.Element, item: Finding, path: str) -> None:
+def _failure(suite: ET.Element, item: Finding, path: str, lang: str) -> None:
     case = _case(suite, f"{item.code} {path}:{item.line}:{item.column}", path)
     failure = ET.SubElement(case, "failure", message=item.message, type=item.severity.value)
-    failure.text = f"{item.code} [{item.severity.value}] {item.message}\nhelp: {item.help}\nlaw: {item.law}"
+    failure.text = (f"{item.code} [{severity_name(item.severity, lang)}] {item.message}\n"
+                    f"{label('report.help', lang)}{item.help}\n{label('report.law', lang)}{item.law}")
 
 
-def form_suite(root: ET.Element, result: FormResult) -> None:
+def form_suite(root: ET.Element, result: FormResult, lang: str) -> None:
     path = relative_uri(result.form.path)
     suite = _suite(root, path, max(len(result.findings), 1), len(result.findings))
     for item in result.findings:
-        _failure(suite, item, path)
+        _failure(suite, item, path, lang)
     if not result.findings:
         _case(suite, f"formlint {path}", path)
 
@@ -56,7 +58,7 @@ def render(report: Report, options: RenderOptions) -> str:
                                                               + len(report.errors)),
                       failures=str(findings), errors=str(len(report.errors)))
     for result in report.results:
-        form_suite(root, result)
+        form_suite(root, result, options.lang)
     for error in report.errors:
         error_suite(root, error)
     ET.indent(root)

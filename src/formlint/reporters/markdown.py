@@ -6,7 +6,8 @@ from __future__ import annotations
 import html
 
 from formlint.engine import FormResult, Report
-from formlint.reporters import RenderOptions, counts, relative_uri
+from formlint.i18n import label, t
+from formlint.reporters import RenderOptions, counts, relative_uri, severity_name
 
 NAME = "markdown"
 DESCRIPTION = "Markdown summary tables for a pull-request comment"
@@ -17,39 +18,46 @@ def cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
-def headline(report: Report) -> str:
-    per = counts(report.findings)
-    total = len(report.findings)
+def headline(report: Report, lang: str) -> str:
+    total, forms = len(report.findings), len(report.results)
     if not total and not report.errors:
-        return f"### formlint: no findings in {len(report.results)} form(s) :white_check_mark:"
-    parts = ", ".join(f"{level}: {n}" for level, n in per.items())
-    unread = f"; {len(report.errors)} file(s) could not be read" if report.errors else ""
-    return f"### formlint: {total} finding(s) in {len(report.results)} form(s) ({parts}){unread}"
+        return t("report.markdown.clean", lang, forms=forms)
+    parts = t("report.list_separator", lang).join(
+        f"{label(f'severity.{level}', lang)}{n}"
+        for level, n in counts(report.findings).items())
+    unread = t("report.markdown.unread", lang, count=len(report.errors)) if report.errors else ""
+    return t("report.markdown.headline", lang, total=total, forms=forms, parts=parts, unread=unread)
 
 
-def summary_table(report: Report) -> list[str]:
-    rows = ["| form | errors | warnings | info |", "|---|---:|---:|---:|"]
+def header(columns: list[str], align: str, lang: str) -> list[str]:
+    """A table's heading row in `lang` and its alignment row."""
+    return ["| " + " | ".join(t(f"report.column.{c}", lang) for c in columns) + " |", align]
+
+
+def summary_table(report: Report, lang: str) -> list[str]:
+    rows = header(["form", "errors", "warnings", "info"], "|---|---:|---:|---:|", lang)
     for result in report.results:
         per = counts(list(result.findings))
         rows.append(f"| `{cell(relative_uri(result.form.path))}` | {per['error']} | {per['warning']} | {per['info']} |")
     return rows
 
 
-def form_details(result: FormResult) -> list[str]:
+def form_details(result: FormResult, lang: str) -> list[str]:
     path = html.escape(relative_uri(result.form.path))
-    rows = [f"<details><summary><code>{path}</code>: {len(result.findings)} finding(s)</summary>", "",
-            "| line | code | severity | field | message |", "|---:|---|---|---|---|"]
-    rows += [f"| {f.line} | {f.code} | {f.severity.value} | {cell(f.field_key or '')} | {cell(f.message)} |"
+    found = t("report.markdown.details", lang, count=len(result.findings))
+    rows = [f"<details><summary><code>{path}</code>: {found}</summary>", "",
+            *header(["line", "code", "severity", "field", "message"], "|---:|---|---|---|---|", lang)]
+    rows += [f"| {f.line} | {f.code} | {severity_name(f.severity, lang)} | {cell(f.field_key or '')} | {cell(f.message)} |"
              for f in result.findings]
     return rows + ["", "</details>"]
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    lines = [headline(report), ""]
+    lines = [headline(report, options.lang), ""]
     if report.results:
-        lines += summary_table(report) + [""]
+        lines += summary_table(report, options.lang) + [""]
     for result in report.results:
         if result.findings:
-            lines += form_details(result) + [""]
+            lines += form_details(result, options.lang) + [""]
     lines += [f"- :x: `{cell(relative_uri(e.path))}:{e.line}:{e.column}`: {cell(e.message)}" for e in report.errors]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -6,6 +6,10 @@ the current directory (the repository root in CI) with forward slashes.
 `partialFingerprints` come from rule, file and field, so a finding keeps its
 identity when lines move. Files that could not be read are
 `toolExecutionNotifications`.
+
+Under `--lang zh` the rules' descriptions and help are the Chinese docs and each
+result's message is the localised finding; ids, levels, law tags and fingerprints
+stay the same in every language, so uploads from either language match.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from formlint import __version__
 from formlint.engine import Report
 from formlint.errors import FormlintError
 from formlint.model import Finding, Severity
-from formlint.reporters import RenderOptions, fingerprints, relative_uri
+from formlint.reporters import RenderOptions, fingerprints, message_with_help, relative_uri
 
 NAME = "sarif"
 DESCRIPTION = "SARIF 2.1.0 for GitHub code scanning"
@@ -34,16 +38,18 @@ _CITATION = re.compile(r"\b(?:PIPL|GDPR)\s+Art\.\s*\d+|\bCCPA(?:\s+Cal\.\s+Civ\.
                        r"\bSI\s+\d{4}/\d+|\b45\s+CFR\s+[\d.]+\d")
 
 
-def rule_descriptor(code: str) -> dict[str, Any]:
+def rule_descriptor(code: str, lang: str = "en") -> dict[str, Any]:
+    """The rule's docs in `lang`; the law tags always come from the English docs,
+    so a viewer's tag filter works the same in every language."""
     from formlint.rules import RULES, rule_doc, rule_summary
 
     module = RULES[code]
-    doc = rule_doc(code)
-    laws = list(dict.fromkeys(" ".join(m.group(0).split()) for m in _CITATION.finditer(doc)))
+    doc = rule_doc(code, lang)
+    laws = list(dict.fromkeys(" ".join(m.group(0).split()) for m in _CITATION.finditer(rule_doc(code))))
     return {
         "id": code,
         "name": module.NAME,
-        "shortDescription": {"text": rule_summary(code)},
+        "shortDescription": {"text": rule_summary(code, lang)},
         "fullDescription": {"text": doc.split("\n\n")[1] if "\n\n" in doc else doc},
         "help": {"text": doc, "markdown": doc},
         "helpUri": f"{INFORMATION_URI}#{code.lower()}",
@@ -52,14 +58,14 @@ def rule_descriptor(code: str) -> dict[str, Any]:
     }
 
 
-def result(item: Finding, index: int, fingerprint: str) -> dict[str, Any]:
+def result(item: Finding, index: int, fingerprint: str, lang: str = "en") -> dict[str, Any]:
     properties = {k: v for k, v in (("field", item.field_key), ("category", item.category),
                                     ("law", item.law)) if v}
     return {
         "ruleId": item.code,
         "ruleIndex": index,
         "level": LEVELS[item.severity],
-        "message": {"text": f"{item.message}. Help: {item.help}"},
+        "message": {"text": message_with_help(item, lang)},
         "locations": [_location(item.path, item.line, item.column)],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
         "properties": properties,
@@ -83,10 +89,10 @@ def render(report: Report, options: RenderOptions) -> str:
     run = {
         "tool": {"driver": {"name": "formlint", "version": __version__, "semanticVersion": __version__,
                             "informationUri": INFORMATION_URI,
-                            "rules": [rule_descriptor(c) for c in codes]}},
+                            "rules": [rule_descriptor(c, options.lang) for c in codes]}},
         "invocations": [{"executionSuccessful": not report.errors,
                          "toolExecutionNotifications": [notification(e) for e in report.errors]}],
-        "results": [result(f, index[f.code], fp) for f, fp in zip(findings, fingerprints(findings))],
+        "results": [result(f, index[f.code], fp, options.lang) for f, fp in zip(findings, fingerprints(findings))],
     }
     document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -7,7 +7,7 @@ Colour is plain ANSI so that this stays a pure function returning text.
 from __future__ import annotations
 
 from formlint.engine import FormResult, Report, Suppressed
-from formlint.i18n import has, t
+from formlint.i18n import has, label, t
 from formlint.model import Finding, Severity
 from formlint.reporters import RenderOptions, counts
 
@@ -25,10 +25,9 @@ def render_finding(item: Finding, color: bool, lang: str = "en") -> str:
     where = _paint(f"{item.path}:{item.line}:{item.column}:", "1", color)
     level = _paint(f"[{t('severity.' + item.severity.value, lang)}]", _COLOURS[item.severity], color)
     code = _paint(item.code, "1;" + _COLOURS[item.severity], color)
-    sep = t("report.separator", lang)
     return (f"{where} {code} {level} {item.message}\n"
-            f"  {_paint(t('report.help', lang) + sep, '32', color)}{item.help}\n"
-            f"  {_paint(t('report.law', lang) + sep, '2', color)}{item.law}")
+            f"  {_paint(label('report.help', lang), '32', color)}{item.help}\n"
+            f"  {_paint(label('report.law', lang), '2', color)}{item.law}")
 
 
 def render_suppressed(item: Suppressed, color: bool, lang: str = "en") -> str:
@@ -53,12 +52,13 @@ def _count(level: str, n: int, lang: str) -> str:
 def summary(report: Report, lang: str = "en") -> str:
     fields = sum(len(r.form.fields) for r in report.results)
     found = t("report.list_separator", lang).join(_count(level, n, lang) for level, n in counts(report.findings).items())
-    line = t("report.summary", lang, forms=len(report.results), fields=fields, counts=found)
+    sentences = [t("report.summary", lang, forms=len(report.results), fields=fields, counts=found)]
     if report.suppressed:
-        line += " " + t("report.suppressed", lang, count=len(report.suppressed))
+        sentences.append(t("report.suppressed", lang, count=len(report.suppressed)))
     if report.errors:
-        line += " " + t("report.unreadable", lang, count=len(report.errors))
-    return line
+        sentences.append(t("report.unreadable", lang, count=len(report.errors)))
+    # Chinese runs sentences together; English separates them with a space.
+    return t("report.sentence_separator", lang).join(sentences)
 
 
 def render(report: Report, options: RenderOptions) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from formlint.context import Context
+from formlint.i18n import msg
 from formlint.model import Finding, Severity
 from formlint.rules._excess import FREE_TEXT, override, purpose_law
 
@@ -40,7 +41,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         yield ctx.finding(
             RULE,
-            f"Free-text field {ctx.describe(field)} invites answers purpose `{ctx.purpose.id}` does not need",
-            "replace it with the specific questions the purpose needs, or remove it",
+            msg("DM105.message", field=ctx.describe(field), purpose=ctx.purpose.id),
+            msg("DM105.help"),
             f"{purpose_law(ctx)}; CAC notice 2020-02-09", field=field,
             severity=level if isinstance(level, Severity) else None)

@@ -24,6 +24,7 @@ import re
 from typing import Iterator
 
 from formlint.context import Context
+from formlint.i18n import msg
 from formlint.model import Field, Finding, Severity
 from formlint.policy import GOVERNMENT_ID
 from formlint.rules._excess import override
@@ -53,14 +54,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         yield ctx.finding(
             RULE,
-            f"Field {ctx.describe(field)} asks for a government ID number; purpose "
-            f"`{ctx.purpose.id}` allows {'only part of one' if allowed == 'partial' else 'none'}",
-            _help(allowed), "PDPC Advisory Guidelines on NRIC numbers (2018); ICO contact-tracing "
+            msg(f"DM106.message.{allowed}", field=ctx.describe(field), purpose=ctx.purpose.id),
+            msg(f"DM106.help.{allowed}"), "PDPC Advisory Guidelines on NRIC numbers (2018); ICO contact-tracing "
             "guidance (2020); GDPR Art. 5(1)(c), 87; PIPL Art. 6", field=field,
             severity=level if isinstance(level, Severity) else None)
 
-
-def _help(allowed: str | None) -> str:
-    if allowed == "partial":
-        return "ask only for the part the purpose allows, e.g. \"last 3 digits and letter\" (后四位), and say so in the label"
-    return "remove the field: the purpose needs no ID number"

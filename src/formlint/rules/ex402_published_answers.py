@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from formlint.context import Context
+from formlint.i18n import msg
 from formlint.model import Finding, Severity
 from formlint.rules._notice import notice_location
 
@@ -34,7 +35,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if ctx.notice.publication is not None:
         yield ctx.finding(
             RULE,
-            f"The notice says answers will be made public (\"{ctx.notice.publication}\")",
-            "do not publish the answers; publish only desensitised totals, with separate consent if at all",
+            msg("EX402.message", evidence=ctx.notice.publication),
+            msg("EX402.help"),
             "CAC notice 2020-02-09; PIPL Art. 25",
             where=notice_location(ctx), pointer="/notice")

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import AbstractSet, Iterator
 
 from formlint.context import Context
+from formlint.i18n import msg
 from formlint.model import Field, Finding, Severity, Suppression
 
 CODE = "FL001"
@@ -48,8 +49,9 @@ def unused(ctx: Context, used: AbstractSet[tuple[int, str]],
 
 
 def _finding(ctx: Context, field: Field | None, directive: Suppression, idle: list[str]) -> Finding:
-    target = f"field `{field.key}`" if field is not None else "the form"
+    codes = ctx.t(msg("report.list_separator")).join(idle)
+    message = (msg("FL001.message.field", codes=codes, key=field.key) if field is not None
+               else msg("FL001.message.form", codes=codes))
     return ctx.finding(
-        RULE, f"Suppression of {', '.join(idle)} matches no finding on {target}",
-        "remove the directive or the codes in it that no longer fire",
+        RULE, message, msg("FL001.help"),
         "N/A", field=field, where=directive.location)

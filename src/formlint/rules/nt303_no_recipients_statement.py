@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from formlint.context import Context
+from formlint.i18n import msg
 from formlint.model import Finding, Severity
 from formlint.rules._notice import notice_location
 
@@ -37,8 +38,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if ctx.notice.recipients is None:
         yield ctx.finding(
             RULE,
-            "The notice does not say who else receives the answers, or that nobody does",
-            "name the recipients (\"shared only with the district CDC\" / \"仅提供给区疾控中心\"), "
-            "or say the answers are not shared; or set `notice.recipients`",
+            msg("NT303.message"),
+            msg("NT303.help"),
             "PIPL Art. 17, 23; GDPR Art. 13(1)(e); CCPA 1798.100(a)(1)",
             where=notice_location(ctx), pointer="/notice")

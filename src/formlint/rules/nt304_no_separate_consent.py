@@ -24,6 +24,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from formlint.context import Context
+from formlint.i18n import msg
 from formlint.model import Field, Finding, Severity
 from formlint.notice import separate_consent
 
@@ -42,9 +43,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     shown = ", ".join(f"`{f.key}`" for f in sensitive[:5]) + (", …" if len(sensitive) > 5 else "")
     yield ctx.finding(
         RULE,
-        f"Sensitive data ({shown}) is collected without asking for separate consent",
-        "add a consent field for the sensitive items (\"我单独同意…\" / \"I separately consent to…\"), "
-        "or state in the notice how separate consent is obtained",
+        msg("NT304.message", fields=shown),
+        msg("NT304.help"),
         "PIPL Art. 29, 30; GDPR Art. 9(2)(a)", field=sensitive[0])
 
 

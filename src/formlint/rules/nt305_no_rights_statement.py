@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from formlint.context import Context
+from formlint.i18n import msg
 from formlint.model import Finding, Severity
 from formlint.rules._notice import notice_location
 
@@ -35,8 +36,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if ctx.notice.rights is None:
         yield ctx.finding(
             RULE,
-            "The notice does not say how to see, correct or delete the answers or withdraw consent",
-            "add how to exercise rights, e.g. \"contact us to see, correct or delete your record\" "
-            "(\"如需查阅、更正或删除信息，请联系…\")",
+            msg("NT305.message"),
+            msg("NT305.help"),
             "PIPL Art. 15, 17(1)(3), 44-47; GDPR Art. 13(2)(b)-(c); CCPA 1798.130(a)(1)",
             where=notice_location(ctx), pointer="/notice")

@@ -1,0 +1,16 @@
+"""`formlint formats`: list the input formats formlint reads."""
+
+from __future__ import annotations
+
+from formlint.cli.common import write_output
+
+
+def formats() -> None:
+    """List every input format with its file extensions; pass a name to --input-format."""
+    from formlint.formats import FORMATS
+
+    width = max(len(name) for name in FORMATS)
+    ext_width = max(len(" ".join(info.extensions)) for info in FORMATS.values())
+    lines = [f"{info.name:<{width}}  {' '.join(info.extensions):<{ext_width}}  {info.description}"
+             for info in FORMATS.values()]
+    write_output("\n".join(lines) + "\n")

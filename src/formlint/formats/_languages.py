@@ -1,0 +1,32 @@
+"""Language headers (`English (en)`, `中文`, `Spanish`) -> language codes for labels."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+# ODK's convention: `English (en)`; the code in brackets wins over the name.
+_WITH_CODE = re.compile(r"\(\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\s*\)\s*$")
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    import yaml
+
+    text = resources.files(__package__).joinpath("languages.yaml").read_text("utf-8")
+    return {str(k).casefold(): str(v) for k, v in yaml.safe_load(text).items()}
+
+
+def language_code(header: str) -> str:
+    """`English (en)` -> en, `English` -> en, `中文` -> zh; an unknown name stays as written."""
+    header = header.strip()
+    match = _WITH_CODE.search(header)
+    if match:
+        return match.group(1).lower()
+    return _names().get(header.casefold(), header)
+
+
+def guess_language(text: str) -> str:
+    """For a label in no named language: zh when it is written in Chinese, else en."""
+    return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en"

@@ -1,0 +1,203 @@
+"""Reading spreadsheets into positioned cells: .xlsx/.xlsm/.xls, CSV and pyxform markdown.
+
+Workbooks are read with python-calamine (a Rust reader: fast, and it never runs
+Python's XML parser on the workbook's XML). calamine allocates every sheet as one
+dense grid spanning its used cells, so a few bytes naming cells A1 and XFD1048576
+would ask it for hundreds of gigabytes; and an .xlsx is a zip that may inflate to
+gigabytes. Both are refused here, from the zip itself, before calamine sees it.
+
+CSV and markdown hold several sheets stacked the way pyxform writes them: a row
+whose first cell names a sheet (`survey`, `choices`, `settings`) starts that
+sheet, and its rows follow with the first cell empty. A CSV without sheet names
+is one survey sheet.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from formlint.errors import FormError
+from formlint.model import Location
+from formlint.source import decode
+
+# An XLSForm of a thousand questions unzips to a few megabytes.
+MAX_UNZIPPED = 100 * 1024 * 1024
+MAX_MEMBERS = 1000
+# Rows x columns of the grid calamine allocates for one sheet (1,000 rows x 30
+# columns is 30,000); each cell costs it some 30 bytes before Python sees it.
+MAX_CELLS = 2_000_000
+SHEET_NAMES = ("survey", "choices", "settings")
+WORKBOOK_EXTENSIONS = (".xlsx", ".xlsm", ".xls")
+_CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(?<!/)>')
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: str
+    location: Location
+    index: int  # the cell's place in its row, which pairs it with its header
+
+
+Row = list[Cell]  # one row's cells, left to right
+Sheets = dict[str, list[Row]]  # lower-cased sheet name -> its non-empty rows
+
+
+def read_sheets(path: str, raw: bytes) -> Sheets:
+    suffix = Path(path).suffix.lower()
+    if suffix in WORKBOOK_EXTENSIONS:
+        return _read_workbook(path, raw, suffix)
+    text = decode(raw, path, FormError)
+    rows = _markdown_rows(text) if suffix == ".md" else _csv_rows(path, text)
+    return _stack(rows)
+
+
+# ----------------------------------------------------------------- workbooks
+
+
+def _read_workbook(path: str, raw: bytes, suffix: str) -> Sheets:
+    from python_calamine import CalamineWorkbook
+
+    if suffix != ".xls":
+        check_zip(path, raw)
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(raw))
+        return {name.strip().lower(): _sheet_rows(path, book.get_sheet_by_name(name))
+                for name in book.sheet_names if name.strip().lower() in SHEET_NAMES}
+    except FormError:
+        raise
+    except Exception as exc:  # noqa: BLE001 -- calamine raises its own error types for broken workbooks
+        raise FormError(path, f"cannot read spreadsheet: {exc}") from None
+
+
+def check_zip(path: str, raw: bytes) -> None:
+    """Refuse a zip with absurdly many members, that inflates past MAX_UNZIPPED, or whose
+    sheets span more than MAX_CELLS; sizes are counted as inflated, not as declared."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            members = archive.infolist()
+            if len(members) > MAX_MEMBERS:
+                raise FormError(path, f"spreadsheet zip has {len(members):,} members, over the limit of {MAX_MEMBERS:,}")
+            budget = MAX_UNZIPPED
+            for member in members:
+                data = _inflate(path, archive, member, budget)
+                budget -= len(data)
+                if member.filename.startswith("xl/worksheets/"):
+                    _check_extent(path, member.filename, data)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError) as exc:
+        raise FormError(path, f"not a readable .xlsx (zip) file: {exc}") from None
+
+
+def _inflate(path: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: int) -> bytes:
+    with archive.open(member) as stream:
+        data = stream.read(budget + 1)
+    if len(data) > budget:
+        raise FormError(path, f"spreadsheet inflates to more than {MAX_UNZIPPED // (1024 * 1024)} MB "
+                              f"(member {member.filename!r}); refusing a possible zip bomb")
+    return data
+
+
+def _check_extent(path: str, member: str, data: bytes) -> None:
+    rows = columns = 0
+    for match in _CELL_REF.finditer(data):
+        columns = max(columns, _column_number(match.group(1).decode()))
+        rows = max(rows, int(match.group(2)))
+    if rows * columns > MAX_CELLS:
+        raise FormError(path, f"sheet {member!r} spans {rows:,} rows x {columns:,} columns, over the "
+                              f"limit of {MAX_CELLS:,} cells")
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
+
+
+def _sheet_rows(path: str, sheet: Any) -> list[Row]:
+    end_row, end_column = sheet.end or (0, 0)
+    if (end_row + 1) * (end_column + 1) > MAX_CELLS:  # .xls: checked after calamine's read
+        raise FormError(path, f"sheet {sheet.name!r} spans more than {MAX_CELLS:,} cells")
+    rows = []
+    for index, values in enumerate(sheet.to_python(skip_empty_area=False)):
+        row = [Cell(text, Location(index + 1, col + 1), col)
+               for col, value in enumerate(values) if (text := _cell_text(value))]
+        if row:
+            rows.append(row)
+    return rows
+
+
+def _cell_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value).replace("\u00a0", " ").strip()
+
+
+# ------------------------------------------------------------ text layouts
+
+
+def _csv_rows(path: str, text: str) -> list[Row]:
+    """Each CSV record's cells, empty ones too; `column` is the cell's place in the record."""
+    rows = []
+    reader = csv.reader(io.StringIO(text))
+    start = 1
+    try:
+        for record in reader:
+            rows.append([Cell(v.strip(), Location(start, i + 1), i) for i, v in enumerate(record)])
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise FormError(path, f"invalid CSV: {exc}", start) from None
+    return rows
+
+
+def _markdown_rows(text: str) -> list[Row]:
+    """Each `| a | b |` table line's cells, empty ones too, at their character columns.
+    Tables inside ``` fences are examples (a README showing a form), not the form."""
+    rows = []
+    fenced = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        fenced ^= stripped.startswith(("```", "~~~"))
+        if fenced or not stripped.startswith("|") or set(stripped) <= set("|-: "):
+            continue
+        rows.append(_markdown_cells(line, number))
+    return rows
+
+
+def _markdown_cells(line: str, number: int) -> Row:
+    cells = []
+    start = line.index("|") + 1
+    for index, part in enumerate(line[start:].rstrip().removesuffix("|").split("|")):
+        value = part.strip()
+        cells.append(Cell(value, Location(number, start + (part.index(value) if value else 0) + 1), index))
+        start += len(part) + 1
+    return cells
+
+
+def _stack(rows: list[Row]) -> Sheets:
+    """Split stacked sheets (the first cell names a sheet); without sheet names the
+    rows are one survey sheet. Empty cells and rows are dropped."""
+    named = any(row and row[0].value.lower() in SHEET_NAMES for row in rows)
+    if not named:
+        return {"survey": _non_empty(rows)}
+    sheets: Sheets = {}
+    current: list[Row] = []
+    for row in rows:
+        if row and row[0].value:
+            current = sheets.setdefault(row[0].value.lower(), [])
+        current.extend(_non_empty([row[1:]]))
+    return sheets
+
+
+def _non_empty(rows: list[Row]) -> list[Row]:
+    kept = ([cell for cell in row if cell.value] for row in rows)
+    return [row for row in kept if row]

@@ -1,0 +1,224 @@
+"""ODK XForm (.xml): the XML that pyxform, ODK Build and Enketo produce.
+
+Fields are the leaves of the primary instance, keyed by their path below its root
+(`/data/visit/arrival` -> `visit.arrival`). Each field's label, hint and options
+come from its body control, translated through `jr:itext` into every language;
+its type from the control and its `<bind type>`. A field points at its body
+control's start tag, because that element holds the label a person reads; a leaf
+without a control (hidden data) points at its bind, else its instance node.
+Read-only inputs are notes: their labels are notice text, with `<h:title>` and
+hints. Calculations and session metadata (timestamps, username, email) are not
+fields; device and SIM identifiers and the phone number, preloaded silently, are.
+XForms carry no purpose, collector or retention setting: pass --purpose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from formlint.errors import FormError
+from formlint.formats._languages import guess_language, language_code
+from formlint.formats._xml import Element, parse_xml
+from formlint.formats.native import reject_duplicate_keys
+from formlint.model import Field, Form, Notice
+
+NAME = "xform"
+XFORMS = "http://www.w3.org/2002/xforms"
+XHTML = "http://www.w3.org/1999/xhtml"
+JAVAROSA = "http://openrosa.org/javarosa"
+_ITEXT = re.compile(r"jr:itext\(\s*['\"](?P<id>[^'\"]+)['\"]\s*\)")
+_CONTROLS = {"input": None, "select1": "select_one", "select": "select_multiple", "rank": "rank",
+             "range": "range", "trigger": "acknowledge", "upload": None, "secret": "password"}
+_BIND_TYPES = {"string": "text", "int": "integer", "datetime": "datetime", "boolean": "acknowledge"}
+# Preloaded properties that identify the device, SIM or subscriber: personal data
+# the respondent never sees being collected.
+_SILENT = {"deviceid", "simserial", "subscriberid", "phonenumber"}
+_TRUE = {"true()", "true", "1"}
+
+
+@dataclass(frozen=True)
+class _Control:
+    element: Element
+    kind: str
+    labels: dict[str, str]
+    hint: str | None
+    options: tuple[str, ...]
+
+
+@dataclass
+class _Model:
+    path: str
+    language: str
+    translations: dict[str, dict[str, str]]  # language code -> itext id -> text
+    binds: dict[str, Element]
+    controls: dict[str, _Control] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def sniff_raw(path: str, raw: bytes) -> bool:
+    """An XForm declares the XForms namespace near its start."""
+    return XFORMS.encode() in raw[:65536]
+
+
+def load(path: str, raw: bytes) -> Form:
+    root = parse_xml(path, raw)
+    if root.name != (XHTML, "html"):
+        raise FormError(path, "not an XForm: the root element is not XHTML <h:html>", root.location.line,
+                        root.location.column)
+    head, model_element = _head(path, root)
+    data = _primary_instance(path, model_element)
+    title_element = head.find("title")
+    title = title_element.all_text() if title_element is not None else None
+    model = _model(path, model_element, title)
+    _read_body(model, root.find("body"), "")
+    fields = [f for f in _fields(model, data) if f is not None]
+    reject_duplicate_keys(path, fields)
+    return Form(
+        path=path, format=NAME, fields=tuple(fields), id=data.get("id"), title=title, language=model.language,
+        notice=Notice(text="\n".join(([title] if title else []) + model.notes), location=root.location),
+        location=root.location,
+    )
+
+
+# -------------------------------------------------------------------- model
+
+
+def _head(path: str, root: Element) -> tuple[Element, Element]:
+    head = root.find("head")
+    model = head.find("model") if head is not None else None
+    if head is None or model is None:
+        raise FormError(path, "not an XForm: no <h:head><model>", root.location.line, root.location.column)
+    return head, model
+
+
+def _primary_instance(path: str, model: Element) -> Element:
+    instance = next((c for c in model.children if c.local == "instance" and c.get("id") is None), None)
+    if instance is None or not instance.children:
+        raise FormError(path, "XForm model has no primary <instance> with a root element",
+                        model.location.line, model.location.column)
+    return instance.children[0]
+
+
+def _model(path: str, model: Element, title: str | None) -> _Model:
+    translations, default = _translations(model)
+    language = default or guess_language(title or "")
+    binds = {b.get("nodeset") or "": b for b in model.children if b.local == "bind"}
+    return _Model(path, language, translations, binds)
+
+
+def _translations(model: Element) -> tuple[dict[str, dict[str, str]], str | None]:
+    """jr:itext text by language, the default translation first; and its code."""
+    itext = model.find("itext")
+    found: list[tuple[bool, str, dict[str, str]]] = []
+    for translation in itext.children if itext is not None else []:
+        texts = {t.get("id") or "": _itext_value(t) for t in translation.children if t.local == "text"}
+        found.append((translation.get("default") is None, language_code(translation.get("lang") or ""), texts))
+    found.sort(key=lambda item: item[0])
+    return {code: texts for _, code, texts in found}, (found[0][1] if found else None)
+
+
+def _itext_value(text: Element) -> str:
+    """The plain (not image/audio/video) value of one itext entry."""
+    values = [v for v in text.children if v.local == "value" and v.get("form") in (None, "long", "short")]
+    return values[0].all_text() if values else ""
+
+
+# --------------------------------------------------------------------- body
+
+
+def _read_body(model: _Model, parent: Element | None, context: str) -> None:
+    for element in parent.children if parent is not None else []:
+        ref = element.get("ref") or element.get("nodeset")
+        path = _absolute(ref, context) if ref else context
+        if element.local in ("group", "repeat"):
+            _read_body(model, element, path)
+        elif element.local in _CONTROLS and ref:
+            model.controls[path] = _control(model, element)
+
+
+def _absolute(ref: str, context: str) -> str:
+    return ref if ref.startswith("/") else f"{context}/{ref}"
+
+
+def _control(model: _Model, element: Element) -> _Control:
+    hint = _texts(model, element.find("hint"))
+    model.notes.extend(hint.values())
+    options = tuple(next(iter(_texts(model, item.find("label")).values()), "")
+                    for item in element.children if item.local == "item")
+    return _Control(element, _control_type(element), _texts(model, element.find("label")),
+                    next(iter(hint.values()), None), options)
+
+
+def _control_type(element: Element) -> str:
+    if element.local != "upload":
+        return _CONTROLS[element.local] or ""
+    mediatype = (element.get("mediatype") or "").split("/")[0]
+    if mediatype == "image" and "signature" in (element.get("appearance") or "").split():
+        return "signature"
+    return mediatype if mediatype in ("image", "audio", "video") else "file"
+
+
+def _texts(model: _Model, element: Element | None) -> dict[str, str]:
+    """A label or hint in every language: its itext translations, or its own text."""
+    if element is None:
+        return {}
+    match = _ITEXT.search(element.get("ref") or "")
+    if match is None:
+        text = element.all_text()
+        return {model.language: text} if text else {}
+    found = {lang: texts.get(match["id"], "") for lang, texts in model.translations.items()}
+    return {lang: text for lang, text in found.items() if text}
+
+
+# ------------------------------------------------------------------- fields
+
+
+def _fields(model: _Model, data: Element) -> Iterator[Field | None]:
+    stack = [(child, f"/{data.local}/{child.local}") for child in reversed(data.children)]
+    while stack:
+        node, path = stack.pop()
+        if node.children:
+            stack.extend((child, f"{path}/{child.local}") for child in reversed(node.children))
+        else:
+            yield _leaf(model, node, path, path.split("/", 2)[2].replace("/", "."))
+
+
+def _leaf(model: _Model, node: Element, path: str, key: str) -> Field | None:
+    bind = model.binds.get(path)
+    control = model.controls.get(path)
+    preload = (bind.get("preloadParams", JAVAROSA) or "").lower() if bind is not None else ""
+    if bind is not None and bind.get("preload", JAVAROSA):
+        return _field(key, preload, bind, node, path, None) if preload in _SILENT else None
+    if path.split("/")[2] == "meta":
+        return None  # OpenRosa submission metadata: instance id, audit log
+    if control is not None and _bound(bind, "readonly") and control.kind == "":
+        model.notes.extend(control.labels.values())
+        return None
+    if control is None and bind is not None and bind.get("calculate") is not None:
+        return None
+    kind = control.kind if control is not None and control.kind else _bind_type(bind, control)
+    return _field(key, kind, bind, node, path, control)
+
+
+def _field(key: str, kind: str, bind: Element | None, node: Element, path: str,
+           control: _Control | None) -> Field:
+    anchor = control.element if control is not None else bind if bind is not None else node
+    return Field(
+        key=key, label=control.labels if control else {}, type=kind, required=_bound(bind, "required"),
+        options=control.options if control else (), hint=control.hint if control else None,
+        location=anchor.location, pointer=path,
+    )
+
+
+def _bind_type(bind: Element | None, control: _Control | None) -> str:
+    if control is None:
+        return "hidden"
+    raw = (bind.get("type") if bind is not None else None) or "string"
+    name = raw.split(":")[-1].lower()
+    return _BIND_TYPES.get(name, name)
+
+
+def _bound(bind: Element | None, attribute: str) -> bool:
+    return bind is not None and (bind.get(attribute) or "").strip().lower() in _TRUE

@@ -1,0 +1,275 @@
+"""XLSForm (ODK, KoboToolbox, SurveyCTO): .xlsx/.xlsm/.xls workbooks, pyxform's CSV and
+markdown layouts.
+
+The `survey` sheet gives the fields: its `name` column is the key (groups and
+repeats make dotted keys), `label` and `label::<language>` columns the labels,
+`type` the type, normalised to formlint's vocabulary. `note` rows and hints are
+notice text, with the settings sheet's `form_title`. Calculations and the metadata
+that describes the session (start, end, today, username, email, audit) are not
+fields; device and SIM identifiers and the phone number, which ODK Collect records
+silently, are. formlint's own columns: `category` and `formlint_ignore` on the
+survey sheet; `purpose`, `collector`, `collector_contact`, `visibility` and
+`retention` on the settings sheet. Documented in README.md ("Input formats").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from formlint.errors import FormError
+from formlint.formats._languages import guess_language, language_code
+from formlint.formats._sheets import Cell, Row, read_sheets
+from formlint.formats.native import reject_duplicate_keys
+from formlint.model import Collector, Field, Form, Location, Notice
+from formlint.suppressions import from_value
+
+NAME = "xlsform"
+_GROUP_OPEN = {"begin_group", "begin group", "begin_repeat", "begin repeat"}
+_GROUP_CLOSE = {"end_group", "end group", "end_repeat", "end repeat"}
+# Rows that hold no answer from the respondent: computed values, metadata about the
+# enumerator's session, and attached data files.
+_NOT_FIELDS = {"calculate", "start", "end", "today", "username", "email", "audit",
+               "xml-external", "csv-external"}
+_TWO_WORDS = {"begin group", "end group", "begin repeat", "end repeat", "select one", "select multiple"}
+# XLSForm type (lower case) -> formlint type, where the names differ.
+_TYPES = {
+    "select one": "select_one", "select_one_from_file": "select_one", "select_one_external": "select_one",
+    "select multiple": "select_multiple", "select_multiple_from_file": "select_multiple",
+    "int": "integer", "string": "text", "imei": "deviceid", "start-geopoint": "geopoint",
+    "background-geopoint": "geopoint", "background-audio": "audio", "trigger": "acknowledge",
+}
+_TRUE = {"yes", "true", "true()", "1"}
+
+
+@dataclass(frozen=True)
+class _Table:
+    """A sheet as rows of header -> cell; `languages` lists `label` columns in order."""
+
+    rows: list[dict[str, Cell]]
+    languages: list[str]
+
+
+@dataclass
+class _Context:
+    path: str
+    language: str
+    plain_language: str
+    choices: dict[str, list[str]]
+    notes: list[str]
+
+
+def sniff_raw(path: str, raw: bytes) -> bool:
+    suffix = Path(path).suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return raw.startswith(b"PK\x03\x04")
+    if suffix == ".xls":
+        return raw.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+    head = raw[: raw.rfind(b"\n") + 1] or raw  # a folder walk sniffs a file's first bytes only
+    try:
+        return {"type", "name"} <= _header_names(read_sheets(path, head).get("survey", []))
+    except FormError:
+        return False
+
+
+def load(path: str, raw: bytes) -> Form:
+    sheets = read_sheets(path, raw)
+    if "survey" not in sheets:
+        raise FormError(path, f"no `survey` sheet (found: {', '.join(sheets) or 'none'})")
+    _require_columns(path, sheets["survey"])
+    survey = _table(sheets["survey"])
+    settings = _settings(sheets.get("settings", []))
+    language = _form_language(settings, survey)
+    title = _text(settings.get("form_title"))
+    ctx = _Context(path, language, _plain_language(settings, survey, language),
+                   _choices(sheets.get("choices", []), language), [title] if title else [])
+    fields = list(_fields(ctx, survey))
+    reject_duplicate_keys(path, fields)
+    return Form(
+        path=path, format=NAME, fields=tuple(fields), id=_text(settings.get("form_id")), title=title,
+        language=language, purpose=_text(settings.get("purpose")),
+        collector=Collector(_text(settings.get("collector")), _text(settings.get("collector_contact"))),
+        notice=_notice(settings, ctx), visibility=_visibility(path, settings.get("visibility")),
+        locations=_locations(settings),
+    )
+
+
+# ------------------------------------------------------------------- sheets
+
+
+def _table(rows: list[Row]) -> _Table:
+    """The first row is the header; header names are lower-cased except languages."""
+    if not rows:
+        return _Table([], [])
+    header = {cell.index: _header_name(cell.value) for cell in rows[0]}
+    body = [{header[c.index]: c for c in row if c.index in header} for row in rows[1:]]
+    languages = [name.split("::", 1)[1] for name in header.values() if name.startswith("label::")]
+    return _Table(body, languages)
+
+
+def _header_names(rows: list[Row]) -> set[str]:
+    return {_header_name(c.value) for c in rows[0]} if rows else set()
+
+
+def _header_name(value: str) -> str:
+    base, sep, lang = value.partition("::")
+    return f"{base.strip().lower()}::{lang.strip()}" if sep else value.strip().lower()
+
+
+def _require_columns(path: str, rows: list[Row]) -> None:
+    missing = [name for name in ("type", "name") if name not in _header_names(rows)]
+    if missing:
+        where = rows[0][0].location if rows else Location()
+        raise FormError(path, f"the survey sheet has no {' or '.join(f'`{m}`' for m in missing)} column "
+                              "in its first row", where.line, where.column)
+
+
+def _settings(rows: list[Row]) -> dict[str, Cell]:
+    table = _table(rows)
+    return table.rows[0] if table.rows else {}
+
+
+def _choices(rows: list[Row], language: str) -> dict[str, list[str]]:
+    lists: dict[str, list[str]] = {}
+    for row in _table(rows).rows:
+        list_name = _text(row.get("list_name") or row.get("list name"))
+        if list_name:
+            labels = _labels(row, language, language)
+            lists.setdefault(list_name, []).append(next(iter(labels.values()), _text(row.get("name")) or ""))
+    return lists
+
+
+def _text(cell: Cell | None) -> str | None:
+    return cell.value if cell is not None and cell.value else None
+
+
+# ---------------------------------------------------------------- languages
+
+
+def _form_language(settings: dict[str, Cell], survey: _Table) -> str:
+    """`default_language`, else the first labelled language, else the labels' script."""
+    default = _text(settings.get("default_language"))
+    if default:
+        return language_code(default)
+    if survey.languages:
+        return language_code(survey.languages[0])
+    return guess_language(" ".join(_text(row.get("label")) or "" for row in survey.rows))
+
+
+def _plain_language(settings: dict[str, Cell], survey: _Table, language: str) -> str:
+    """The language of a plain `label` column: pyxform's "default" language."""
+    if _text(settings.get("default_language")) or not survey.languages:
+        return language
+    return guess_language(" ".join(_text(row.get("label")) or "" for row in survey.rows))
+
+
+def _labels(row: dict[str, Cell], language: str, plain: str, column: str = "label") -> dict[str, str]:
+    """{language code: text} from `label` and `label::<language>` columns, `language` first."""
+    texts: dict[str, str] = {}
+    for name, cell in row.items():
+        base, _, lang = name.partition("::")
+        if base == column and cell.value:
+            texts.setdefault(language_code(lang) if lang else plain, cell.value)
+    first = {language: texts[language]} if language in texts else {}
+    return {**first, **texts}
+
+
+# ------------------------------------------------------------------ fields
+
+
+def _fields(ctx: _Context, survey: _Table) -> Iterator[Field]:
+    prefix: list[str] = []
+    for row in survey.rows:
+        kind = _text(row.get("type")) or ""
+        word = _type_word(kind)
+        if word in _GROUP_OPEN:
+            prefix.append(_name(ctx, row, kind))
+        elif word in _GROUP_CLOSE:
+            _close_group(ctx, row, prefix)
+        elif word == "note":
+            ctx.notes.extend(_labels(row, ctx.language, ctx.plain_language).values())
+        elif word and word not in _NOT_FIELDS:
+            yield _question(ctx, row, kind, word, prefix)
+        ctx.notes.extend(_labels(row, ctx.language, ctx.plain_language, "hint").values())
+
+
+def _type_word(kind: str) -> str:
+    """`select_one yes_no` -> select_one; the spaced aliases keep two words (`begin group`)."""
+    words = kind.lower().split()
+    two = " ".join(words[:2])
+    return two if two in _TWO_WORDS else (words[0] if words else "")
+
+
+def _close_group(ctx: _Context, row: dict[str, Cell], prefix: list[str]) -> None:
+    if not prefix:
+        where = row["type"].location
+        raise FormError(ctx.path, "`end group`/`end repeat` without a matching begin", where.line, where.column)
+    prefix.pop()
+
+
+def _question(ctx: _Context, row: dict[str, Cell], kind: str, word: str, prefix: list[str]) -> Field:
+    name_cell = row.get("name")
+    name = _name(ctx, row, kind)
+    where = name_cell.location if name_cell else row["type"].location
+    ignore = row.get("formlint_ignore")
+    suppression = from_value(ignore.value, ignore.location) if ignore else None
+    return Field(
+        key=".".join([*prefix, name]), label=_labels(row, ctx.language, ctx.plain_language),
+        type=_field_type(row, word),
+        required=(_text(row.get("required")) or "").lower() in _TRUE,
+        options=tuple(ctx.choices.get(_list_name(kind, word), [])),
+        category=_text(row.get("category")),
+        hint=next(iter(_labels(row, ctx.language, ctx.plain_language, "hint").values()), None),
+        location=where, pointer=f"survey!{where.line}",
+        suppressions=(suppression,) if suppression else (),
+    )
+
+
+def _name(ctx: _Context, row: dict[str, Cell], kind: str) -> str:
+    name = _text(row.get("name"))
+    if not name:
+        where = row["type"].location
+        raise FormError(ctx.path, f"`{kind}` row has no name", where.line, where.column)
+    return name
+
+
+def _list_name(kind: str, word: str) -> str:
+    """The choice list a select names: `select_one yes_no` and `select one yes_no` -> yes_no."""
+    words = kind.split()
+    return words[len(word.split())] if len(words) > len(word.split()) else ""
+
+
+def _field_type(row: dict[str, Cell], word: str) -> str:
+    appearance = (_text(row.get("appearance")) or "").lower()
+    if word == "image" and "signature" in appearance.split():
+        return "signature"
+    return _TYPES.get(word, word)
+
+
+# -------------------------------------------------------------- the notice
+
+
+def _notice(settings: dict[str, Cell], ctx: _Context) -> Notice:
+    retention = _text(settings.get("retention"))
+    if retention is not None and retention.isdigit():
+        retention = f"{retention} days"
+    return Notice(text="\n".join(ctx.notes), retention=retention, location=_notice_location(settings))
+
+
+def _notice_location(settings: dict[str, Cell]) -> Location:
+    cell = settings.get("retention") or settings.get("form_title")
+    return cell.location if cell else Location()
+
+
+def _visibility(path: str, cell: Cell | None) -> str:
+    value = (_text(cell) or "private").lower()
+    if value not in ("private", "shared") and cell is not None:
+        raise FormError(path, f"settings `visibility` must be private or shared, not {cell.value!r}",
+                        cell.location.line, cell.location.column)
+    return value
+
+
+def _locations(settings: dict[str, Cell]) -> dict[str, Location]:
+    places = {"/purpose": settings.get("purpose"), "/visibility": settings.get("visibility")}
+    return {pointer: cell.location for pointer, cell in places.items() if cell is not None}
