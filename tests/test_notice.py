@@ -574,3 +574,18 @@ def test_loose_accents_outside_and_inside_character_classes() -> None:
 def test_evidence_keeps_the_accents_as_written() -> None:
     assert parse_retention("Conservamos los datos 21 días.").evidence == "21 días"
     assert parse_retention("Conservamos los datos 21 dias.").evidence == "21 dias"
+
+
+@pytest.mark.parametrize("text", [
+    "We stock 30 days of supplies.",
+    "Please conserve water for 7 days.",
+    "We eliminate queues within 14 days.",
+    "The gate is guarded for 30 days.",
+])
+def test_english_look_alikes_of_retention_words_are_not_retention(text: str) -> None:
+    assert parse_retention(text).found is False
+
+
+def test_one_notice_may_mix_languages() -> None:
+    fact = parse_retention("Deleted after 14 days. Vos données sont conservées 21 jours. 信息保存7天。")
+    assert (fact.days, fact.evidence) == (21, "21 jours")

@@ -241,7 +241,7 @@ _PURPOSE = re.compile(
     rf"|\bwe\s+(?:collect|ask\s+for|gather|record|use)\b[^.;\n]{{0,80}}?\bto\s+"
     rf"(?!(?:the|a|an|your|our|us|you|them|third)\b)\w+{_REST}"
     rf"|(?:目的|用途)\s*[:：]?{_REST}|(?:仅用于|僅用於|只用于|只用於|用于|用於|为了|為了|以便|为(?:做好|配合|加强|落实)|為(?:做好|配合|加強|落實)){_REST}"
-    rf"|(?:{langs.PURPOSE}){_REST}",
+    rf"|{langs.PURPOSE}{_REST}",
     re.IGNORECASE,
 )
 _CONTROLLER = re.compile(
@@ -294,7 +294,7 @@ _RECIPIENT_PATTERNS = (
     (langs.RECIPIENT, langs.NEGATION_BEFORE),
     (langs.RECIPIENT_VERB_LAST, langs.NEGATION_BEFORE),
 )
-_EN_RECIPIENT_STOP = re.compile(
+_RECIPIENT_STOP = re.compile(
     r"\s+(?:such\s+as|on\s+(?:request|demand)|by|via|for|to|in\s+order|so\s+that|if|when"
     r"|where|who|which|that|under|as|upon|only|within|after|before|unless|except"
     rf"|and\s+will|and\s+may|{langs.RECIPIENT_STOP})\b.*$",
@@ -568,6 +568,6 @@ def _named_recipients(sentence: str, denies: bool) -> Iterator[str]:
 
 
 def _clean_recipients(phrase: str) -> Iterable[str]:
-    trimmed = _EN_RECIPIENT_STOP.sub("", phrase)
+    trimmed = _RECIPIENT_STOP.sub("", phrase)
     parts = (part.strip() for part in _RECIPIENT_SEPARATOR.split(trimmed))
     return [part for part in parts if part and not _NOT_A_RECIPIENT.search(part)]

@@ -135,14 +135,15 @@ def number(text: str) -> int:
         if token in _HUNDREDS:
             value = (value or 1) * 100
         else:
-            value += _VALUES[fold(token)]
+            value += _VALUES[token]
     return value
 
 
 RETENTION_CONTEXT = _phrases(
-    r"(?:conserv\w*|almacen\w*|armazen\w*|guard[aeo]\w*|mant(?:en|em|er|ém|id)\w*"
-    r"|elimin\w*|borr(?:a|e|ad)\w*|suprim\w*|destru\w*|apag\w*|exclu[íi](?:r|d|rem|rão)\w*|excluem"
-    r"|stock\w*|gard(?:er|ons|é|ée|és|ées)\b|supprim\w*|suppression|effac\w*|détrui\w*|détruit\w*)"
+    r"conserv(?!e\b|es\b|ed\b|ing\b)\w*|almacen\w*|armazen\w*|mant(?:en|em|er|ém|id)\w*"
+    r"|guard(?:a|ar|ará|arán|amos|an|ad[oa]s?|e|en|o)\b|élimin(?!at)\w*|borr(?:a|e|ad)\w*"
+    r"|suprim\w*|destru\w*|apag\w*|exclu(?:ir|íd|ímos|irão|em)\w*|stock(?:er|ons|ez|é|ée|és|ées|age)\b"
+    r"|gard(?:er|ons|é|ée|és|ées)\b|supprim\w*|suppression|effac\w*|détrui\w*|détruit\w*"
     r"|\w*(?:speicher|aufbewahr|lösch|vernicht)\w*"
 )
 # Immediately before a number: look-backs ("últimos", "letzten", "il y a"), ages and
