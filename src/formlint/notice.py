@@ -247,7 +247,7 @@ _PURPOSE = re.compile(
 _CONTROLLER = re.compile(
     rf"\b(?:data\s+controller|controller|collected\s+by|contact\s+us|data\s+protection\s+officer)"
     rf"\b{_REST}|\bcontact\s*:{_REST_AFTER_COLON}|(?-i:\bDPO\b){_REST}"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|\+\d{1,3}[\s-]?\d[\d\s-]{6,}\d|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)"
     r"|(?<!\d)400-?\d{3}-?\d{4}(?!\d)|\(\d{3}\)\s?\d{3}-\d{4}|(?<!\d)\d{3}-\d{3}-\d{4}(?!\d)"
     rf"|(?:收集单位|收集單位|收集者|收集方|负责人|負責人|联系人|聯繫人|联系方式|聯繫方式"
