@@ -153,12 +153,14 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="formlint-bench-"))
     generate(folder, args.n)
     parse = min(timed([sys.executable, "-c", PARSE_ONLY, str(folder)]) for _ in range(args.repeat))
-    check = min(timed([sys.executable, "-m", "formlint", "check", "--quiet", "--exit-zero", str(folder)])
-                for _ in range(args.repeat))
+    command = [sys.executable, "-m", "formlint", "check", "--quiet", "--exit-zero", str(folder)]
+    check = min(timed(command) for _ in range(args.repeat))
+    serial = min(timed(command + ["--jobs", "1"]) for _ in range(args.repeat))
     print(f"forms: {args.n}")
-    print(f"PyYAML C-loader parse: {parse:.3f} s")
-    print(f"formlint check:        {check:.3f} s")
-    print(f"ratio check/parse:     {check / parse:.2f}")
+    print(f"PyYAML C-loader parse:      {parse:.3f} s")
+    print(f"formlint check:             {check:.3f} s (one worker per core)")
+    print(f"formlint check --jobs 1:    {serial:.3f} s")
+    print(f"ratio check/parse:          {check / parse:.2f} ({serial / parse:.2f} with --jobs 1)")
     if args.keep:
         print(f"forms kept in {folder}")
     else:

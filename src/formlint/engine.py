@@ -123,17 +123,26 @@ OptionsFor = Union[Options, Callable[[str], Options]]
 
 
 def check_paths(paths: Iterable[str], options: OptionsFor,
-                excluded: Callable[[str], bool] | None = None) -> Report:
-    """Check every form under `paths`; `options` may differ per file (configuration)."""
+                excluded: Callable[[str], bool] | None = None, jobs: int = 1) -> Report:
+    """Check every form under `paths`; `options` may differ per file (configuration).
+    With `jobs` > 1 a large tree is checked in that many worker processes."""
+    from formlint.parallel import check_in_workers, usable
+
     report = Report()
+    paths = list(paths)
+    named = {p for p in paths if not os.path.isdir(p)}
+    items = [(path, path not in named) for path in discover(paths, excluded)]
+    workers = usable(jobs, len(items))
     # Parsing allocates many small objects and no reference cycles; the cyclic
     # collector would otherwise run hundreds of times for nothing on a big tree.
     collecting = gc.isenabled()
     gc.disable()
-    named = {p for p in paths if not os.path.isdir(p)}
     try:
-        for path in discover(paths, excluded):
-            _check_one(report, path, None, options, walked=path not in named)
+        if workers > 1:
+            check_in_workers(items, options, workers, report)
+        else:
+            for path, walked in items:
+                check_one(report, path, None, options, walked=walked)
     finally:
         if collecting:
             gc.enable()
@@ -143,11 +152,11 @@ def check_paths(paths: Iterable[str], options: OptionsFor,
 def check_source(path: str, raw: bytes, options: OptionsFor) -> Report:
     """Check one form given as bytes (stdin) under the name `path`."""
     report = Report()
-    _check_one(report, path, raw, options)
+    check_one(report, path, raw, options)
     return report
 
 
-def _check_one(report: Report, path: str, raw: bytes | None, options: OptionsFor,
+def check_one(report: Report, path: str, raw: bytes | None, options: OptionsFor,
                walked: bool = False) -> None:
     try:
         chosen = options(path) if callable(options) else options

@@ -16,6 +16,10 @@ class FormlintError(Exception):
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: error: {self.message}"
 
+    def __reduce__(self) -> tuple[type["FormlintError"], tuple[str, str, int, int]]:
+        # Errors travel back from worker processes (--jobs); rebuild with every field.
+        return (type(self), (self.path, self.message, self.line, self.column))
+
 
 class FormError(FormlintError):
     """A form could not be read or does not follow its format."""

@@ -32,6 +32,7 @@ def check(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print findings only, no summary."),
     input_format: Optional[str] = typer.Option(None, "--input-format", help="Read every file as this format instead of detecting it."),
     max_file_size: int = typer.Option(10 * 1024 * 1024, "--max-file-size", help="Refuse files larger than this many bytes.", min=1),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes for large trees (0: one per CPU core; 1: no workers).", min=0),
     config: Optional[str] = typer.Option(None, "--config", help="Use this configuration file instead of discovering one."),
     isolated: bool = typer.Option(False, "--isolated", help="Ignore all configuration files."),
     select: Optional[str] = typer.Option(None, "--select", help="Comma-separated rule codes or prefixes to run (replaces the config's)."),
@@ -58,5 +59,5 @@ def check(
         input_format=input_format, max_file_size=max_file_size, config=config, isolated=isolated,
         select=select, extend_select=extend_select, ignore=ignore, show_suppressed=show_suppressed,
         statistics=statistics, baseline=baseline, write_baseline=write_baseline, force=force,
-        since=since, stdin_filename=stdin_filename, lang=lang)
+        since=since, stdin_filename=stdin_filename, lang=lang, jobs=jobs)
     raise typer.Exit(run(request))

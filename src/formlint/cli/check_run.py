@@ -50,6 +50,7 @@ class Request:
     since: Optional[str] = None
     stdin_filename: Optional[str] = None
     lang: Optional[str] = None
+    jobs: int = 0
 
     @property
     def reads_stdin(self) -> bool:
@@ -132,7 +133,9 @@ def check(request: Request, resolver: "Resolver", lang: str) -> "Report":
         raw = sys.stdin.buffer.read(request.max_file_size + 1)
         return check_source(request.stdin_filename or STDIN, raw, options)
     root = resolver.for_path(".")
-    return check_paths(request.paths, options, excluded=root.excluded)
+    from formlint.parallel import default_jobs
+
+    return check_paths(request.paths, options, excluded=root.excluded, jobs=request.jobs or default_jobs())
 
 
 def narrow(report: "Report", request: Request) -> "Report":
