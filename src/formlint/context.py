@@ -33,6 +33,11 @@ class Context:
         inner = f"{label}, {verdict.category}" if label and label != field.key else verdict.category
         return f"`{field.key}` ({inner})"
 
+    @staticmethod
+    def key_list(keys: list[str], limit: int = 5) -> str:
+        """Field keys as a message shows them: the first few, then an ellipsis."""
+        return ", ".join(f"`{k}`" for k in keys[:limit]) + (", …" if len(keys) > limit else "")
+
     def t(self, text: str | Msg) -> str:
         """A message in the run's language."""
         return render(text, self.lang)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from formlint.engine import OptionsFor, Report

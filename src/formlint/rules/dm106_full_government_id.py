@@ -25,7 +25,7 @@ from typing import Iterator
 
 from formlint.context import Context
 from formlint.i18n import msg
-from formlint.model import Field, Finding, Severity
+from formlint.model import Finding, Severity
 from formlint.policy import GOVERNMENT_ID
 from formlint.rules._excess import override
 

@@ -34,10 +34,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     personal = [f.key for f in ctx.form.fields if ctx.taxonomy.is_personal(ctx.category_of(f).category)]
     if not personal:
         return
-    shown = ", ".join(f"`{k}`" for k in personal[:5]) + (", …" if len(personal) > 5 else "")
     yield ctx.finding(
         RULE,
-        msg("EX401.message", fields=shown),
+        msg("EX401.message", fields=ctx.key_list(personal)),
         msg("EX401.help"),
         "CAC notice 2020-02-09; PIPL Art. 9, 23, 25, 51; GDPR Art. 5(1)(f), 32",
         where=ctx.form.location_of("/visibility"), pointer="/visibility")

@@ -22,7 +22,7 @@ from typing import Iterator
 from formlint.context import Context
 from formlint.i18n import msg
 from formlint.model import Finding, Severity
-from formlint.rules._notice import notice_location
+from formlint.rules._notice import notice_finding
 
 CODE = "EX402"
 NAME = "published-answers"
@@ -33,9 +33,5 @@ RULE = (CODE, NAME, SEVERITY)
 
 def check(ctx: Context) -> Iterator[Finding]:
     if ctx.notice.publication is not None:
-        yield ctx.finding(
-            RULE,
-            msg("EX402.message", evidence=ctx.notice.publication),
-            msg("EX402.help"),
-            "CAC notice 2020-02-09; PIPL Art. 25",
-            where=notice_location(ctx), pointer="/notice")
+        yield notice_finding(ctx, RULE, "CAC notice 2020-02-09; PIPL Art. 25",
+                             msg("EX402.message", evidence=ctx.notice.publication))

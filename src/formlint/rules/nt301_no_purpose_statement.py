@@ -17,9 +17,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from formlint.context import Context
-from formlint.i18n import msg
 from formlint.model import Finding, Severity
-from formlint.rules._notice import notice_location, requires
+from formlint.rules._notice import notice_finding, requires
 
 CODE = "NT301"
 NAME = "no-purpose-statement"
@@ -29,9 +28,4 @@ RULE = (CODE, NAME, SEVERITY)
 
 def check(ctx: Context) -> Iterator[Finding]:
     if requires(ctx, "purpose") and ctx.notice.purpose is None:
-        yield ctx.finding(
-            RULE,
-            msg("NT301.message"),
-            msg("NT301.help"),
-            "PIPL Art. 6, 17(1)(2); GDPR Art. 13(1)(c)",
-            where=notice_location(ctx), pointer="/notice")
+        yield notice_finding(ctx, RULE, "PIPL Art. 6, 17(1)(2); GDPR Art. 13(1)(c)")

@@ -18,9 +18,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from formlint.context import Context
-from formlint.i18n import msg
 from formlint.model import Finding, Severity
-from formlint.rules._notice import notice_location, requires
+from formlint.rules._notice import notice_finding, requires
 
 CODE = "NT302"
 NAME = "no-collector"
@@ -32,9 +31,4 @@ def check(ctx: Context) -> Iterator[Finding]:
     collector = ctx.form.collector
     if not requires(ctx, "controller") or collector.name or collector.contact or ctx.notice.controller:
         return
-    yield ctx.finding(
-        RULE,
-        msg("NT302.message"),
-        msg("NT302.help"),
-        "PIPL Art. 17(1)(1); GDPR Art. 13(1)(a)",
-        where=notice_location(ctx), pointer="/notice")
+    yield notice_finding(ctx, RULE, "PIPL Art. 17(1)(1); GDPR Art. 13(1)(a)")

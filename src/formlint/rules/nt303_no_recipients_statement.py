@@ -23,9 +23,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from formlint.context import Context
-from formlint.i18n import msg
 from formlint.model import Finding, Severity
-from formlint.rules._notice import notice_location
+from formlint.rules._notice import notice_finding
 
 CODE = "NT303"
 NAME = "no-recipients-statement"
@@ -36,9 +35,4 @@ RULE = (CODE, NAME, SEVERITY)
 
 def check(ctx: Context) -> Iterator[Finding]:
     if ctx.notice.recipients is None:
-        yield ctx.finding(
-            RULE,
-            msg("NT303.message"),
-            msg("NT303.help"),
-            "PIPL Art. 17, 23; GDPR Art. 13(1)(e); CCPA 1798.100(a)(1)",
-            where=notice_location(ctx), pointer="/notice")
+        yield notice_finding(ctx, RULE, "PIPL Art. 17, 23; GDPR Art. 13(1)(e); CCPA 1798.100(a)(1)")

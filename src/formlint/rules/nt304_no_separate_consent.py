@@ -40,10 +40,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     sensitive = [f for f in ctx.form.fields if _sensitive(ctx, f)]
     if not sensitive or ctx.notice.separate_consent or any(_asks_separately(ctx, f) for f in ctx.form.fields):
         return
-    shown = ", ".join(f"`{f.key}`" for f in sensitive[:5]) + (", …" if len(sensitive) > 5 else "")
     yield ctx.finding(
         RULE,
-        msg("NT304.message", fields=shown),
+        msg("NT304.message", fields=ctx.key_list([f.key for f in sensitive])),
         msg("NT304.help"),
         "PIPL Art. 29, 30; GDPR Art. 9(2)(a)", field=sensitive[0])
 

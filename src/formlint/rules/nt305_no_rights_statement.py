@@ -21,9 +21,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from formlint.context import Context
-from formlint.i18n import msg
 from formlint.model import Finding, Severity
-from formlint.rules._notice import notice_location
+from formlint.rules._notice import notice_finding
 
 CODE = "NT305"
 NAME = "no-rights-statement"
@@ -34,9 +33,4 @@ RULE = (CODE, NAME, SEVERITY)
 
 def check(ctx: Context) -> Iterator[Finding]:
     if ctx.notice.rights is None:
-        yield ctx.finding(
-            RULE,
-            msg("NT305.message"),
-            msg("NT305.help"),
-            "PIPL Art. 15, 17(1)(3), 44-47; GDPR Art. 13(2)(b)-(c); CCPA 1798.130(a)(1)",
-            where=notice_location(ctx), pointer="/notice")
+        yield notice_finding(ctx, RULE, "PIPL Art. 15, 17(1)(3), 44-47; GDPR Art. 13(2)(b)-(c); CCPA 1798.130(a)(1)")

@@ -19,9 +19,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from formlint.context import Context
-from formlint.i18n import msg
 from formlint.model import Finding, Severity
-from formlint.rules._notice import notice_location, requires
+from formlint.rules._notice import notice_finding, requires
 
 CODE = "RT201"
 NAME = "no-retention-statement"
@@ -31,9 +30,4 @@ RULE = (CODE, NAME, SEVERITY)
 
 def check(ctx: Context) -> Iterator[Finding]:
     if requires(ctx, "retention") and not ctx.notice.retention.found:
-        yield ctx.finding(
-            RULE,
-            msg("RT201.message"),
-            msg("RT201.help"),
-            "PIPL Art. 17(1)(2), 19; GDPR Art. 13(2)(a), 5(1)(e); CCPA 1798.100(a)(3)",
-            where=notice_location(ctx), pointer="/notice")
+        yield notice_finding(ctx, RULE, "PIPL Art. 17(1)(2), 19; GDPR Art. 13(2)(a), 5(1)(e); CCPA 1798.100(a)(3)")

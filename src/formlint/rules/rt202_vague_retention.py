@@ -23,7 +23,7 @@ from typing import Iterator
 from formlint.context import Context
 from formlint.i18n import msg
 from formlint.model import Finding, Severity
-from formlint.rules._notice import notice_location, requires
+from formlint.rules._notice import notice_finding, requires
 
 CODE = "RT202"
 NAME = "vague-retention"
@@ -34,9 +34,5 @@ RULE = (CODE, NAME, SEVERITY)
 def check(ctx: Context) -> Iterator[Finding]:
     fact = ctx.notice.retention
     if requires(ctx, "retention") and fact.found and fact.vague:
-        yield ctx.finding(
-            RULE,
-            msg("RT202.message", evidence=fact.evidence, kind=ctx.t(msg(f"kind.{fact.kind}"))),
-            msg("RT202.help"),
-            "PIPL Art. 17(1)(2), 19, 47; GDPR Art. 13(2)(a), 5(1)(e)",
-            where=notice_location(ctx), pointer="/notice")
+        yield notice_finding(ctx, RULE, "PIPL Art. 17(1)(2), 19, 47; GDPR Art. 13(2)(a), 5(1)(e)",
+                             msg("RT202.message", evidence=fact.evidence, kind=ctx.t(msg(f"kind.{fact.kind}"))))

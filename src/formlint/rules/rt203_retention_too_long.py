@@ -19,7 +19,7 @@ from typing import Iterator
 from formlint.context import Context
 from formlint.i18n import msg
 from formlint.model import Finding, Severity
-from formlint.rules._notice import notice_location
+from formlint.rules._notice import notice_finding
 
 CODE = "RT203"
 NAME = "retention-too-long"
@@ -33,8 +33,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     basis = "; ".join(ctx.purpose.retention_source)
     law = "PIPL Art. 19; GDPR Art. 5(1)(e)" + (f"; {ctx.t(msg('law.cap_basis', basis=basis))}" if basis else "")
-    yield ctx.finding(
-        RULE,
-        msg("RT203.message", days=days, evidence=ctx.notice.retention.evidence, cap=cap, purpose=ctx.purpose.id),
-        msg("RT203.help", cap=cap),
-        law, where=notice_location(ctx), pointer="/notice")
+    yield notice_finding(ctx, RULE, law,
+                         msg("RT203.message", days=days, evidence=ctx.notice.retention.evidence, cap=cap,
+                             purpose=ctx.purpose.id),
+                         msg("RT203.help", cap=cap))
