@@ -248,3 +248,17 @@ def test_readme_worked_example_shows_the_real_findings() -> None:
     assert [line.split()[1] for line in firsts] == ["EX401", "NT303", "NT305", "RT202", "DM102", "NT304", "DM103"]
     readme = (ROOT / "README.md").read_text("utf-8")
     assert all(line.split(" is sensitive under")[0] in readme for line in firsts)
+
+
+def test_repeated_policy_options_combine_like_extends() -> None:
+    from conftest import SAMPLES, run_formlint
+
+    form = str(SAMPLES / "qingdao-property-return.yaml")
+    combined = run_formlint("check", "--output-format", "json", "--policy", "pipl", "--policy", "epidemic-registration", form)
+    data = __import__("json").loads(combined.stdout)
+    codes = sorted({f["code"] for f in data["findings"]})
+    assert data["policy"]["id"] == "command-line" and combined.returncode == 1
+    # pipl adds its opt-in notice rules on top of the epidemic purposes' minimisation findings.
+    assert {"DM101", "DM102", "RT201"} <= set(codes) and "NT305" in codes
+    alone = run_formlint("check", "--policy", "pipl", form)
+    assert alone.returncode == 2 and "--policy pipl --policy epidemic-registration" in alone.stderr

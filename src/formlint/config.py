@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from formlint.errors import ConfigError
+from formlint.model import PolicyRef
 from formlint.model import Location
 from formlint.schemas import validate
 from formlint.source import Document, load_yaml, pointer_join, read_text
@@ -38,7 +39,7 @@ class Config:
 
     path: str | None = None
     root: str = "."
-    policy: str | None = None
+    policy: PolicyRef | None = None
     purpose: str | None = None
     policy_map: tuple[tuple[str, str | None, str | None], ...] = ()
     select: tuple[str, ...] | None = None
@@ -63,7 +64,7 @@ class Config:
         """`path` relative to the config's folder, with forward slashes, for globs."""
         return os.path.relpath(os.path.abspath(path), os.path.abspath(self.root)).replace(os.sep, "/")
 
-    def target(self, path: str) -> tuple[str | None, str | None]:
+    def target(self, path: str) -> tuple[PolicyRef | None, str | None]:
         """(policy, purpose) for a form: the first matching `policy-map` glob, else the defaults."""
         rel = self.relative(path)
         for pattern, policy, purpose in self.policy_map:

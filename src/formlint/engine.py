@@ -231,5 +231,6 @@ def resolve_purpose(form: Form, policy: Policy, override: str | None) -> Purpose
 
 def _choices(policy: Policy) -> str:
     if not policy.purposes:
-        return f"policy {policy.id!r} has no purposes of its own: use a policy that extends it"
+        return (f"policy {policy.id!r} has no purposes of its own: use a policy that extends it, "
+                f"or add one with a second --policy (e.g. --policy {policy.id} --policy epidemic-registration)")
     return f"policy {policy.id!r} has: {', '.join(policy.purposes)}"

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Mapping, Union
+
+
+# A policy reference: a built-in name or a file path, or several combined in order.
+PolicyRef = Union[str, tuple[str, ...]]
 
 
 class Severity(enum.Enum):

@@ -12,12 +12,13 @@ of its `extends` chain are merged in order, the file itself last (README, "How
 
 from __future__ import annotations
 
+import json
 import os
 from importlib import resources
 from typing import Any, Iterable, Mapping
 
 from formlint.errors import PolicyError
-from formlint.model import Policy, Purpose
+from formlint.model import Policy, PolicyRef, Purpose
 from formlint.schemas import validate
 from formlint.source import Document, load_yaml, read_text
 from formlint.taxonomy import Taxonomy, load_taxonomy
@@ -47,14 +48,27 @@ def is_path(ref: str) -> bool:
     return "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml"))
 
 
-def load_policy(ref: str | None = None) -> Policy:
-    """Load a built-in policy by name or a policy file by path, `extends` resolved."""
+def load_policy(ref: PolicyRef | None = None) -> Policy:
+    """Load a built-in policy by name or a policy file by path, `extends` resolved.
+    Several references are combined as if one policy extended them in order."""
+    if isinstance(ref, tuple):
+        return _combined(ref) if len(ref) > 1 else load_policy(ref[0] if ref else None)
     ref = ref or DEFAULT_POLICY
     if is_path(ref):
         return _resolve(ref, read_text(ref, error=PolicyError))
     if ref not in builtin_names():
         raise PolicyError(ref, _unknown_policy(ref))
     return _resolve(f"{BUILTIN_PREFIX}{ref}.yaml", _builtin_text(ref))
+
+
+COMBINED = "<command line>"
+
+
+def _combined(refs: tuple[str, ...]) -> Policy:
+    """`--policy pipl --policy epidemic-registration`: a policy that extends each."""
+    text = (f"id: command-line\ntitle: {json.dumps(' + '.join(refs), ensure_ascii=False)}\n"
+            f"source: \"policies given with --policy\"\nextends: {json.dumps(list(refs), ensure_ascii=False)}\n")
+    return _resolve(COMBINED, text)
 
 
 def parse_policy(text: str, path: str) -> Policy:

@@ -23,7 +23,7 @@ class FailOn(str, Enum):
 
 def check(
     paths: Optional[List[str]] = typer.Argument(None, help="Form files or folders (searched recursively), or - for stdin. Default: ."),
-    policy: Optional[str] = typer.Option(None, "--policy", "-p", help="Built-in policy name or policy file. Default: epidemic-registration."),
+    policy: Optional[List[str]] = typer.Option(None, "--policy", "-p", help="Built-in policy name or policy file; repeat to combine policies as if one extended them in order. Default: epidemic-registration."),
     purpose: Optional[str] = typer.Option(None, "--purpose", help="Purpose id to check against, overriding each form's `purpose`."),
     output_format: Optional[List[str]] = typer.Option(None, "--output-format", "--format", help="Output format, or FORMAT:FILE to also write one to a file; repeatable. Formats: full (default; alias text), concise, json, json-lines, sarif, junit, github, gitlab, markdown."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the terminal output to this file instead."),
@@ -54,7 +54,7 @@ def check(
     policy or the configuration could not be read.
     """
     request = Request(
-        paths=paths or ["."], policy=policy, purpose=purpose, output_formats=tuple(output_format or ()),
+        paths=paths or ["."], policy=tuple(policy) if policy else None, purpose=purpose, output_formats=tuple(output_format or ()),
         output=output, fail_on=fail_on.value if fail_on else None, exit_zero=exit_zero, quiet=quiet,
         input_format=input_format, max_file_size=max_file_size, config=config, isolated=isolated,
         select=select, extend_select=extend_select, ignore=ignore, show_suppressed=show_suppressed,

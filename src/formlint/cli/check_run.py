@@ -17,7 +17,7 @@ from formlint.errors import UsageError
 if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
     from formlint.config import Config, Resolver
     from formlint.engine import Options, OptionsFor, Report
-    from formlint.model import Policy
+    from formlint.model import Policy, PolicyRef
     from formlint.reporters import RenderOptions
 
 STDIN = "-"
@@ -28,7 +28,7 @@ class Request:
     """The check command's options as given on the command line."""
 
     paths: list[str]
-    policy: Optional[str] = None
+    policy: Optional["PolicyRef"] = None
     purpose: Optional[str] = None
     output_formats: tuple[str, ...] = ()
     output: Optional[str] = None
@@ -105,7 +105,7 @@ def cli_config(request: Request) -> "Config":
 
 
 @lru_cache(maxsize=None)
-def _policy(ref: str | None) -> "Policy":
+def _policy(ref: "PolicyRef | None") -> "Policy":
     from formlint.policy import load_policy
 
     return load_policy(ref)
