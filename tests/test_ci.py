@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ from typer.testing import Result
 
 from conftest import FIXTURES, run_formlint
 from test_cli import assert_one_error_line
+
+from formlint.model import Location
 
 FORM = (FIXTURES / "rules" / "dm101_fail.yaml").read_text("utf-8")  # DM101 on `job`, line 22
 POLICY = FIXTURES / "policies" / "rules-test.yaml"
@@ -243,3 +246,27 @@ def test_action_runs_check_with_sarif_and_uploads_it() -> None:
     steps = action["runs"]["steps"]
     assert any("sarif:$FORMLINT_SARIF" in s.get("run", "") for s in steps)
     assert any(s.get("uses", "").startswith("github/codeql-action/upload-sarif@") for s in steps)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("select = " + "[" * 2000 + "]" * 2000 + "\n", "invalid TOML: arrays or tables nested too deep"),
+    pytest.param("policy = " + "9" * 5000 + "\n", "invalid TOML: a number has too many digits",
+                 marks=pytest.mark.skipif(not hasattr(sys, "get_int_max_str_digits"),
+                                          reason="int() limits digits from Python 3.11 (and 3.10.7)")),
+])
+def test_toml_that_tomllib_cannot_build_is_one_error_line(tmp_path: Path, text: str, message: str) -> None:
+    from formlint.config import load_config
+    from formlint.errors import ConfigError
+
+    path = tmp_path / "formlint.toml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert str(caught.value) == f"{path}:1:1: error: {message}"
+
+
+def test_header_with_a_long_run_of_spaces_is_located() -> None:
+    from formlint.config import toml_locations
+
+    text = '[tool' + " " * 50_000 + '.formlint]\npolicy = "pipl"\n[' + " " * 50_000 + "x\n"
+    assert toml_locations(text, ("tool", "formlint")) == {"/policy": Location(2, 1)}

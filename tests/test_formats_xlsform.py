@@ -284,3 +284,14 @@ def test_spaced_type_aliases_read_like_their_underscored_forms(tmp_path: Path) -
             "choices,,,\n,list name,name,label\n,yes_no,y,Yes\n")
     field = load_form(write(tmp_path, "alias.csv", text)).fields[0]
     assert (field.key, field.type, field.options) == ("g.q", "select_one", ("Yes",))
+
+
+def test_corrupt_deflate_stream_in_xlsx_is_one_error_line(tmp_path: Path) -> None:
+    raw = tiny_xlsx()
+    data_at = 30 + len("[Content_Types].xml")  # the member's deflate data follows its local header
+    path = tmp_path / "corrupt.xlsx"
+    path.write_bytes(raw[:data_at] + b"\xff" * 4 + raw[data_at + 4:])  # 0b11 is no valid block type
+    with pytest.raises(FormError) as caught:
+        load_form(str(path))
+    assert str(caught.value) == (f"{path}:1:1: error: not a readable .xlsx (zip) file: "
+                                 "Error -3 while decompressing data: invalid block type")

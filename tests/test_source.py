@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from formlint.errors import FormlintError
@@ -70,3 +72,27 @@ def test_json_positions_and_strict_errors() -> None:
     with pytest.raises(FormlintError) as caught:
         load_json('{"a": 1,}', "f.json")
     assert (caught.value.line, caught.value.column) == (1, 9)
+
+
+def test_control_character_is_one_line_at_its_position() -> None:
+    with pytest.raises(FormlintError) as caught:
+        load_yaml("a: 姓名\nc: x\x00", "bad.yaml")
+    assert str(caught.value) == "bad.yaml:2:5: error: invalid YAML: control characters are not allowed (U+0000)"
+
+
+needs_digit_limit = pytest.mark.skipif(not hasattr(sys, "get_int_max_str_digits"),
+                                       reason="int() limits digits from Python 3.11 (and 3.10.7)")
+
+
+@needs_digit_limit
+def test_yaml_number_too_long_for_int_is_located() -> None:
+    with pytest.raises(FormlintError) as caught:
+        load_yaml("a:\n  b: " + "9" * 5000, "big.yaml")
+    assert str(caught.value) == f"big.yaml:2:6: error: number '{'9' * 40}…' has too many digits (5,000)"
+
+
+@needs_digit_limit
+def test_json_number_too_long_for_int_is_located() -> None:
+    with pytest.raises(FormlintError) as caught:
+        load_json('{"a":\n  [1, ' + "9" * 5000 + "]}", "big.json")
+    assert str(caught.value) == f"big.json:2:7: error: number '{'9' * 40}…' has too many digits (5,000)"

@@ -146,12 +146,18 @@ def _toml_document(text: str, name: str, table: tuple[str, ...]) -> Document:
         where = _TOML_POSITION.search(message)
         line, column = (int(where[1]), int(where[2])) if where else (1, 1)
         raise ConfigError(name, f"invalid TOML: {_TOML_POSITION.sub('', message)}", line, column) from None
+    except RecursionError:  # tomllib recurses into nested arrays and inline tables
+        raise ConfigError(name, "invalid TOML: arrays or tables nested too deep") from None
+    except ValueError:  # int() refuses more than 4,300 digits (CVE-2020-10735)
+        raise ConfigError(name, "invalid TOML: a number has too many digits") from None
     for key in table:
         data = data.get(key, {}) if isinstance(data, dict) else {}
     return Document(name, data, toml_locations(text, table), text)
 
 
-_HEADER = re.compile(r"^\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
+# The name's spaces are stripped in Python: `\[\s*(.+?)\s*\]` is quadratic on a long
+# run of spaces inside an unclosed header.
+_HEADER = re.compile(r"^\[([^\[\]]+)\]\s*(?:#.*)?$")
 _KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=""")
 
 

@@ -99,6 +99,10 @@ def load_json(text: str, path: str, error: type[FormlintError] = FormlintError) 
         raise error(path, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
     except RecursionError:
         raise error(path, f"nesting deeper than {MAX_DEPTH} levels") from None
+    except ValueError:
+        # A number too long for int(): json cannot say where, the YAML reading can.
+        load_yaml(text, path, error)
+        raise error(path, "invalid JSON: a number has too many digits") from None
     try:
         return load_yaml(text, path, error)
     except FormlintError as exc:
@@ -117,9 +121,25 @@ def load_yaml(text: str, path: str, error: type[FormlintError] = FormlintError) 
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise error(path, f"invalid YAML: {exc.problem or exc.context}", line, col) from None
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(text, path, error, exc) from None
     except yaml.YAMLError as exc:
         raise error(path, f"invalid YAML: {exc}") from None
     return Document(path, builder.result, builder.locations, text)
+
+
+def _reader_error(text: str, path: str, error: type[FormlintError], exc: yaml.reader.ReaderError) -> FormlintError:
+    """A character YAML refuses (NUL, most control characters), at its line and column.
+
+    The reader's own message spans two lines and its position counts bytes in the C
+    parser but characters in the Python one; the reader stops at the first such
+    character, so its first occurrence in the text is the one it met.
+    """
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    at = max(text.find(char), 0)
+    line = text.count("\n", 0, at) + 1
+    column = at - text.rfind("\n", 0, at)
+    return error(path, f"invalid YAML: {exc.reason} (U+{ord(char):04X})", line, column)
 
 
 class _Frame:
@@ -227,10 +247,13 @@ class _Builder:
             try:
                 return convert(value)
             except ValueError:
-                self._fail(event, f"{value!r} is not a valid {event.tag}")
+                self._fail(event, f"{_excerpt(value)!r} is not a valid {event.tag}")
         if not event.implicit[0]:
             return value  # quoted: always a string
-        return _plain_scalar(value)
+        try:
+            return _plain_scalar(value)
+        except ValueError:  # int() refuses more than 4,300 digits (CVE-2020-10735)
+            self._fail(event, f"number {_excerpt(value)!r} has too many digits ({len(value):,})")
 
     def _child_pointer(self) -> str:
         if not self.stack:
@@ -273,6 +296,10 @@ class _NoKey:
 
 
 _NO_KEY: Any = _NoKey()
+
+
+def _excerpt(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else f"{value[:limit]}…"
 
 
 def _plain_scalar(value: str) -> Any:

@@ -18,6 +18,7 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -89,7 +90,8 @@ def check_zip(path: str, raw: bytes) -> None:
                 budget -= len(data)
                 if member.filename.startswith("xl/worksheets/"):
                     _check_extent(path, member.filename, data)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError) as exc:
+    # zlib.error: a member whose deflate stream is corrupt (zipfile lets it through unwrapped).
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError, zlib.error) as exc:
         raise FormError(path, f"not a readable .xlsx (zip) file: {exc}") from None
 
 

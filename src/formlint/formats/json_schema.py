@@ -172,8 +172,9 @@ def _type(schema: Mapping[str, Any], ui: Mapping[str, Any], multiple: bool) -> s
         return widget
     if multiple and _options(schema):
         return "select_multiple"
-    if schema.get("format") in FORMAT_TYPES:
-        return FORMAT_TYPES[schema["format"]]
+    fmt = as_str(schema.get("format"))
+    if fmt in FORMAT_TYPES:
+        return FORMAT_TYPES[fmt]
     if _options(schema):
         return "select_one"
     return SCALAR_TYPES.get(str(schema.get("type")))
