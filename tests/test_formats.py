@@ -297,3 +297,17 @@ def test_html_without_controls_is_not_a_form(tmp_path: Path) -> None:
     page = tmp_path / "about.html"
     page.write_text("<h1>About us</h1>", "utf-8")
     assert _error(page) == "FILE:1:1: error: not a form in any format formlint reads (tried html)"
+
+
+def test_json_schema_format_that_is_not_a_string_is_ignored(tmp_path: Path) -> None:
+    odd = tmp_path / "odd.json"
+    odd.write_text('{"type": "object", "properties": {"mail": {"type": "string", "format": ["email"]},'
+                   ' "born": {"type": "string", "format": "date"}}}', "utf-8")
+    assert [(f.key, f.type) for f in load_form(str(odd)).fields] == [("mail", "text"), ("born", "date")]
+
+
+def test_unclosed_template_delimiters_leave_the_html_as_it_is() -> None:
+    from formlint.formats.html import blank_templates
+
+    unclosed = "{{ <% ${ {# " * 10_000
+    assert blank_templates("{{ a }} " + unclosed + "<input name=d>") == " " * 8 + unclosed + "<input name=d>"

@@ -589,3 +589,24 @@ def test_english_look_alikes_of_retention_words_are_not_retention(text: str) -> 
 def test_one_notice_may_mix_languages() -> None:
     fact = parse_retention("Deleted after 14 days. Vos données sont conservées 21 jours. 信息保存7天。")
     assert (fact.days, fact.evidence) == (21, "21 jours")
+
+
+@pytest.mark.parametrize("text, days", [
+    ("保存" + "9" * 50_000, None),  # digits with no unit after them
+    ("保存" + "一" * 50_000, None),
+    ("保存" + "9" * 5_000 + "天", 999_999_999),  # more digits than int() reads: the longest period
+    ("kept for " + "9" * 5_000 + " days", 999_999_999),
+    ("kept for 0000000021 days", 21),
+    ("Wir speichern die Daten " + "hundert" * 7 + " Tage.", 999_999_999),  # 100**7 days
+    ("conservés " + "vingt " * 8_000 + "x jours", None),
+    ("Les données sont conservées quatre-vingt-dix-neuf jours.", 99),
+    ("Die Daten werden dreihundertfünfundsechzig Tage gespeichert.", 365),
+], ids=lambda value: value[:24] if isinstance(value, str) else str(value))
+def test_long_numbers_and_runs_of_number_words(text: str, days: int | None) -> None:
+    assert analyse_notice(Notice(text=text)).retention.days == days
+
+
+def test_long_run_of_spaces_before_a_german_recipient() -> None:
+    facts = analyse_notice(Notice(text="Nicht weitergegeben außer an " + " " * 50_000 + "das RKI"))
+    assert facts.recipients == ("das RKI",)
+    assert analyse_notice(Notice(text="Die Daten werden an  das   RKI  übermittelt.")).recipients == ("das   RKI",)

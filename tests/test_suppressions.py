@@ -39,3 +39,8 @@ def test_value_directives(value: object, codes: tuple[str, ...], reason: str | N
 @pytest.mark.parametrize("value", ["", "no codes here", [], {"reason": "x"}])
 def test_values_without_codes_are_none(value: object) -> None:
     assert from_value(value, HERE) is None
+
+
+def test_many_unclosed_directives_then_a_closed_one() -> None:
+    found = from_comment("formlint: ignore[" * 20_000 + "formlint: ignore[DM101] kept", Location())
+    assert found is not None and found.codes == ("DM101",) and found.reason == "kept"

@@ -135,11 +135,13 @@ _EN_DURATION = re.compile(
     r"(?P<unit>day|week|month|year|hour)s?\b",
     re.IGNORECASE,
 )
+# A number starts where its run of digits starts: without the look-behinds a long run
+# with no unit after it is tried from every position (quadratic).
 # 月 only counts as a unit with a measure word (个月): "6月" is June. 年 followed by a
 # month is a date ("2022年3月"), and 周 before 岁 is an age ("18周岁").
 _ZH_DURATION = re.compile(
     r"(?P<half>(?<![上下前后後])半)(?P<hunit>年|[个個]月)"
-    r"|(?P<num>[0-9０-９]+|[〇零一二两兩三四五六七八九十百千万萬]+)\s*"
+    r"|(?P<num>(?<![0-9０-９])[0-9０-９]+|(?<![〇零一二两兩三四五六七八九十百千万萬])[〇零一二两兩三四五六七八九十百千万萬]+)\s*"
     r"(?P<unit>[个個]?(?:工作日|自然日)|天|日|[周週](?![岁歲])|[个個]?(?:星期|礼拜|禮拜)"
     r"|[个個]多?月|年(?!\s*[0-9０-９〇零一二三四五六七八九十]+\s*月)|小时|小時)"
 )
@@ -498,11 +500,11 @@ def _to_days(number: int, unit: str) -> int:
 def _en_number(text: str) -> int:
     """Parse "21", "1,000", "twenty-one", "a hundred and eighty" or "a"."""
     if text[0].isdigit():
-        return int(text.replace(",", ""))
+        return langs.whole_number(text.replace(",", ""))
     value = 0
     for word in _WORD_SEPARATOR.split(text.lower()):
         if word == "hundred":
-            value = (value or 1) * 100
+            value = min((value or 1) * 100, langs.HUGE_NUMBER)
         else:
             value += _EN_NUMBER_WORDS.get(word, 0)
     return value
@@ -511,9 +513,9 @@ def _en_number(text: str) -> int:
 def _zh_number(text: str) -> int:
     """Parse Chinese numerals up to 99,999,999 ("二十一", "一百零五", "两千"), or digits."""
     if text.isdigit():
-        return int(text)  # int() reads full-width digits too
+        return langs.whole_number(text)
     if not any(char in _ZH_MULTIPLIERS or char in _ZH_MYRIAD for char in text):
-        return int("".join(str(_ZH_DIGITS[char]) for char in text))  # "二〇二二"
+        return langs.whole_number("".join(str(_ZH_DIGITS[char]) for char in text))  # "二〇二二"
     total = section = digit = 0
     for char in text:
         if char in _ZH_DIGITS:

@@ -104,8 +104,11 @@ def _alternation(words: list[str]) -> str:
 
 _NUMBER_TOKEN = re.compile(_alternation([*_VALUES, *_HUNDREDS]))
 _WORD = _alternation([*_NUMBER_WORDS, *_HUNDREDS])
-# German joins number words without spaces ("einundzwanzig", "hundertachtzig").
-_NUMBER = rf"\d+|(?:{_WORD})(?:[\s-]*(?:(?:y|e|et|und)[\s-]*)?(?:{_WORD}))*"
+# German joins number words without spaces ("einundzwanzig", "hundertachtzig"). The
+# longest spelled periods take five words ("quatre-vingt-dix-neuf", "dreihundertfünfundsechzig");
+# an unbounded repeat would try every run of number words to its end from each of its
+# words, quadratic on a long run with no unit after it.
+_NUMBER = rf"\d+|(?:{_WORD})(?:[\s-]*(?:(?:y|e|et|und)[\s-]*)?(?:{_WORD})){{0,6}}"
 
 _UNITS = (
     r"(?P<day>días?|jours?|(?:werk|arbeits|kalender)?tag(?:e|en|es)?)|(?P<week>semanas?|semaines?|wochen?)"
@@ -126,14 +129,26 @@ def durations(sentence: str) -> Iterator[re.Match[str]]:
     return _DURATION.finditer(sentence) if _ANY_UNIT.search(sentence) else iter(())
 
 
+# Python's int() refuses strings of more than 4,300 digits (CVE-2020-10735), and no
+# period a notice states needs more than nine.
+_MAX_DIGITS = 9
+HUGE_NUMBER = 10**_MAX_DIGITS - 1
+
+
+def whole_number(digits: str) -> int:
+    """int(digits), full-width digits included, saturating at HUGE_NUMBER."""
+    significant = digits.lstrip("0０") or "0"
+    return int(significant) if len(significant) <= _MAX_DIGITS else HUGE_NUMBER
+
+
 def number(text: str) -> int:
     """Parse "21", "veintiuno", "vinte e um", "quatre-vingt-dix" or "einhundertachtzig"."""
     if text.isdigit():
-        return int(text)
+        return whole_number(text)
     value = 0
     for token in _NUMBER_TOKEN.findall(fold(text)):
         if token in _HUNDREDS:
-            value = (value or 1) * 100
+            value = min((value or 1) * 100, HUGE_NUMBER)
         else:
             value += _VALUES[token]
     return value
@@ -272,9 +287,11 @@ RECIPIENT = re.compile(
     + _WHO,
     re.IGNORECASE,
 )
-# German puts the verb last: "werden an das Gesundheitsamt übermittelt".
+# German puts the verb last: "werden an das Gesundheitsamt übermittelt". The name starts
+# and ends with a non-space so no run of spaces is shared between it and a `\s+` (cubic
+# on a long run of spaces).
 RECIPIENT_VERB_LAST = re.compile(
-    loose(r"\b(?:an|mit)\s+(?P<who>[^\n.;,:!?()]{1,60}?)\s+(?:weitergegeben|übermittelt|weitergeleitet"
+    loose(r"\b(?:an|mit)\s+(?P<who>[^\s.;,:!?()](?:[^\n.;,:!?()]{0,58}?[^\s.;,:!?()])?)\s+(?:weitergegeben|übermittelt|weitergeleitet"
           r"|übergeben|gemeldet|geteilt|offengelegt)\b"),
     re.IGNORECASE,
 )

@@ -13,8 +13,9 @@ from typing import Any
 
 from formlint.model import Location, Suppression
 
-# `formlint: ignore[DM101, DM102] reason`, as written in comments.
-_COMMENT = re.compile(r"formlint:\s*ignore\s*\[(?P<codes>[^\]]*)\]\s*(?P<reason>.*)", re.IGNORECASE)
+# `formlint: ignore[DM101, DM102] reason`, as written in comments. The codes stop at the
+# next `[` too: with `[^\]]*` each of many unclosed `ignore[` would scan to the end (quadratic).
+_COMMENT = re.compile(r"formlint:\s*ignore\s*\[(?P<codes>[^\[\]]*)\]\s*(?P<reason>.*)", re.IGNORECASE)
 # `DM101,DM102: reason` or `DM101 reason`, as written in attribute/member values.
 _VALUE = re.compile(r"^\s*(?:ignore\s*\[)?(?P<codes>[A-Za-z]{2}\d{3}(?:\s*,\s*[A-Za-z]{2}\d{3})*)\]?\s*:?\s*(?P<reason>.*)$",
                     re.IGNORECASE)

@@ -39,7 +39,10 @@ CONTROL_TEXT = {"label", "legend", "option", "optgroup", "select", "textarea", "
 SELF_CLOSING_SIBLINGS = {"p", "li", "option", "optgroup", "td", "th", "tr", "dt", "dd"}
 META_SLOTS = ("id", "purpose", "collector", "collector-contact", "notice", "retention", "recipients",
               "legal-basis", "visibility", "ignore")
-_TEMPLATE = re.compile(r"<%.*?%>|<\?(?:php|=).*?(?:\?>|\Z)|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\$\{.*?\}", re.DOTALL)
+# Template code: each opener with its closer; PHP may leave its last block open.
+_TEMPLATE_OPENER = re.compile(r"<%|<\?(?:php|=)|\{\{|\{%|\{#|\$\{")
+_TEMPLATE_CLOSER = {"<%": "%>", "{{": "}}", "{%": "%}", "{#": "#}", "${": "}"}
+_PHP_CLOSER = "?>"
 # Blade directives: @if(...), @endif, @csrf; nested parentheses one level deep.
 _BLADE = re.compile(r"(?<![\w@.])@[A-Za-z]+(?:[ \t]*\((?:[^()\n]|\([^()\n]*\))*\))?")
 _CONTROL = re.compile(rb"<\s*(input|select|textarea)\b", re.IGNORECASE)
@@ -60,12 +63,40 @@ def load(path: str, raw: bytes) -> Form:
 
 def blank_templates(text: str, blade: bool = False) -> str:
     """Template code replaced by spaces (newlines kept), so positions stay true."""
-    text = _TEMPLATE.sub(_blank, text)
-    return _BLADE.sub(_blank, text) if blade else text
+    text = _blank_delimited(text)
+    return _BLADE.sub(lambda match: _spaces(match.group()), text) if blade else text
 
 
-def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match.group())
+def _blank_delimited(text: str) -> str:
+    """Blank each `{{ … }}`, `{% … %}`, `<% … %>`, `<?php … ?>`. An opener with no closer
+    after it is text, and so is every later opener of its kind: a lazy `{{.*?}}` would
+    search for the closer again from each of them (quadratic on many unclosed `{{`)."""
+    parts: list[str] = []
+    unclosed: set[str] = set()
+    done = search_from = 0
+    while (match := _TEMPLATE_OPENER.search(text, search_from)) is not None:
+        opener = match.group()
+        end = _template_end(text, opener, match.end()) if opener not in unclosed else -1
+        if end < 0:
+            unclosed.add(opener)
+            search_from = match.start() + 1
+            continue
+        parts += [text[done:match.start()], _spaces(text[match.start():end])]
+        done = search_from = end
+    return "".join(parts) + text[done:]
+
+
+def _template_end(text: str, opener: str, start: int) -> int:
+    """Where the block opened by `opener` ends, or -1 when it is never closed."""
+    closer = _TEMPLATE_CLOSER.get(opener, _PHP_CLOSER)
+    at = text.find(closer, start)
+    if at < 0:
+        return len(text) if closer == _PHP_CLOSER else -1
+    return at + len(closer)
+
+
+def _spaces(code: str) -> str:
+    return re.sub(r"[^\n]", " ", code)
 
 
 def _clean(text: str) -> str:
