@@ -295,3 +295,31 @@ def test_corrupt_deflate_stream_in_xlsx_is_one_error_line(tmp_path: Path) -> Non
         load_form(str(path))
     assert str(caught.value) == (f"{path}:1:1: error: not a readable .xlsx (zip) file: "
                                  "Error -3 while decompressing data: invalid block type")
+
+
+@pytest.mark.parametrize("far_cell", [
+    b"<x:c r='XFD1048576'><x:v>1</x:v></x:c>",  # a namespace prefix and single quotes
+    b'<c r = "XFD1048576"><v>1</v></c>',  # spaces around =
+    b'<c r="xfd1048576"><v>1</v></c>',  # lower case
+    b'<c r="&#88;FD1048576"><v>1</v></c>',  # a character reference
+    b'<c r="A1048576"/><c/><c/>' * 2,  # cells without a reference take the next columns
+])
+def test_far_cell_written_any_way_xml_allows_is_refused(tmp_path: Path, far_cell: bytes) -> None:
+    sheet = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:x='
+             b'"http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1048576">'
+             + far_cell + b"</row></sheetData></worksheet>")
+    path = tmp_path / "far.xlsx"
+    path.write_bytes(tiny_xlsx({"xl/worksheets/sheet1.xml": sheet}))
+    with pytest.raises(FormError) as caught:
+        load_form(str(path))
+    assert str(caught.value).startswith(f"{path}:1:1: error: sheet 'xl/worksheets/sheet1.xml' spans 1,048,576 rows x ")
+    assert str(caught.value).endswith(" columns, over the limit of 2,000,000 cells")
+
+
+def test_sheet_that_is_not_xml_is_one_error_line(tmp_path: Path) -> None:
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(tiny_xlsx({"xl/worksheets/sheet1.xml": b"<worksheet><sheetData></worksheet>"}))
+    with pytest.raises(FormError) as caught:
+        load_form(str(path))
+    assert str(caught.value) == (f"{path}:1:1: error: sheet 'xl/worksheets/sheet1.xml' is not well-formed XML: "
+                                 "mismatched tag (line 1)")

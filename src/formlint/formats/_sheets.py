@@ -22,6 +22,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.sax.handler import ContentHandler
 
 from formlint.errors import FormError
 from formlint.model import Location
@@ -35,7 +36,8 @@ MAX_MEMBERS = 1000
 MAX_CELLS = 2_000_000
 SHEET_NAMES = ("survey", "choices", "settings")
 WORKBOOK_EXTENSIONS = (".xlsx", ".xlsm", ".xls")
-_CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(?<!/)>')
+_CELL_REF = re.compile(r"\s*([A-Za-z]+)([0-9]+)\s*")
+_HUGE = 10**9  # a row or column number past any sheet's end
 
 
 @dataclass(frozen=True)
@@ -105,18 +107,58 @@ def _inflate(path: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo, budge
 
 
 def _check_extent(path: str, member: str, data: bytes) -> None:
-    rows = columns = 0
-    for match in _CELL_REF.finditer(data):
-        columns = max(columns, _column_number(match.group(1).decode()))
-        rows = max(rows, int(match.group(2)))
-    if rows * columns > MAX_CELLS:
-        raise FormError(path, f"sheet {member!r} spans {rows:,} rows x {columns:,} columns, over the "
-                              f"limit of {MAX_CELLS:,} cells")
+    """Refuse a sheet whose cells would span more than MAX_CELLS, placing each cell
+    where calamine will. An XML parser reads the sheet, not a pattern: namespace
+    prefixes, single quotes, spaces around `=` and lower-case references all reach
+    calamine, and a sheet a pattern misread made it ask for 512 GB and abort."""
+    from xml.sax import SAXParseException
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.expatreader import DefusedExpatParser
+
+    extent = _Extent()
+    parser = DefusedExpatParser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    parser.setFeature("http://xml.org/sax/features/namespaces", True)
+    parser.setContentHandler(extent)
+    try:
+        parser.parse(io.BytesIO(data))
+    except SAXParseException as exc:
+        raise FormError(path, f"sheet {member!r} is not well-formed XML: {exc.getMessage()} "
+                              f"(line {exc.getLineNumber()})") from None
+    except DefusedXmlException as exc:
+        raise FormError(path, f"sheet {member!r} declares a DTD or entities, which formlint refuses ({exc})") from None
+    if extent.rows * extent.columns > MAX_CELLS:
+        raise FormError(path, f"sheet {member!r} spans {extent.rows:,} rows x {extent.columns:,} columns, over "
+                              f"the limit of {MAX_CELLS:,} cells")
+
+
+class _Extent(ContentHandler):
+    """The last row and column holding a cell. A cell without a reference takes the
+    next column of its row, and a row without a number follows the previous one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows = self.columns = self.row = self.column = 0
+
+    def startElementNS(self, name: tuple[str | None, str], qname: str | None, attrs: Any) -> None:
+        if name[1] == "row":
+            number = attrs.get((None, "r"), "").strip()
+            self.row = _bounded(number) if number.isdigit() else self.row + 1
+            self.column = 0
+        elif name[1] == "c":
+            ref = _CELL_REF.fullmatch(attrs.get((None, "r"), ""))
+            self.column = _column_number(ref[1].upper()) if ref else self.column + 1
+            self.rows = max(self.rows, _bounded(ref[2]) if ref else self.row)
+            self.columns = max(self.columns, self.column)
+
+
+def _bounded(digits: str) -> int:
+    return int(digits) if len(digits) <= 9 else _HUGE
 
 
 def _column_number(letters: str) -> int:
     number = 0
-    for letter in letters:
+    for letter in letters[:7]:  # seven letters already pass _HUGE
         number = number * 26 + ord(letter) - ord("A") + 1
     return number
 
