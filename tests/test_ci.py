@@ -270,3 +270,22 @@ def test_header_with_a_long_run_of_spaces_is_located() -> None:
 
     text = '[tool' + " " * 50_000 + '.formlint]\npolicy = "pipl"\n[' + " " * 50_000 + "x\n"
     assert toml_locations(text, ("tool", "formlint")) == {"/policy": Location(2, 1)}
+
+
+@pytest.mark.parametrize("text, message", [
+    ('{"version": 1, "findings": ' + "[" * 100_000 + "]" * 100_000 + "}", "invalid JSON: arrays or objects nested too deep"),
+    pytest.param('{"version": 1, "findings": [' + "9" * 5000 + "]}", "invalid JSON: a number has too many digits",
+                 marks=pytest.mark.skipif(not hasattr(sys, "get_int_max_str_digits"),
+                                          reason="int() limits digits from Python 3.11 (and 3.10.7)")),
+    ('{"version": 1, "findings": [{"code": "DM101", "path": "a.yaml", "count": Infinity}]}',
+     "baseline entry {'code': 'DM101', 'path': 'a.yaml', 'count': inf} needs code, path and count"),
+])
+def test_baseline_json_python_cannot_build_is_one_error_line(tmp_path: Path, text: str, message: str) -> None:
+    from formlint.baseline import load_baseline
+    from formlint.errors import ConfigError
+
+    path = tmp_path / "baseline.json"
+    path.write_text(text, "utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_baseline(str(path))
+    assert str(caught.value) == f"{path}:1:1: error: {message}"

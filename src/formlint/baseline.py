@@ -54,7 +54,7 @@ def load_baseline(path: str) -> Counter[Key]:
     for entry in data["findings"]:
         try:
             counts[(entry["code"], entry["path"], entry.get("field") or "")] += int(entry["count"])
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, OverflowError):  # OverflowError: a count of Infinity
             raise ConfigError(path, f"baseline entry {entry!r} needs code, path and count") from None
     return counts
 
@@ -65,6 +65,10 @@ def _parse(path: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise ConfigError(path, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+    except RecursionError:
+        raise ConfigError(path, "invalid JSON: arrays or objects nested too deep") from None
+    except ValueError:  # int() refuses more than 4,300 digits (CVE-2020-10735)
+        raise ConfigError(path, "invalid JSON: a number has too many digits") from None
 
 
 def only_new(report: Report, path: str) -> Report:
