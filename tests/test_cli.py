@@ -203,3 +203,19 @@ def test_a_folder_walk_skips_files_no_format_claims_but_a_named_one_is_an_error(
     named = run_formlint("check", str(tmp_path / "package.json"))
     assert_one_error_line(named, "package.json")
     assert "not a form in any format" in named.stderr
+
+
+def test_a_bug_exits_2_with_one_line_asking_for_a_report(monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    import formlint.cli as cli
+
+    def broken(**_: object) -> None:
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.setattr(cli, "app", broken)
+    monkeypatch.setenv("NO_COLOR", "1")
+    with pytest.raises(SystemExit) as exited:
+        cli.main()
+    assert exited.value.code == 2
+    assert capsys.readouterr().err == ("formlint: internal error, please report (rerun with --debug for the "
+                                       "traceback): RuntimeError: boom\n")

@@ -61,6 +61,11 @@ def main() -> None:
         _fail(str(exc), exc)
     except UsageError as exc:
         _fail(f"formlint: error: {exc}", exc)
+    except Exception as exc:  # noqa: BLE001 -- last resort; readers must raise FormlintError themselves
+        # An uncaught exception would exit 1, which CI reads as "findings"; a bug must exit 2.
+        first_line = (str(exc).splitlines() or [""])[0]
+        _fail(f"formlint: internal error, please report (rerun with --debug for the traceback): "
+              f"{type(exc).__name__}: {first_line}", exc)
 
 
 def _fail(line: str, exc: Exception) -> None:
