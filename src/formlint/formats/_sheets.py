@@ -114,14 +114,12 @@ def _check_extent(path: str, member: str, data: bytes) -> None:
     from xml.sax import SAXParseException
 
     from defusedxml import DefusedXmlException
-    from defusedxml.expatreader import DefusedExpatParser
+
+    from formlint.formats._xml import parse_sax
 
     extent = _Extent()
-    parser = DefusedExpatParser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    parser.setFeature("http://xml.org/sax/features/namespaces", True)
-    parser.setContentHandler(extent)
     try:
-        parser.parse(io.BytesIO(data))
+        parse_sax(data, extent, forbid_dtd=True)
     except SAXParseException as exc:
         raise FormError(path, f"sheet {member!r} is not well-formed XML: {exc.getMessage()} "
                               f"(line {exc.getLineNumber()})") from None

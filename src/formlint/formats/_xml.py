@@ -92,14 +92,10 @@ def parse_xml(path: str, raw: bytes) -> Element:
     from xml.sax import SAXParseException
 
     from defusedxml import DefusedXmlException
-    from defusedxml.expatreader import DefusedExpatParser
 
     builder = _Builder(path)
-    parser = DefusedExpatParser(forbid_dtd=False, forbid_entities=True, forbid_external=True)
-    parser.setFeature("http://xml.org/sax/features/namespaces", True)
-    parser.setContentHandler(builder)
     try:
-        parser.parse(io.BytesIO(raw))
+        parse_sax(raw, builder)
     except DefusedXmlException as exc:
         where = builder.here()
         raise FormError(path, _refusal(exc), where.line, where.column) from None
@@ -109,6 +105,17 @@ def parse_xml(path: str, raw: bytes) -> Element:
     if builder.root is None:
         raise FormError(path, "invalid XML: no root element")
     return builder.root
+
+
+def parse_sax(raw: bytes, handler: ContentHandler, forbid_dtd: bool = False) -> None:
+    """Feed `raw` to `handler` (namespace-aware) through defusedxml's expat reader;
+    raises SAXParseException for malformed XML, DefusedXmlException for refused entities."""
+    from defusedxml.expatreader import DefusedExpatParser
+
+    parser = DefusedExpatParser(forbid_dtd=forbid_dtd, forbid_entities=True, forbid_external=True)
+    parser.setFeature("http://xml.org/sax/features/namespaces", True)
+    parser.setContentHandler(handler)
+    parser.parse(io.BytesIO(raw))
 
 
 def _refusal(exc: Exception) -> str:
