@@ -90,8 +90,15 @@ def _check_request(request: Request) -> None:
         raise UsageError("--stdin-filename is for reading a form from stdin: pass - as the path")
 
 
-def codes_option(value: str | None) -> tuple[str, ...]:
-    return tuple(c.strip().upper() for c in (value or "").split(",") if c.strip())
+def codes_option(value: str | None, option: str) -> tuple[str, ...]:
+    from formlint.rules import unknown_selector
+
+    codes = tuple(c.strip().upper() for c in (value or "").split(",") if c.strip())
+    for code in codes:
+        problem = unknown_selector(code)
+        if problem:
+            raise UsageError(f"{option}: {problem}")
+    return codes
 
 
 def cli_config(request: Request) -> "Config":
@@ -99,9 +106,9 @@ def cli_config(request: Request) -> "Config":
     from formlint.config import Config
 
     return Config(policy=request.policy, purpose=request.purpose,
-                  select=codes_option(request.select) if request.select is not None else None,
-                  extend_select=codes_option(request.extend_select), ignore=codes_option(request.ignore),
-                  fail_on=request.fail_on)
+                  select=codes_option(request.select, "--select") if request.select is not None else None,
+                  extend_select=codes_option(request.extend_select, "--extend-select"),
+                  ignore=codes_option(request.ignore, "--ignore"), fail_on=request.fail_on)
 
 
 @lru_cache(maxsize=None)
