@@ -83,6 +83,13 @@ def test_a_selector_naming_no_rule_is_a_usage_error(tmp_path: Path, option: str,
     assert result.stderr.startswith("formlint: error: " + needle)
 
 
+def test_a_configured_purpose_missing_from_the_policy_is_not_blamed_on_the_form(tmp_path: Path) -> None:
+    root = project(tmp_path, TOOL + 'purpose = "venue-chek-in"\n')
+    result = run_formlint("check", "forms", cwd=root)
+    assert result.returncode == 2
+    assert "error: purpose 'venue-chek-in' (from --purpose or the configuration) is not in policy" in result.stderr
+
+
 def test_forced_config_file_replaces_discovery(tmp_path: Path) -> None:
     root = project(tmp_path, TOOL + 'ignore = ["DM101"]\n')
     (root / "ci.toml").write_text('policy = "policies/test.yaml"\n', "utf-8")

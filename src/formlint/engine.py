@@ -223,8 +223,9 @@ def resolve_purpose(form: Form, policy: Policy, override: str | None) -> Purpose
     if pid not in policy.purposes:
         close = difflib.get_close_matches(pid, list(policy.purposes), n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        origin = "--purpose" if override else "purpose"
-        raise FormError(form.path, f"{origin} {pid!r} is not in policy {policy.id!r}{hint} "
+        # An override comes from --purpose or a configuration file's `purpose`, not the form.
+        origin = " (from --purpose or the configuration)" if override else ""
+        raise FormError(form.path, f"purpose {pid!r}{origin} is not in policy {policy.id!r}{hint} "
                         f"({_choices(policy)})", where.line, where.column)
     return policy.purposes[pid]
 
