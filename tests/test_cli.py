@@ -134,6 +134,23 @@ def test_unknown_purpose_is_an_error_with_choices(tmp_path: Path) -> None:
     assert "did you mean 'venue-check-in'" in result.stderr
 
 
+@pytest.mark.parametrize("name, text, hint", [
+    ("form.yaml", "fields: [{key: name, label: Name}]\n", "add `purpose:` or pass --purpose"),
+    ("form.json", '{"type": "object", "properties": {"name": {"type": "string"}}}',
+     "add `x-formlint.purpose` or pass --purpose"),
+    ("form.html", '<form><input name="name"></form>', 'add <meta name="formlint:purpose" content="…"> or pass'),
+    ("form.csv", "type,name,label\ntext,name,Name\n", "add a `purpose` column in the settings sheet or pass"),
+    ("form.xml", (FIXTURES / "formats" / "xform" / "venue-checkin.xml").read_text("utf-8"),
+     "xform forms have no place for one: pass --purpose"),
+])
+def test_a_form_without_purpose_is_told_where_its_format_names_one(tmp_path: Path, name: str, text: str,
+                                                                   hint: str) -> None:
+    (tmp_path / name).write_text(text, "utf-8")
+    result = run_formlint("check", name, cwd=tmp_path)
+    assert_one_error_line(result, name)
+    assert f"error: the form names no purpose; {hint}" in result.stderr
+
+
 def test_unknown_category_annotation_is_an_error(tmp_path: Path) -> None:
     bad = tmp_path / "cat.yaml"
     bad.write_text("purpose: venue-check-in\nfields:\n  - key: x\n    category: health.bloodtype\n", "utf-8")

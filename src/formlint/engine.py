@@ -18,7 +18,7 @@ from formlint.classify import classify
 from formlint.config import DEFAULT_EXCLUDE
 from formlint.context import Context
 from formlint.errors import FormError, FormlintError, NotAForm
-from formlint.formats import candidates, extensions, load_form
+from formlint.formats import FORMATS, candidates, extensions, load_form
 from formlint.model import Classification, Finding, Form, Policy, Purpose, Suppression
 from formlint.notice import NoticeFacts, analyse_notice
 from formlint.rules import fl001_unused_suppression as unused_suppression
@@ -218,8 +218,9 @@ def resolve_purpose(form: Form, policy: Policy, override: str | None) -> Purpose
     pid = override or form.purpose or policy.default_purpose
     where = form.location_of("/purpose")
     if pid is None:
-        raise FormError(form.path, f"the form names no purpose; add `purpose:` or pass --purpose "
-                        f"({_choices(policy)})", where.line, where.column)
+        slot = FORMATS[form.format].purpose_slot if form.format in FORMATS else None
+        fix = f"add {slot} or pass --purpose" if slot else f"{form.format} forms have no place for one: pass --purpose"
+        raise FormError(form.path, f"the form names no purpose; {fix} ({_choices(policy)})", where.line, where.column)
     if pid not in policy.purposes:
         close = difflib.get_close_matches(pid, list(policy.purposes), n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
