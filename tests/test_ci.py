@@ -161,6 +161,16 @@ def test_stdin_uses_the_given_name_for_format_config_and_paths(tmp_path: Path) -
     assert (result.exit_code, result.stdout.split(" [")[0]) == (1, "forms/new.yaml:22:5: DM101")
 
 
+def test_stdin_without_a_name_or_format_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_formlint("check", "-", cwd=tmp_path, stdin=FORM)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == ("formlint: error: reading a form from stdin (-) needs --stdin-filename NAME "
+                             "(e.g. form.yaml) or --input-format to say what format it is\n")
+    named = run_formlint("check", "--input-format", "native", "--purpose", "venue-check-in", "-", cwd=tmp_path,
+                         stdin=FORM)
+    assert named.returncode == 1 and named.stdout.startswith("-:22:5: DM101 "), named.stderr
+
+
 def test_show_suppressed_and_statistics(tmp_path: Path) -> None:
     root = project(tmp_path, TOOL)
     form = FORM.replace("  - key: job\n", "  - key: job  # formlint: ignore[DM101]\n").replace(

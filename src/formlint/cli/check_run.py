@@ -86,6 +86,10 @@ def _check_request(request: Request) -> None:
         raise UsageError(f"unknown --input-format {request.input_format!r}; choose from {', '.join(FORMATS)}")
     if STDIN in request.paths and not request.reads_stdin:
         raise UsageError("- (stdin) cannot be combined with other paths")
+    if request.reads_stdin and not (request.stdin_filename or request.input_format):
+        # The format is told by a file name; stdin has none.
+        raise UsageError("reading a form from stdin (-) needs --stdin-filename NAME (e.g. form.yaml) "
+                         "or --input-format to say what format it is")
     if request.stdin_filename and not request.reads_stdin:
         raise UsageError("--stdin-filename is for reading a form from stdin: pass - as the path")
 
