@@ -127,6 +127,7 @@ def test_config_errors_are_one_line_with_position(tmp_path: Path, name: str, tex
     root = project(tmp_path, text, name)
     result = run_formlint("check", "forms", cwd=root)
     match = assert_one_error_line(result, name)
+    assert match["path"] == name  # relative, as the README quotes it
     assert int(match["line"]) == line and needle in result.stderr
 
 

@@ -263,5 +263,15 @@ class Resolver:
         if found is None:
             return Config().merged(self.cli)
         if found not in self._files:
-            self._files[found] = load_config(found).merged(self.cli)
+            self._files[found] = load_config(_shown(found)).merged(self.cli)
         return self._files[found]
+
+
+def _shown(path: Path) -> str:
+    """A discovered file as errors name it: relative to the current directory when
+    inside it, like the forms' paths in findings."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
