@@ -220,3 +220,12 @@ def test_a_folder_walk_skips_files_no_format_claims_but_a_named_one_is_an_error(
     named = run_formlint("check", str(tmp_path / "package.json"))
     assert_one_error_line(named, "package.json")
     assert "not a form in any format" in named.stderr
+
+
+def test_walking_the_current_folder_reports_paths_without_a_dot_prefix(tmp_path: Path) -> None:
+    (tmp_path / "forms").mkdir()
+    (tmp_path / "forms" / "return.yaml").write_text((SAMPLES / "pharmacy-real-name.yaml").read_text("utf-8"), "utf-8")
+    result = run_formlint("check", "--output-format", "concise", ".", cwd=tmp_path)
+    assert result.stdout.splitlines()[0].startswith("forms/return.yaml:11:1: RT203 "), result.stdout
+    shown = run_formlint("check", "--output-format", "json", ".", cwd=tmp_path / "forms")
+    assert {f["path"] for f in json.loads(shown.stdout)["findings"]} == {"return.yaml"}

@@ -103,7 +103,7 @@ def _walk(root: str, known: set[str], skip: Callable[[str], bool]) -> Iterator[s
             path = os.path.join(folder, name)
             if Path(name).suffix.lower() in known and not name.startswith(".") and not skip(path) \
                     and _claimed(path):
-                yield path
+                yield os.path.normpath(path)  # `check .` reports `form.yaml`, as SARIF and GitLab do
 
 
 def _claimed(path: str) -> bool:
