@@ -229,3 +229,18 @@ def test_walking_the_current_folder_reports_paths_without_a_dot_prefix(tmp_path:
     assert result.stdout.splitlines()[0].startswith("forms/return.yaml:11:1: RT203 "), result.stdout
     shown = run_formlint("check", "--output-format", "json", ".", cwd=tmp_path / "forms")
     assert {f["path"] for f in json.loads(shown.stdout)["findings"]} == {"return.yaml"}
+
+
+def test_a_pack_given_alone_is_one_usage_error_not_one_per_form() -> None:
+    result = run_formlint("check", "--policy", "gdpr", str(SAMPLES))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "formlint: error: policy 'gdpr' has no purposes of its own: use a policy that extends it, "
+        "or add one with a second --policy (e.g. --policy gdpr --policy epidemic-registration)"]
+
+
+def test_a_folder_without_forms_warns_and_exits_0(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("nothing here", "utf-8")
+    result = run_formlint("check", str(tmp_path))
+    assert result.returncode == 0
+    assert result.stderr == f"formlint: warning: no forms found in {tmp_path}\n"

@@ -231,8 +231,13 @@ def resolve_purpose(form: Form, policy: Policy, override: str | None) -> Purpose
     return policy.purposes[pid]
 
 
+def purposes_hint(policy: Policy) -> str:
+    """What a policy without purposes (a regime pack) is for, and how to use it."""
+    return (f"policy {policy.id!r} has no purposes of its own: use a policy that extends it, "
+            f"or add one with a second --policy (e.g. --policy {policy.id} --policy epidemic-registration)")
+
+
 def _choices(policy: Policy) -> str:
     if not policy.purposes:
-        return (f"policy {policy.id!r} has no purposes of its own: use a policy that extends it, "
-                f"or add one with a second --policy (e.g. --policy {policy.id} --policy epidemic-registration)")
+        return purposes_hint(policy)
     return f"policy {policy.id!r} has: {', '.join(policy.purposes)}"

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
-from formlint.cli.common import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, colour_wanted, report_error, resolve_lang,
-                                 write_output)
+from formlint.cli.common import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, colour_wanted, print_warning, report_error,
+                                 resolve_lang, write_output)
 from formlint.errors import UsageError
 
 if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
@@ -67,10 +67,16 @@ def run(request: Request) -> int:
     project = resolver.for_path((request.stdin_filename or ".") if request.reads_stdin else ".")
     outputs = output_plan(request, project)
     policy = _policy(request.policy or project.target(".")[0])  # a bad policy stops here, once
+    if request.policy and not policy.purposes:
+        from formlint.engine import purposes_hint
+
+        raise UsageError(purposes_hint(policy))
     lang = resolve_lang(request.lang or project.lang)
     report = narrow(check(request, resolver, lang), request)
     for error in report.errors:
         report_error(error)
+    if not report.results and not report.errors:
+        print_warning(f"no forms found in {', '.join(request.paths)}")
     if request.write_baseline:
         _write_baseline(report, request)
     fail_on = request.fail_on or project.fail_on or "warning"
