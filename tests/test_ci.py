@@ -74,6 +74,25 @@ def test_command_line_beats_config_and_isolated_ignores_it(tmp_path: Path) -> No
     assert "not in policy 'epidemic-registration'" in result.stderr  # the default policy again
 
 
+@pytest.mark.parametrize("option, value, needle", [
+    ("--select", "DM1,XX101", "--select: no rule code starts with 'XX101'"),
+    ("--extend-select", "RT9", "--extend-select: no rule code starts with 'RT9'"),
+    ("--ignore", "dm107", "--ignore: no rule code starts with 'DM107' (did you mean 'DM106'?)"),
+])
+def test_a_selector_naming_no_rule_is_a_usage_error(tmp_path: Path, option: str, value: str, needle: str) -> None:
+    root = project(tmp_path, TOOL)
+    result = run_formlint("check", option, value, "forms", cwd=root)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith("formlint: error: " + needle)
+
+
+def test_a_configured_purpose_missing_from_the_policy_is_not_blamed_on_the_form(tmp_path: Path) -> None:
+    root = project(tmp_path, TOOL + 'purpose = "venue-chek-in"\n')
+    result = run_formlint("check", "forms", cwd=root)
+    assert result.returncode == 2
+    assert "error: purpose 'venue-chek-in' (from --purpose or the configuration) is not in policy" in result.stderr
+
+
 def test_forced_config_file_replaces_discovery(tmp_path: Path) -> None:
     root = project(tmp_path, TOOL + 'ignore = ["DM101"]\n')
     (root / "ci.toml").write_text('policy = "policies/test.yaml"\n', "utf-8")
@@ -103,12 +122,15 @@ def test_exclude_replaces_and_extend_exclude_adds(tmp_path: Path) -> None:
     ("formlint.toml", 'policy = \n', 1, "invalid TOML"),
     (".formlint.yaml", "policy: policies/test.yaml\nlang: fr\n", 2, "'fr' is not one of en, zh"),
     (".formlint.yaml", "output-format: [sarif:x.sarif, sarf]\n", 1, "unknown output format 'sarf'"),
+    ("pyproject.toml", TOOL + 'ignore = ["DM107"]\n', 3, "no rule code starts with 'DM107' (did you mean 'DM106'?)"),
+    (".formlint.yaml", "select: [DM]\nper-file-ignores: {'a/*': [RT, XX]}\n", 2, "no rule code starts with 'XX'"),
 ])
 def test_config_errors_are_one_line_with_position(tmp_path: Path, name: str, text: str, line: int,
                                                   needle: str) -> None:
     root = project(tmp_path, text, name)
     result = run_formlint("check", "forms", cwd=root)
     match = assert_one_error_line(result, name)
+    assert match["path"] == name  # relative, as the README quotes it
     assert int(match["line"]) == line and needle in result.stderr
 
 
@@ -141,6 +163,16 @@ def test_stdin_uses_the_given_name_for_format_config_and_paths(tmp_path: Path) -
     result = invoke(root, "check", "--output-format", "concise", "-q", "-", "--stdin-filename",
                     "forms/new.yaml", stdin=FORM)
     assert (result.exit_code, result.stdout.split(" [")[0]) == (1, "forms/new.yaml:22:5: DM101")
+
+
+def test_stdin_without_a_name_or_format_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_formlint("check", "-", cwd=tmp_path, stdin=FORM)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == ("formlint: error: reading a form from stdin (-) needs --stdin-filename NAME "
+                             "(e.g. form.yaml) or --input-format to say what format it is\n")
+    named = run_formlint("check", "--input-format", "native", "--purpose", "venue-check-in", "-", cwd=tmp_path,
+                         stdin=FORM)
+    assert named.returncode == 1 and named.stdout.startswith("-:22:5: DM101 "), named.stderr
 
 
 def test_show_suppressed_and_statistics(tmp_path: Path) -> None:

@@ -134,6 +134,23 @@ def test_unknown_purpose_is_an_error_with_choices(tmp_path: Path) -> None:
     assert "did you mean 'venue-check-in'" in result.stderr
 
 
+@pytest.mark.parametrize("name, text, hint", [
+    ("form.yaml", "fields: [{key: name, label: Name}]\n", "add `purpose:` or pass --purpose"),
+    ("form.json", '{"type": "object", "properties": {"name": {"type": "string"}}}',
+     "add `x-formlint.purpose` or pass --purpose"),
+    ("form.html", '<form><input name="name"></form>', 'add <meta name="formlint:purpose" content="…"> or pass'),
+    ("form.csv", "type,name,label\ntext,name,Name\n", "add a `purpose` column in the settings sheet or pass"),
+    ("form.xml", (FIXTURES / "formats" / "xform" / "venue-checkin.xml").read_text("utf-8"),
+     "xform forms have no place for one: pass --purpose"),
+])
+def test_a_form_without_purpose_is_told_where_its_format_names_one(tmp_path: Path, name: str, text: str,
+                                                                   hint: str) -> None:
+    (tmp_path / name).write_text(text, "utf-8")
+    result = run_formlint("check", name, cwd=tmp_path)
+    assert_one_error_line(result, name)
+    assert f"error: the form names no purpose; {hint}" in result.stderr
+
+
 def test_unknown_category_annotation_is_an_error(tmp_path: Path) -> None:
     bad = tmp_path / "cat.yaml"
     bad.write_text("purpose: venue-check-in\nfields:\n  - key: x\n    category: health.bloodtype\n", "utf-8")
@@ -203,6 +220,30 @@ def test_a_folder_walk_skips_files_no_format_claims_but_a_named_one_is_an_error(
     named = run_formlint("check", str(tmp_path / "package.json"))
     assert_one_error_line(named, "package.json")
     assert "not a form in any format" in named.stderr
+
+
+def test_walking_the_current_folder_reports_paths_without_a_dot_prefix(tmp_path: Path) -> None:
+    (tmp_path / "forms").mkdir()
+    (tmp_path / "forms" / "return.yaml").write_text((SAMPLES / "pharmacy-real-name.yaml").read_text("utf-8"), "utf-8")
+    result = run_formlint("check", "--output-format", "concise", ".", cwd=tmp_path)
+    assert result.stdout.splitlines()[0].startswith("forms/return.yaml:11:1: RT203 "), result.stdout
+    shown = run_formlint("check", "--output-format", "json", ".", cwd=tmp_path / "forms")
+    assert {f["path"] for f in json.loads(shown.stdout)["findings"]} == {"return.yaml"}
+
+
+def test_a_pack_given_alone_is_one_usage_error_not_one_per_form() -> None:
+    result = run_formlint("check", "--policy", "gdpr", str(SAMPLES))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "formlint: error: policy 'gdpr' has no purposes of its own: use a policy that extends it, "
+        "or add one with a second --policy (e.g. --policy gdpr --policy epidemic-registration)"]
+
+
+def test_a_folder_without_forms_warns_and_exits_0(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("nothing here", "utf-8")
+    result = run_formlint("check", str(tmp_path))
+    assert result.returncode == 0
+    assert result.stderr == f"formlint: warning: no forms found in {tmp_path}\n"
 
 
 def test_a_bug_exits_2_with_one_line_asking_for_a_report(monkeypatch: pytest.MonkeyPatch,

@@ -182,3 +182,16 @@ def test_markdown_cells_escape_pipes_and_newlines() -> None:
     text = rendered("markdown")
     row = next(line for line in text.splitlines() if line.startswith("| 13 | DM102"))
     assert "职业 \\| <occupation>" in row and row.count("|") - row.count("\\|") == 6
+
+
+def test_statistics_count_a_rule_once_per_severity_it_was_reported_at() -> None:
+    from formlint.reporters.statistics import render
+
+    path = "forms/return.yaml"
+    findings = [finding("DM102", Severity.WARNING, "id", path, 5, 5, "id_number"),
+                *(finding("DM102", Severity.ERROR, "x", path, line, 5, f"f{line}") for line in (7, 9)),
+                finding("RT201", Severity.ERROR, "retention", path, 1, 1)]
+    text = render(Report([result(path, findings)], []), OPTIONS)
+    assert text == ("2  DM102  [error] rule-dm102\n"
+                    "1  DM102  [warning] rule-dm102\n"
+                    "1  RT201  [error] rule-rt201\n")

@@ -182,6 +182,7 @@ def toml_locations(text: str, table: tuple[str, ...]) -> dict[str, Location]:
 def _build(doc: Document, root: Path) -> Config:
     data: Mapping[str, Any] = doc.data
     _check_output_formats(doc)
+    _check_codes(doc)
 
     def codes(key: str) -> tuple[str, ...]:
         return tuple(data.get(key, ()))
@@ -213,6 +214,20 @@ def _policy_ref(value: str | None, root: Path) -> str | None:
     if value is None or not is_path(value) or os.path.isabs(value):
         return value
     return str(root / value)
+
+
+def _check_codes(doc: Document) -> None:
+    from formlint.rules import unknown_selector
+
+    lists = [(f"/{key}", doc.data.get(key, ())) for key in ("select", "extend-select", "ignore")]
+    lists += [(pointer_join("/per-file-ignores", glob), codes)
+              for glob, codes in doc.data.get("per-file-ignores", {}).items()]
+    for pointer, codes in lists:
+        for index, code in enumerate(codes):
+            problem = unknown_selector(code)
+            if problem:
+                where = doc.locations.get(f"{pointer}/{index}") or doc.location(pointer)
+                raise ConfigError(doc.path, problem, where.line, where.column)
 
 
 def _check_output_formats(doc: Document) -> None:
@@ -254,5 +269,15 @@ class Resolver:
         if found is None:
             return Config().merged(self.cli)
         if found not in self._files:
-            self._files[found] = load_config(found).merged(self.cli)
+            self._files[found] = load_config(_shown(found)).merged(self.cli)
         return self._files[found]
+
+
+def _shown(path: Path) -> str:
+    """A discovered file as errors name it: relative to the current directory when
+    inside it, like the forms' paths in findings."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if relative.startswith("..") else relative

@@ -18,7 +18,7 @@ from formlint.classify import classify
 from formlint.config import DEFAULT_EXCLUDE
 from formlint.context import Context
 from formlint.errors import FormError, FormlintError, NotAForm
-from formlint.formats import candidates, extensions, load_form
+from formlint.formats import FORMATS, candidates, extensions, load_form
 from formlint.model import Classification, Finding, Form, Policy, Purpose, Suppression
 from formlint.notice import NoticeFacts, analyse_notice
 from formlint.rules import fl001_unused_suppression as unused_suppression
@@ -103,7 +103,7 @@ def _walk(root: str, known: set[str], skip: Callable[[str], bool]) -> Iterator[s
             path = os.path.join(folder, name)
             if Path(name).suffix.lower() in known and not name.startswith(".") and not skip(path) \
                     and _claimed(path):
-                yield path
+                yield os.path.normpath(path)  # `check .` reports `form.yaml`, as SARIF and GitLab do
 
 
 def _claimed(path: str) -> bool:
@@ -218,19 +218,26 @@ def resolve_purpose(form: Form, policy: Policy, override: str | None) -> Purpose
     pid = override or form.purpose or policy.default_purpose
     where = form.location_of("/purpose")
     if pid is None:
-        raise FormError(form.path, f"the form names no purpose; add `purpose:` or pass --purpose "
-                        f"({_choices(policy)})", where.line, where.column)
+        slot = FORMATS[form.format].purpose_slot if form.format in FORMATS else None
+        fix = f"add {slot} or pass --purpose" if slot else f"{form.format} forms have no place for one: pass --purpose"
+        raise FormError(form.path, f"the form names no purpose; {fix} ({_choices(policy)})", where.line, where.column)
     if pid not in policy.purposes:
         close = difflib.get_close_matches(pid, list(policy.purposes), n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        origin = "--purpose" if override else "purpose"
-        raise FormError(form.path, f"{origin} {pid!r} is not in policy {policy.id!r}{hint} "
+        # An override comes from --purpose or a configuration file's `purpose`, not the form.
+        origin = " (from --purpose or the configuration)" if override else ""
+        raise FormError(form.path, f"purpose {pid!r}{origin} is not in policy {policy.id!r}{hint} "
                         f"({_choices(policy)})", where.line, where.column)
     return policy.purposes[pid]
 
 
+def purposes_hint(policy: Policy) -> str:
+    """What a policy without purposes (a regime pack) is for, and how to use it."""
+    return (f"policy {policy.id!r} has no purposes of its own: use a policy that extends it, "
+            f"or add one with a second --policy (e.g. --policy {policy.id} --policy epidemic-registration)")
+
+
 def _choices(policy: Policy) -> str:
     if not policy.purposes:
-        return (f"policy {policy.id!r} has no purposes of its own: use a policy that extends it, "
-                f"or add one with a second --policy (e.g. --policy {policy.id} --policy epidemic-registration)")
+        return purposes_hint(policy)
     return f"policy {policy.id!r} has: {', '.join(policy.purposes)}"

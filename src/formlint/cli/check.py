@@ -11,7 +11,6 @@ from typing import List, Optional
 
 import typer
 
-from formlint.cli.common import LANG_HELP
 from formlint.cli.check_run import Request, run
 
 
@@ -45,7 +44,8 @@ def check(
     force: bool = typer.Option(False, "--force", help="Let --write-baseline replace an existing file."),
     since: Optional[str] = typer.Option(None, "--since", help="Report only findings on forms and fields changed since this git ref."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name for the form read from stdin (-): format detection, config lookup, reported path."),
-    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Language of messages: en or zh. Default: the "
+                                       "configuration's `lang`, else the locale (LANG), else en."),
 ) -> None:
     """Check forms for excess collection and missing or vague notice statements.
 

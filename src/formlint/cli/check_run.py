@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
-from formlint.cli.common import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, colour_wanted, report_error, resolve_lang,
-                                 write_output)
+from formlint.cli.common import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, colour_wanted, print_warning, report_error,
+                                 resolve_lang, write_output)
 from formlint.errors import UsageError
 
 if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
@@ -67,10 +67,16 @@ def run(request: Request) -> int:
     project = resolver.for_path((request.stdin_filename or ".") if request.reads_stdin else ".")
     outputs = output_plan(request, project)
     policy = _policy(request.policy or project.target(".")[0])  # a bad policy stops here, once
+    if request.policy and not policy.purposes:
+        from formlint.engine import purposes_hint
+
+        raise UsageError(purposes_hint(policy))
     lang = resolve_lang(request.lang or project.lang)
     report = narrow(check(request, resolver, lang), request)
     for error in report.errors:
         report_error(error)
+    if not report.results and not report.errors:
+        print_warning(f"no forms found in {', '.join(request.paths)}")
     if request.write_baseline:
         _write_baseline(report, request)
     fail_on = request.fail_on or project.fail_on or "warning"
@@ -86,12 +92,23 @@ def _check_request(request: Request) -> None:
         raise UsageError(f"unknown --input-format {request.input_format!r}; choose from {', '.join(FORMATS)}")
     if STDIN in request.paths and not request.reads_stdin:
         raise UsageError("- (stdin) cannot be combined with other paths")
+    if request.reads_stdin and not (request.stdin_filename or request.input_format):
+        # The format is told by a file name; stdin has none.
+        raise UsageError("reading a form from stdin (-) needs --stdin-filename NAME (e.g. form.yaml) "
+                         "or --input-format to say what format it is")
     if request.stdin_filename and not request.reads_stdin:
         raise UsageError("--stdin-filename is for reading a form from stdin: pass - as the path")
 
 
-def codes_option(value: str | None) -> tuple[str, ...]:
-    return tuple(c.strip().upper() for c in (value or "").split(",") if c.strip())
+def codes_option(value: str | None, option: str) -> tuple[str, ...]:
+    from formlint.rules import unknown_selector
+
+    codes = tuple(c.strip().upper() for c in (value or "").split(",") if c.strip())
+    for code in codes:
+        problem = unknown_selector(code)
+        if problem:
+            raise UsageError(f"{option}: {problem}")
+    return codes
 
 
 def cli_config(request: Request) -> "Config":
@@ -99,9 +116,9 @@ def cli_config(request: Request) -> "Config":
     from formlint.config import Config
 
     return Config(policy=request.policy, purpose=request.purpose,
-                  select=codes_option(request.select) if request.select is not None else None,
-                  extend_select=codes_option(request.extend_select), ignore=codes_option(request.ignore),
-                  fail_on=request.fail_on)
+                  select=codes_option(request.select, "--select") if request.select is not None else None,
+                  extend_select=codes_option(request.extend_select, "--extend-select"),
+                  ignore=codes_option(request.ignore, "--ignore"), fail_on=request.fail_on)
 
 
 @lru_cache(maxsize=None)

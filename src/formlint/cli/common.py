@@ -77,6 +77,11 @@ def print_error(line: str) -> None:
     Console(stderr=True, soft_wrap=True).print(text)
 
 
+def print_warning(text: str) -> None:
+    """A warning that does not change the exit code, on stderr."""
+    print(f"formlint: warning: {text}", file=sys.stderr)
+
+
 def report_error(exc: Exception) -> None:
     """A collected per-file error: its line, preceded by the traceback under --debug."""
     if state.debug:

@@ -33,6 +33,8 @@ class FormatInfo:
     extensions: tuple[str, ...]
     module: str
     kind: str = "document"
+    # Where a form of this format names its purpose, for the "names no purpose" hint.
+    purpose_slot: str | None = "`x-formlint.purpose`"
 
     def loader(self) -> ModuleType:
         return importlib.import_module(self.module)
@@ -44,17 +46,19 @@ FORMATS: dict[str, FormatInfo] = {
     info.name: info
     for info in (
         FormatInfo("xform", "ODK XForm (XML, as pyxform, ODK Build and Enketo write it)", (".xml",),
-                   "formlint.formats.xform", kind="raw"),
+                   "formlint.formats.xform", kind="raw", purpose_slot=None),
         FormatInfo("xlsform", "XLSForm (ODK, KoboToolbox, SurveyCTO) workbook, pyxform CSV or markdown",
-                   (".xlsx", ".xlsm", ".xls", ".csv", ".md"), "formlint.formats.xlsform", kind="raw"),
+                   (".xlsx", ".xlsm", ".xls", ".csv", ".md"), "formlint.formats.xlsform", kind="raw",
+                   purpose_slot="a `purpose` column in the settings sheet"),
         FormatInfo("html", "HTML forms and server templates (template code ignored)",
                    (".html", ".htm", ".erb", ".php", ".jsp", ".jinja", ".j2", ".hbs", ".njk"),
-                   "formlint.formats.html", "raw"),
+                   "formlint.formats.html", "raw", '<meta name="formlint:purpose" content="…">'),
         FormatInfo("formio", "Form.io form JSON (`components`)", (".json",), "formlint.formats.formio"),
         FormatInfo("surveyjs", "SurveyJS survey JSON (`pages` or `elements`)", (".json",), "formlint.formats.surveyjs"),
         FormatInfo("json-schema", "JSON Schema, with an optional RJSF uiSchema", (".json", ".yaml", ".yml"),
                    "formlint.formats.json_schema"),
-        FormatInfo("native", "formlint's own form format (YAML or JSON)", (".yaml", ".yml", ".json"), "formlint.formats.native"),
+        FormatInfo("native", "formlint's own form format (YAML or JSON)", (".yaml", ".yml", ".json"), "formlint.formats.native",
+                   purpose_slot="`purpose:`"),
     )
 }
 

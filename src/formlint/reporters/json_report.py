@@ -64,6 +64,7 @@ def render(report: Report, options: RenderOptions) -> str:
             "fields": sum(len(r.form.fields) for r in report.results),
             "findings": len(findings),
             "by_severity": counts(findings),
+            "suppressed": len(report.suppressed),
             "errors": len(report.errors),
         },
         "forms": [form_dict(r) for r in report.results],

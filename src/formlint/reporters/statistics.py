@@ -16,11 +16,14 @@ DESCRIPTION = "finding counts per rule code"
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    tally = Counter(f.code for f in report.findings)
-    names = {f.code: (f.rule_name, severity_name(f.severity, options.lang)) for f in report.findings}
-    rows = sorted(tally.items(), key=lambda item: (-item[1], item[0]))
+    # One row per rule and severity: a policy can make one rule's findings errors for
+    # some categories and warnings for others (DM102 on ID numbers).
+    tally = Counter((f.code, f.severity) for f in report.findings)
+    names = {f.code: f.rule_name for f in report.findings}
+    rows = sorted(tally.items(), key=lambda item: (-item[1], item[0][0], -item[0][1].rank))
     width = max((len(str(n)) for n in tally.values()), default=1)
-    lines = [f"{n:>{width}}  {code}  [{names[code][1]}] {names[code][0]}" for code, n in rows]
+    lines = [f"{n:>{width}}  {code}  [{severity_name(severity, options.lang)}] {names[code]}"
+             for (code, severity), n in rows]
     if report.suppressed:
         lines.append(f"{len(report.suppressed):>{width}}  {t('report.suppressed_tag', options.lang)}")
     return "".join(f"{line}\n" for line in lines)
