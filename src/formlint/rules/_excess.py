@@ -25,12 +25,15 @@ def excess_fields(ctx: Context) -> Iterator[tuple[Field, str | None]]:
         yield field, ctx.taxonomy.is_sensitive(category, ctx.policy.regimes)
 
 
-def override(ctx: Context, field: Field) -> Severity | None | str:
-    """The policy's severity for this field's category: a Severity, "off", or None."""
+def silenced(ctx: Context, field: Field) -> bool:
+    """The policy sets this field's category to "off"."""
+    return ctx.policy.severity_for(ctx.purpose, ctx.category_of(field).category) == "off"
+
+
+def policy_severity(ctx: Context, field: Field) -> Severity | None:
+    """The policy's severity for this field's category, or None for the rule's default."""
     level = ctx.policy.severity_for(ctx.purpose, ctx.category_of(field).category)
-    if level is None or level == "off":
-        return level
-    return Severity(level)
+    return None if level is None or level == "off" else Severity(level)
 
 
 def purpose_law(ctx: Context) -> str:

@@ -20,7 +20,7 @@ from typing import Iterator
 from formlint.context import Context
 from formlint.i18n import msg
 from formlint.model import Finding, Severity
-from formlint.rules._excess import EXCESS_HELP, excess_fields, override, purpose_law
+from formlint.rules._excess import EXCESS_HELP, excess_fields, policy_severity, purpose_law, silenced
 
 CODE = "DM101"
 NAME = "excess-field"
@@ -30,11 +30,10 @@ RULE = (CODE, NAME, SEVERITY)
 
 def check(ctx: Context) -> Iterator[Finding]:
     for field, citation in excess_fields(ctx):
-        level = override(ctx, field)
-        if citation is not None or level == "off":
+        if citation is not None or silenced(ctx, field):
             continue
         yield ctx.finding(
             RULE,
             msg("DM101.message", field=ctx.describe(field), purpose=ctx.purpose.id),
             EXCESS_HELP, purpose_law(ctx), field=field,
-            severity=level if isinstance(level, Severity) else None)
+            severity=policy_severity(ctx, field))

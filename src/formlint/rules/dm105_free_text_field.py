@@ -23,7 +23,7 @@ from typing import Iterator
 from formlint.context import Context
 from formlint.i18n import msg
 from formlint.model import Finding, Severity
-from formlint.rules._excess import FREE_TEXT, override, purpose_law
+from formlint.rules._excess import FREE_TEXT, policy_severity, purpose_law, silenced
 
 CODE = "DM105"
 NAME = "free-text-field"
@@ -36,12 +36,11 @@ def check(ctx: Context) -> Iterator[Finding]:
     if ctx.purpose.allows(FREE_TEXT):
         return
     for field in ctx.form.fields:
-        level = override(ctx, field)
-        if ctx.category_of(field).category != FREE_TEXT or level == "off":
+        if ctx.category_of(field).category != FREE_TEXT or silenced(ctx, field):
             continue
         yield ctx.finding(
             RULE,
             msg("DM105.message", field=ctx.describe(field), purpose=ctx.purpose.id),
             msg("DM105.help"),
             f"{purpose_law(ctx)}; CAC notice 2020-02-09", field=field,
-            severity=level if isinstance(level, Severity) else None)
+            severity=policy_severity(ctx, field))

@@ -27,7 +27,7 @@ from formlint.context import Context
 from formlint.i18n import msg
 from formlint.model import Finding, Severity
 from formlint.policy import GOVERNMENT_ID
-from formlint.rules._excess import override
+from formlint.rules._excess import policy_severity, silenced
 
 CODE = "DM106"
 NAME = "full-government-id"
@@ -47,8 +47,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if allowed not in ("partial", "none"):
         return
     for field in ctx.form.fields:
-        level = override(ctx, field)
-        if ctx.category_of(field).category != GOVERNMENT_ID or level == "off":
+        if ctx.category_of(field).category != GOVERNMENT_ID or silenced(ctx, field):
             continue
         if allowed == "partial" and _PARTIAL.search(" ".join([*field.label.values(), field.hint or ""])):
             continue
@@ -57,5 +56,5 @@ def check(ctx: Context) -> Iterator[Finding]:
             msg(f"DM106.message.{allowed}", field=ctx.describe(field), purpose=ctx.purpose.id),
             msg(f"DM106.help.{allowed}"), "PDPC Advisory Guidelines on NRIC numbers (2018); ICO contact-tracing "
             "guidance (2020); GDPR Art. 5(1)(c), 87; PIPL Art. 6", field=field,
-            severity=level if isinstance(level, Severity) else None)
+            severity=policy_severity(ctx, field))
 
