@@ -260,3 +260,13 @@ def test_a_bug_exits_2_with_one_line_asking_for_a_report(monkeypatch: pytest.Mon
     assert exited.value.code == 2
     assert capsys.readouterr().err == ("formlint: internal error, please report (rerun with --debug for the "
                                        "traceback): RuntimeError: boom\n")
+
+
+def test_classify_skips_walked_files_no_format_claims_like_check(tmp_path: Path) -> None:
+    (tmp_path / "package.json").write_text('{"name": "site"}', "utf-8")
+    (tmp_path / "form.yaml").write_text((SAMPLES / "venue-check-in-minimal.yaml").read_text("utf-8"), "utf-8")
+    walked = run_formlint("classify", "--format", "json", str(tmp_path))
+    assert (walked.returncode, walked.stderr) == (0, "")
+    assert [f["path"] for f in json.loads(walked.stdout)["forms"]] == [str(tmp_path / "form.yaml")]
+    named = run_formlint("classify", str(tmp_path / "package.json"))
+    assert named.returncode == 2 and "not a form in any format" in named.stderr

@@ -92,6 +92,14 @@ def discover(paths: Iterable[str], excluded: Callable[[str], bool] | None = None
             yield path
 
 
+def discover_named(paths: Iterable[str], excluded: Callable[[str], bool] | None = None) -> list[tuple[str, bool]]:
+    """Each file to read, and whether it was met while walking a folder (not named):
+    a walked file that no format claims is skipped rather than reported."""
+    paths = list(paths)
+    named = {p for p in paths if not os.path.isdir(p)}
+    return [(path, path not in named) for path in discover(paths, excluded)]
+
+
 def _skip_dir(path: str) -> bool:
     return os.path.basename(path) in SKIP_DIRS
 
@@ -129,9 +137,7 @@ def check_paths(paths: Iterable[str], options: OptionsFor,
     from formlint.parallel import check_in_workers, usable
 
     report = Report()
-    paths = list(paths)
-    named = {p for p in paths if not os.path.isdir(p)}
-    items = [(path, path not in named) for path in discover(paths, excluded)]
+    items = discover_named(paths, excluded)
     workers = usable(jobs, len(items))
     # Parsing allocates many small objects and no reference cycles; the cyclic
     # collector would otherwise run hundreds of times for nothing on a big tree.

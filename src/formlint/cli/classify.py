@@ -30,8 +30,8 @@ def classify(
     lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
 ) -> None:
     """Print each field's personal-data category, confidence and evidence."""
-    from formlint.engine import classify_form, discover
-    from formlint.errors import FormlintError
+    from formlint.engine import classify_form, discover_named
+    from formlint.errors import FormlintError, NotAForm
     from formlint.formats import load_form
     from formlint.taxonomy import load_taxonomy
 
@@ -39,10 +39,14 @@ def classify(
     taxonomy = load_taxonomy()
     forms: list[dict[str, Any]] = []
     failed = False
-    for path in discover(paths):
+    for path, walked in discover_named(paths):
         try:
             form = load_form(path, input_format)
             forms.append(_form_entry(form, classify_form(form, taxonomy)))
+        except NotAForm as exc:
+            if not walked:
+                report_error(exc)
+                failed = True
         except FormlintError as exc:
             report_error(exc)
             failed = True
