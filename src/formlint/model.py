@@ -67,6 +67,8 @@ class Field:
     (`household.members.name`). `label` maps a language code to the label text, the
     form's first language first. `pointer` is the JSON pointer of the field's node in
     the source document (for YAML/JSON formats) or a format-specific path.
+    `section` holds the titles of the groups, pages, panels, fieldsets and headings the
+    field sits in, outermost first, as a respondent sees them.
     """
 
     key: str
@@ -81,6 +83,7 @@ class Field:
     location: Location = Location()
     pointer: str = ""
     suppressions: tuple["Suppression", ...] = ()
+    section: tuple[str, ...] = ()
 
     @property
     def first_label(self) -> str:
