@@ -160,15 +160,16 @@ def test_junit_has_one_suite_per_form_and_unique_case_names() -> None:
     [clean] = suites["forms/clean.yaml"].iter("testcase")
     assert list(clean) == [] and suites["forms/clean.yaml"].get("failures") == "0"
     failure = suites["forms/venue check-in.yaml"].find("testcase[2]/failure")
-    assert failure is not None and failure.get("message", "").endswith("PIPL\nArt. 28")
+    assert failure is not None and failure.get("message", "").endswith("PIPL\\nArt. 28")
 
 
 def test_github_annotations_escape_data_and_properties() -> None:
     from formlint.reporters.github import annotation
 
     item = finding("DM102", Severity.ERROR, "50% of a,b:\nc", "dir,x/a:b.yaml", 2, 3, "f")
+    # The newline is shown (`\\n`), not sent as %0A: one annotation, one line.
     assert annotation(item) == ("::error file=dir%2Cx/a%3Ab.yaml,line=2,col=3,title=DM102::"
-                                "50%25 of a,b:%0Ac. Help: fix dm102")
+                                "50%25 of a,b:\\nc. Help: fix dm102")
 
 
 def test_gitlab_issues_have_the_required_keys_and_unique_fingerprints() -> None:
@@ -178,10 +179,11 @@ def test_gitlab_issues_have_the_required_keys_and_unique_fingerprints() -> None:
     assert len({i["fingerprint"] for i in issues}) == len(issues)
 
 
-def test_markdown_cells_escape_pipes_and_newlines() -> None:
+def test_markdown_cells_escape_pipes_newlines_and_html() -> None:
     text = rendered("markdown")
     row = next(line for line in text.splitlines() if line.startswith("| 13 | DM102"))
-    assert "职业 \\| <occupation>" in row and row.count("|") - row.count("\\|") == 6
+    assert "职业 \\| &lt;occupation&gt;" in row and row.count("|") - row.count("\\|") == 6
+    assert "PIPL\\\\nArt" in row
 
 
 def test_statistics_count_a_rule_once_per_severity_it_was_reported_at() -> None:

@@ -58,7 +58,9 @@ def main() -> None:
     try:
         app(standalone_mode=True)
     except FormlintError as exc:
-        _fail(str(exc), exc)
+        from formlint.cli.common import error_line
+
+        _fail(error_line(exc), exc)
     except UsageError as exc:
         _fail(f"formlint: error: {exc}", exc)
     except Exception as exc:  # noqa: BLE001 -- last resort; readers must raise FormlintError themselves

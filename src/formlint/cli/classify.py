@@ -50,8 +50,10 @@ def classify(
         except FormlintError as exc:
             report_error(exc)
             failed = True
-    text = json.dumps({"version": 1, "forms": forms}, ensure_ascii=False, indent=2) + "\n" \
-        if output_format is ClassifyFormat.json else _table(forms, taxonomy, language)
+    from formlint.escape import json_text, terminal_lines
+
+    text = json_text(json.dumps({"version": 1, "forms": forms}, ensure_ascii=False, indent=2)) + "\n" \
+        if output_format is ClassifyFormat.json else terminal_lines(_table(forms, taxonomy, language))
     write_output(text)
     raise typer.Exit(EXIT_ERROR if failed else EXIT_CLEAN)
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
+    from formlint.errors import FormlintError
     from formlint.taxonomy import Taxonomy
 
 EXIT_CLEAN = 0
@@ -65,7 +66,12 @@ def colour_wanted(stream: TextIO) -> bool:
 
 
 def print_error(line: str) -> None:
-    """One diagnostic line on stderr; rich styles it only on a colour terminal."""
+    """One diagnostic line on stderr; rich styles it only on a colour terminal.
+    Control characters from file names or values are shown visibly (`\\n`,
+    `\\x1b`): a raw newline could forge a CI annotation on the next line."""
+    from formlint.escape import terminal
+
+    line = terminal(line)
     if not colour_wanted(sys.stderr):
         print(line, file=sys.stderr)
         return
@@ -77,18 +83,29 @@ def print_error(line: str) -> None:
     Console(stderr=True, soft_wrap=True).print(text)
 
 
+def error_line(exc: "FormlintError") -> str:
+    """`path:line:col: error: message`, the path made safe to start a line."""
+    from formlint.escape import terminal_path
+
+    return f"{terminal_path(exc.path)}:{exc.line}:{exc.column}: error: {exc.message}"
+
+
 def print_warning(text: str) -> None:
     """A warning that does not change the exit code, on stderr."""
-    print(f"formlint: warning: {text}", file=sys.stderr)
+    from formlint.escape import terminal
+
+    print(f"formlint: warning: {terminal(text)}", file=sys.stderr)
 
 
 def report_error(exc: Exception) -> None:
     """A collected per-file error: its line, preceded by the traceback under --debug."""
+    from formlint.errors import FormlintError
+
     if state.debug:
         import traceback
 
         traceback.print_exception(exc, file=sys.stderr)
-    print_error(str(exc))
+    print_error(error_line(exc) if isinstance(exc, FormlintError) else str(exc))
 
 
 def write_output(text: str) -> None:

@@ -38,7 +38,9 @@ def show(name: str = typer.Argument(..., help="Built-in policy name or policy fi
 
     language, policy, taxonomy = resolve_lang(lang), load_policy(name), load_taxonomy()
     purposes = (line for p in policy.purposes.values() for line in _purpose(p, taxonomy, language))
-    write_output("\n".join([*_header(policy, language), *purposes]) + "\n")
+    from formlint.escape import terminal_lines
+
+    write_output(terminal_lines("\n".join([*_header(policy, language), *purposes])) + "\n")
 
 
 @app.command("validate")
@@ -55,7 +57,9 @@ def validate(paths: List[str] = typer.Argument(..., help="Policy files to check.
             report_error(exc)
             failed = True
             continue
-        write_output(f"{path}: ok: policy {policy.id!r}, {len(policy.purposes)} purpose(s)\n")
+        from formlint.escape import terminal_path
+
+        write_output(f"{terminal_path(path)}: ok: policy {policy.id!r}, {len(policy.purposes)} purpose(s)\n")
     if failed:
         raise typer.Exit(EXIT_ERROR)
 

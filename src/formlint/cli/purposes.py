@@ -27,7 +27,9 @@ def purposes(
         write_output(t("cli.purposes.pack", language, id=loaded.id) + "\n")
         return
     taxonomy = load_taxonomy()
-    write_output("".join(_describe(p, taxonomy, language) for p in loaded.purposes.values()))
+    from formlint.escape import terminal_lines
+
+    write_output(terminal_lines("".join(_describe(p, taxonomy, language) for p in loaded.purposes.values())))
 
 
 def _describe(purpose: "Purpose", taxonomy: "Taxonomy", lang: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from formlint.engine import Report
+from formlint.escape import terminal, terminal_path
 from formlint.model import Finding
 from formlint.reporters import RenderOptions, severity_name
 from formlint.reporters.text import summary, suppressed_lines
@@ -12,7 +13,8 @@ DESCRIPTION = "one line per finding, no help or law"
 
 
 def render_finding(item: Finding, lang: str = "en") -> str:
-    return f"{item.path}:{item.line}:{item.column}: {item.code} [{severity_name(item.severity, lang)}] {item.message}"
+    return (f"{terminal_path(item.path)}:{item.line}:{item.column}: {item.code} "
+            f"[{severity_name(item.severity, lang)}] {terminal(item.message)}")
 
 
 def render(report: Report, options: RenderOptions) -> str:

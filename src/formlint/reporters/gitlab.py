@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from formlint.engine import Report
+from formlint.escape import json_text
 from formlint.model import Finding, Severity
 from formlint.reporters import RenderOptions, fingerprints, relative_uri
 
@@ -33,4 +34,4 @@ def issue(item: Finding, fingerprint: str) -> dict[str, Any]:
 def render(report: Report, options: RenderOptions) -> str:
     findings = report.findings
     issues = [issue(f, fp) for f, fp in zip(findings, fingerprints(findings))]
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(issues, ensure_ascii=False, indent=2)) + "\n"

@@ -11,6 +11,7 @@ from typing import Any
 
 from formlint import __version__
 from formlint.engine import FormResult, Report
+from formlint.escape import json_text
 from formlint.model import Finding
 from formlint.reporters import RenderOptions, counts
 
@@ -72,4 +73,4 @@ def render(report: Report, options: RenderOptions) -> str:
         "errors": [{"path": e.path, "line": e.line, "column": e.column, "message": e.message}
                    for e in report.errors],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"

@@ -20,6 +20,7 @@ from typing import Any
 
 from formlint import __version__
 from formlint.engine import Report
+from formlint.escape import json_text
 from formlint.errors import FormlintError
 from formlint.model import Finding, Severity
 from formlint.reporters import RenderOptions, fingerprints, message_with_help, relative_uri
@@ -95,4 +96,4 @@ def render(report: Report, options: RenderOptions) -> str:
         "results": [result(f, index[f.code], fp, options.lang) for f, fp in zip(findings, fingerprints(findings))],
     }
     document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"

@@ -7,6 +7,7 @@ Colour is plain ANSI so that this stays a pure function returning text.
 from __future__ import annotations
 
 from formlint.engine import FormResult, Report, Suppressed
+from formlint.escape import terminal, terminal_path
 from formlint.i18n import has, label, t
 from formlint.model import Finding, Severity
 from formlint.reporters import RenderOptions, counts
@@ -22,20 +23,20 @@ def _paint(text: str, code: str, on: bool) -> str:
 
 
 def render_finding(item: Finding, color: bool, lang: str = "en") -> str:
-    where = _paint(f"{item.path}:{item.line}:{item.column}:", "1", color)
+    where = _paint(f"{terminal_path(item.path)}:{item.line}:{item.column}:", "1", color)
     level = _paint(f"[{t('severity.' + item.severity.value, lang)}]", _COLOURS[item.severity], color)
     code = _paint(item.code, "1;" + _COLOURS[item.severity], color)
-    return (f"{where} {code} {level} {item.message}\n"
-            f"  {_paint(label('report.help', lang), '32', color)}{item.help}\n"
-            f"  {_paint(label('report.law', lang), '2', color)}{item.law}")
+    return (f"{where} {code} {level} {terminal(item.message)}\n"
+            f"  {_paint(label('report.help', lang), '32', color)}{terminal(item.help)}\n"
+            f"  {_paint(label('report.law', lang), '2', color)}{terminal(item.law)}")
 
 
 def render_suppressed(item: Suppressed, color: bool, lang: str = "en") -> str:
     """A silenced finding, with the reason its directive gave (or that it gave none)."""
     found = item.finding
-    where = _paint(f"{found.path}:{found.line}:{found.column}:", "1", color)
+    where = _paint(f"{terminal_path(found.path)}:{found.line}:{found.column}:", "1", color)
     reason = item.suppression.reason or t("report.no_reason", lang)
-    return f"{where} {found.code} [{t('report.suppressed_tag', lang)}] {found.message} ({reason})"
+    return f"{where} {found.code} [{t('report.suppressed_tag', lang)}] {terminal(found.message)} ({terminal(reason)})"
 
 
 def suppressed_lines(result: FormResult, options: RenderOptions) -> list[str]:
