@@ -10,6 +10,7 @@ runs the real rules on them.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -23,9 +24,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from formlint import escape
-from formlint.engine import FormResult, Report, check_form
+from formlint.engine import check_form
 from formlint.errors import FormError
-from formlint.model import Field, Finding, Form, Location, Notice, Severity
+from formlint.model import Field, Finding, Form, Location, Notice, Report, Severity
 from formlint.policy import load_policy
 from formlint.reporters import REPORTERS, RenderOptions, renderer
 
@@ -56,8 +57,7 @@ def hostile_report(text: str, path: str) -> Report:
     result = check_form(form, _options())
     planted = Finding("DM102", Severity.ERROR, f"Field `{text}` ({text}) is sensitive", path, 4, 3,
                       help=text, law=text, field_key=text, evidence=text, rule_name="x")
-    result = FormResult(result.form, result.purpose, result.classes, result.notice,
-                        (*result.findings, planted), ())
+    result = dataclasses.replace(result, findings=(*result.findings, planted), suppressed=())
     return Report([result], [FormError(path, f"invalid YAML: {text}", 2, 1)])
 
 

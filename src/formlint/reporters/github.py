@@ -8,9 +8,8 @@ control characters are shown visibly (formlint.escape).
 
 from __future__ import annotations
 
-from formlint.engine import Report
 from formlint.escape import github_data, github_property
-from formlint.model import Finding, Severity
+from formlint.model import Finding, Report, Severity
 from formlint.reporters import RenderOptions, message_with_help, relative_uri
 
 NAME = "github"

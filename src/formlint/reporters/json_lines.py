@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
-from formlint.engine import Report
 from formlint.escape import json_text
+from formlint.model import Report
 from formlint.reporters import RenderOptions
 from formlint.reporters.json_report import finding_dict
 

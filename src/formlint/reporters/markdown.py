@@ -7,8 +7,8 @@ cannot draw an element (`<img>`, `</details>`, `<h1>`) into the comment."""
 
 from __future__ import annotations
 
-from formlint.engine import FormResult, Report
 from formlint.escape import code_span, html, markdown
+from formlint.model import FormResult, Report
 from formlint.i18n import label, t
 from formlint.reporters import RenderOptions, counts, relative_uri, severity_name
 

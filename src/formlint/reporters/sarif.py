@@ -19,10 +19,9 @@ import re
 from typing import Any
 
 from formlint import __version__
-from formlint.engine import Report
 from formlint.escape import json_text
+from formlint.model import Finding, Report, Severity
 from formlint.errors import FormlintError
-from formlint.model import Finding, Severity
 from formlint.reporters import RenderOptions, fingerprints, message_with_help, relative_uri
 
 NAME = "sarif"
