@@ -6,6 +6,7 @@ line on stderr with exit code 2; `--debug` shows the traceback instead.
 
 from __future__ import annotations
 
+import signal
 import sys
 
 import typer
@@ -13,7 +14,7 @@ import typer
 from formlint import __version__
 from formlint.cli import categories, check, classify, formats, init, policies, purposes, rule, schema
 from formlint.cli.common import EXIT_ERROR, state
-from formlint.errors import FormlintError, UsageError
+from formlint.errors import FormlintError, Interrupted, UsageError
 
 app = typer.Typer(
     name="formlint",
@@ -55,8 +56,11 @@ app.add_typer(policies.app, name="policies")
 
 
 def main() -> None:
+    _stop_cleanly_on_signals()
     try:
         app(standalone_mode=True)
+    except Interrupted as exc:
+        sys.exit(128 + exc.signum)
     except FormlintError as exc:
         from formlint.cli.common import error_line
 
@@ -68,6 +72,14 @@ def main() -> None:
         first_line = (str(exc).splitlines() or [""])[0]
         _fail(f"formlint: internal error, please report (rerun with --debug for the traceback): "
               f"{type(exc).__name__}: {first_line}", exc)
+
+
+def _stop_cleanly_on_signals() -> None:
+    def interrupt(signum: int, frame: object) -> None:
+        raise Interrupted(signum)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, interrupt)
 
 
 def _fail(line: str, exc: Exception) -> None:

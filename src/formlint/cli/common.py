@@ -109,5 +109,14 @@ def report_error(exc: Exception) -> None:
 
 
 def write_output(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    """Text on stdout; a stdout that cannot take it (a full disk, /dev/full, a closed
+    pipe) is one usage error, and stdout is then pointed at /dev/null so that the
+    interpreter's own flush at exit does not fail a second time."""
+    from formlint.errors import UsageError
+
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise UsageError(f"cannot write to standard output: {exc.strerror or exc}") from None
