@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from formlint.formats import candidates, extensions
+from formlint.source import is_regular_file
 
 # Folders that never hold forms worth auditing and are slow to walk.
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox",
@@ -55,7 +56,7 @@ def _walk(root: str, known: set[str], skip: Callable[[str], bool]) -> Iterator[s
         for name in sorted(files):
             path = os.path.join(folder, name)
             if Path(name).suffix.lower() in known and not name.startswith(".") and not skip(path) \
-                    and _claimed(path):
+                    and is_regular_file(path) and _claimed(path):
                 yield os.path.normpath(path)  # `check .` reports `form.yaml`, as SARIF and GitLab do
 
 
