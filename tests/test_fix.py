@@ -311,13 +311,103 @@ def test_xlsform_csv_rows_are_removed_and_required_cells_changed(tmp_path: Path)
 
 
 def test_a_format_fix_cannot_edit_says_so_for_each_finding(tmp_path: Path) -> None:
-    shutil.copy(ROOT / "tests/fixtures/formats/xform/venue-checkin.xml", tmp_path / "f.xml")
-    before = (tmp_path / "f.xml").read_bytes()
-    result = invoke(tmp_path, "fix", "--isolated", "--write", "--purpose", "venue-check-in", "f.xml")
-    assert (tmp_path / "f.xml").read_bytes() == before
-    left = [line for line in result.stdout.splitlines() if " left" in line and ":" in line]
-    assert left and all("xform forms are not edited by `fix` yet" in line or "no automatic fix" in line
-                        or "still reported" in line for line in left[:-1])
+    page = tmp_path / "f.html"
+    page.write_text('<form><label>Name <input name="name"></label><label>Religion <input name="religion"></label>'
+                    '</form>', "utf-8")
+    before = page.read_bytes()
+    result = invoke(tmp_path, "fix", "--isolated", "--write", "--purpose", "venue-check-in", "f.html")
+    assert result.exit_code == 1
+    assert page.read_bytes() == before
+    assert "DM102 left `religion`: html forms are not edited by `fix` yet" in result.stdout
+
+
+XFORM = """\
+<?xml version="1.0"?>
+<h:html xmlns="http://www.w3.org/2002/xforms" xmlns:h="http://www.w3.org/1999/xhtml"
+        xmlns:jr="http://openrosa.org/javarosa">
+  <h:head>
+    <h:title>Return registration</h:title>
+    <model>
+      <itext>
+        <translation lang="English (en)">
+          <text id="/data/religion:label"><value>Religion</value></text>
+        </translation>
+      </itext>
+      <instance>
+        <data id="r">
+          <name/>
+          <religion/>
+          <trip><places/><co_residents/></trip>
+          <deviceid/>
+        </data>
+      </instance>
+      <bind nodeset="/data/name" type="string" required="true()"/>
+      <bind nodeset="/data/religion" type="string"/>
+      <bind nodeset="/data/trip/places" type="string" required="true()"/>
+      <bind nodeset="/data/trip/co_residents" type="string" required="true()"/>
+      <bind nodeset="/data/deviceid" type="string" jr:preload="property" jr:preloadParams="deviceid"/>
+    </model>
+  </h:head>
+  <h:body>
+    <input ref="/data/name"><label>Full name</label></input>
+    <input ref="/data/religion"><label ref="jr:itext('/data/religion:label')"/></input>
+    <group ref="/data/trip">
+      <label>Travel</label>
+      <input ref="places"><label>Places visited in the past 14 days</label></input>
+      <input ref="co_residents"><label>Names of people staying with you and their relationship</label></input>
+    </group>
+  </h:body>
+</h:html>
+"""
+
+
+def test_xform_questions_are_cut_from_instance_bind_body_and_itext(tmp_path: Path) -> None:
+    form = write(tmp_path, "f.xml", XFORM)
+    had = codes(tmp_path, "--purpose", "return-to-community", "f.xml")
+    assert {"DM101", "DM102", "DM103"} <= set(had)
+    invoke(tmp_path, "fix", "--isolated", "--write", "--purpose", "return-to-community", "f.xml")
+    fixed = form.read_text("utf-8")
+    assert "religion" not in fixed and "deviceid" not in fixed
+    assert '<bind nodeset="/data/trip/co_residents" type="string" required="false()"/>' in fixed
+    left = codes(tmp_path, "--purpose", "return-to-community", "f.xml")
+    assert not [c for c in left if c in ("DM101", "DM102", "DM103")], left
+    changed = {line for line in fixed.splitlines(keepends=True) if "false()" in line}
+    assert kept_in_order(XFORM, fixed, changed)
+
+
+def test_xlsx_rows_are_deleted_and_other_sheets_and_styles_kept(tmp_path: Path) -> None:
+    import openpyxl
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook()
+    survey = book.active
+    survey.title = "survey"
+    for row in (["type", "name", "label", "required"], ["text", "name", "Full name", "yes"],
+                ["text", "religion", "Religion", "yes"], ["select_one yn", "fever", "Fever today?", "yes"],
+                ["text", "places", "Places visited in the past 14 days", "yes"]):
+        survey.append(row)
+    survey["C2"].font = Font(bold=True)
+    survey.column_dimensions["C"].width = 42
+    choices = book.create_sheet("choices")
+    for row in (["list_name", "name", "label"], ["yn", "yes", "Yes"], ["yn", "no", "No"]):
+        choices.append(row)
+    settings = book.create_sheet("settings")
+    settings.append(["form_title", "purpose", "retention"])
+    settings.append(["Return", "return-to-community", 365])
+    book.save(tmp_path / "f.xlsx")
+    assert {"DM102", "RT203"} <= set(codes(tmp_path, "f.xlsx"))
+
+    dry = invoke(tmp_path, "fix", "--isolated", "f.xlsx")
+    assert "f.xlsx: survey!3: row deleted (text, religion, Religion)" in dry.stdout
+    assert "f.xlsx: settings!C2: retention: 365 -> '28'" in dry.stdout
+
+    invoke(tmp_path, "fix", "--isolated", "--write", "f.xlsx")
+    fixed = openpyxl.load_workbook(tmp_path / "f.xlsx")
+    assert [r[1] for r in fixed["survey"].iter_rows(values_only=True)] == ["name", "name", "fever", "places"]
+    assert fixed["survey"]["C2"].font.bold and fixed["survey"].column_dimensions["C"].width == 42
+    assert list(fixed["choices"].iter_rows(values_only=True)) == list(choices.iter_rows(values_only=True))
+    assert fixed["settings"]["C2"].value == 28
+    assert not [c for c in codes(tmp_path, "f.xlsx") if c.startswith(("DM", "RT"))]
 
 
 # ------------------------------------------------------------------------ notice

@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING
 from formlint.i18n import t
 
 if TYPE_CHECKING:
-    from formlint.engine import FormResult
-    from formlint.model import Policy
+    from formlint.model import FormResult, Policy
     from formlint.taxonomy import Taxonomy
 
 __all__ = ["Element", "Draft", "draft_notice", "render_draft", "FORMATS"]

@@ -20,9 +20,14 @@ from formlint.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, LANG_HELP
 if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
     from collections.abc import Callable
 
-    from formlint.engine import FormResult, OptionsFor, Report
+    from formlint.engine import OptionsFor
+    from formlint.model import FormResult, Report
     from formlint.model import Finding
     from formlint.fixer import FixOptions, Outcome
+    from formlint.fixer.workbook import WorkbookOutcome
+
+
+WORKBOOKS = (".xlsx", ".xlsm")
 
 
 def fix(
@@ -60,16 +65,15 @@ def fix(
 def _run(paths: list[str], policy: list[str] | None, purpose: str | None, input_format: str | None,
          config: str | None, isolated: bool, lang: str, options: "FixOptions", write: bool,
          output_dir: str | None, force: bool, notice: bool) -> int:
-    from formlint.cli.check_run import Request, options_for
+    from formlint.cli.check_run import Request, cli_config, options_for, registries
     from formlint.config import Resolver
-    from formlint.engine import check_source, discover_named
+    from formlint.discovery import discover_named
+    from formlint.engine import check_source
     from formlint.source import read_bytes
 
     request = Request(paths=paths, policy=tuple(policy) if policy else None, purpose=purpose,
                       input_format=input_format, config=config, isolated=isolated, lang=lang)
-    from formlint.cli.check_run import cli_config
-
-    resolver = Resolver(cli_config(request), config, isolated)
+    resolver = Resolver(cli_config(request), registries(), config, isolated)
     form_options = options_for(request, resolver, lang)
     status = EXIT_CLEAN
     for path, walked in discover_named(paths, resolver.for_path(".").excluded):
@@ -112,7 +116,14 @@ def _fix_one(result: "FormResult", raw: bytes, options: "FixOptions", lang: str,
     from formlint.fixer import plan
 
     path = result.form.path
-    text = raw.decode("utf-8")
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in WORKBOOKS:
+        return _fix_workbook(result, raw, suffix, options, lang, write, output_dir, force, recheck)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        print_error(f"{_visible(path)}:1:1: error: fix edits UTF-8 files only; this one is not")
+        return EXIT_ERROR
     outcome = plan(text, result.form.format, os.path.splitext(path)[1].lower(), result.findings,
                    result.purpose, options)
     after = recheck(outcome.text.encode("utf-8")) if outcome.changed else None
@@ -127,6 +138,31 @@ def _fix_one(result: "FormResult", raw: bytes, options: "FixOptions", lang: str,
             write_output(_diff(path, text, outcome.text))
         return EXIT_FINDINGS if outcome.changed or left else EXIT_CLEAN
     if outcome.changed and not _store(path, raw, outcome.text.encode("utf-8"), output_dir, force):
+        return EXIT_ERROR
+    return EXIT_FINDINGS if left else EXIT_CLEAN
+
+
+def _fix_workbook(result: "FormResult", raw: bytes, suffix: str, options: "FixOptions", lang: str, write: bool,
+                  output_dir: str | None, force: bool, recheck: "Callable[[bytes], Report]") -> int:
+    """A workbook has no text to diff: the dry run lists the changed cells instead."""
+    import sys
+
+    from formlint.fixer.workbook import plan_workbook
+
+    path = result.form.path
+    outcome = plan_workbook(raw, suffix, result.findings, result.purpose, options)
+    after = recheck(outcome.data) if outcome.changed else None
+    if after is not None and (after.errors or not after.results):
+        print_error(f"{_visible(path)}:1:1: error: the fixed workbook would not read back; nothing written")
+        return EXIT_ERROR
+    left = list(after.results[0].findings) if after is not None else list(result.findings)
+    dry_run = not write and not output_dir
+    _print_changes(path, outcome, left, lang, to_stderr=dry_run)
+    if dry_run:
+        for cell in outcome.cells:
+            sys.stdout.write(f"{_visible(path)}: {cell.where}: {_visible(cell.what)}\n")
+        return EXIT_FINDINGS if outcome.changed or left else EXIT_CLEAN
+    if outcome.changed and not _store(path, raw, outcome.data, output_dir, force):
         return EXIT_ERROR
     return EXIT_FINDINGS if left else EXIT_CLEAN
 
@@ -157,7 +193,7 @@ def _relative(path: str) -> str:
     return os.path.join(*parts) if parts else os.path.basename(path)
 
 
-def _print_changes(path: str, outcome: "Outcome", left: "list[Finding]", lang: str, to_stderr: bool) -> None:
+def _print_changes(path: str, outcome: "Outcome | WorkbookOutcome", left: "list[Finding]", lang: str, to_stderr: bool) -> None:
     """What was fixed, then what the form still gets reported for, with the reason
     `fix` left it where it has one."""
     import sys

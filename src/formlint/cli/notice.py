@@ -31,7 +31,7 @@ def notice(
     """Draft the notice the form should carry (PIPL Art. 17, GDPR Art. 13): collector,
     purpose, the data kept after minimisation, sensitive data, legal basis, recipients,
     retention and rights. What neither the form nor the policy says is a marked placeholder."""
-    from formlint.cli.check_run import Request, cli_config, options_for
+    from formlint.cli.check_run import Request, cli_config, options_for, registries
     from formlint.config import Resolver
     from formlint.engine import check_paths
     from formlint.errors import UsageError
@@ -41,7 +41,7 @@ def notice(
     language = resolve_lang(lang)
     request = Request(paths=[form], policy=tuple(policy) if policy else None, purpose=purpose,
                       input_format=input_format, config=config, isolated=isolated, lang=language)
-    resolver = Resolver(cli_config(request), config, isolated)
+    resolver = Resolver(cli_config(request), registries(), config, isolated)
     options = options_for(request, resolver, language)
     report = check_paths([form], options)
     for error in report.errors:

@@ -68,6 +68,10 @@ def editor_for(form_format: str, text: str, newline: str, suffix: str) -> Editor
     """The editor for a form of `form_format` read from `text` (a file ending in `suffix`)."""
     if form_format == "xlsform" and suffix == ".csv":
         return CsvEditor(text, newline)
+    if form_format == "xform":
+        from formlint.fixer.xform import XFormEditor
+
+        return XFormEditor(text)
     if form_format in ("native", "json-schema", "surveyjs", "formio"):
         stripped = text.lstrip("\ufeff \t\r\n")
         if stripped.startswith(("{", "[")):
