@@ -21,7 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from formlint.fixer.edits import CannotFix, Edit, Editor, apply, editor_for
+from formlint.fixer.edits import Editor, editor_for
+from formlint.fixer.text import CannotFix, Edit, apply
 from formlint.i18n import Msg, msg
 from formlint.model import Finding, Purpose
 

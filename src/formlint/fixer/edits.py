@@ -1,10 +1,7 @@
-"""Text edits and the per-format editors that produce them.
-
-An editor turns one intended change ("remove the field at /fields/4") into `Edit`s:
-character ranges of the original text and what replaces them. Edits never overlap;
-`apply` makes them from the end of the text backwards, so every offset stays valid.
-Anything an editor cannot do without risking the rest of the file raises
-`CannotFix` with the reason, and `fix` reports that finding as left alone.
+"""The per-format editors: each turns one intended change ("remove the field at
+/fields/4") into `Edit`s of the original text (see `fixer.text`). Anything an editor
+cannot do without risking the rest of the file raises `CannotFix` with the reason,
+and `fix` reports that finding as left alone.
 """
 
 from __future__ import annotations
@@ -12,35 +9,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
 from typing import Protocol
 
 from formlint.fixer.spans import Node, NotLocatable, json_nodes, yaml_nodes
+from formlint.fixer.text import CannotFix, Edit, apply
 
 __all__ = ["Edit", "CannotFix", "Editor", "editor_for", "apply"]
-
-
-class CannotFix(Exception):
-    """This change cannot be made safely; the message says why."""
-
-
-@dataclass(frozen=True)
-class Edit:
-    start: int
-    end: int
-    text: str
-
-
-def apply(text: str, edits: list[Edit]) -> str:
-    """`text` with every edit made; overlapping edits are refused."""
-    ordered = sorted(edits, key=lambda e: (e.start, e.end))
-    for first, second in zip(ordered, ordered[1:]):
-        if second.start < first.end:
-            raise CannotFix("two changes touch the same lines")
-    out = text
-    for edit in reversed(ordered):
-        out = out[: edit.start] + edit.text + out[edit.end :]
-    return out
 
 
 class Editor(Protocol):

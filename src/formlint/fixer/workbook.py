@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from formlint.fixer import EXCESS, OPTIONAL, RETENTION, Change, FixOptions, _left, _retention
-from formlint.fixer.edits import CannotFix
+from formlint.fixer.text import CannotFix
 from formlint.i18n import msg
 from formlint.model import Finding, Purpose
 
@@ -77,7 +77,7 @@ def _open(raw: bytes, suffix: str) -> Any:
     kept = [n for n in names if n.startswith(_UNKEPT_PARTS)]
     if kept:
         raise CannotFix(f"the workbook holds parts openpyxl would not keep ({kept[0]}); edit it by hand")
-    import openpyxl
+    import openpyxl  # type: ignore[import-untyped]
 
     try:
         return openpyxl.load_workbook(io.BytesIO(raw), keep_vba=suffix == ".xlsm", rich_text=True)
@@ -160,9 +160,10 @@ class _Editor:
         cell.value = int(days)
 
     def save(self) -> bytes:
-        sheet = self._sheet("survey") if self.deleted else None
-        for row in sorted(self.deleted, reverse=True):  # bottom up, so row numbers stay valid
-            sheet.delete_rows(row)
+        if self.deleted:
+            sheet = self._sheet("survey")
+            for row in sorted(self.deleted, reverse=True):  # bottom up, so row numbers stay valid
+                sheet.delete_rows(row)
         buffer = io.BytesIO()
         self.book.save(buffer)
         return buffer.getvalue()

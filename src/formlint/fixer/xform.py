@@ -16,7 +16,7 @@ import re
 import xml.parsers.expat
 from dataclasses import dataclass
 
-from formlint.fixer.edits import CannotFix, Edit
+from formlint.fixer.text import CannotFix, Edit
 
 __all__ = ["XFormEditor"]
 
@@ -105,7 +105,7 @@ def _scan(data: bytes) -> list[_Element]:
     parser = xml.parsers.expat.ParserCreate()
     elements: list[_Element] = []
     stack: list[_Element] = []
-    state = {"instance": 0, "body": False, "group_refs": [""]}
+    instances = [0]  # how many <instance> elements have started: only the first is the form's
 
     def refuse(*_: object) -> None:
         raise CannotFix("the XForm declares entities; edit it by hand")
@@ -114,7 +114,7 @@ def _scan(data: bytes) -> list[_Element]:
         local = name.split(":")[-1] if not name.startswith("odk:") else name
         element = _Element(local, attrs, parser.CurrentByteIndex)
         parent_names = [e.name for e in stack]
-        if "instance" in parent_names and state["instance"] == 1:
+        if "instance" in parent_names and instances[0] == 1:
             inside = parent_names[parent_names.index("instance") + 1 :]
             element.path = "/" + "/".join([*inside, local])
             element.role = "instance" if inside else ""
@@ -130,7 +130,7 @@ def _scan(data: bytes) -> list[_Element]:
                 element.role = "control" if local in _CONTROLS else \
                     "container" if local in ("group", "repeat") else ""
         if local == "instance":
-            state["instance"] += 1
+            instances[0] += 1
         elements.append(element)
         stack.append(element)
 
