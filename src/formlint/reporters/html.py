@@ -16,7 +16,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, Callable
 
 from formlint import __version__
-from formlint.engine import Report
+from formlint.model import Report
 from formlint.i18n import has, t
 from formlint.reporters import RenderOptions
 from formlint.reporters.charts import stacked_bars
@@ -92,7 +92,7 @@ def render(report: Report, options: RenderOptions) -> str:
     from formlint.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy()
-    forms = [form_view(i, r, options.policy, taxonomy) for i, r in enumerate(report.results, 1)]
+    forms = [form_view(i, r, taxonomy) for i, r in enumerate(report.results, 1)]
     context = {
         **words(options.lang), "html_lang": HTML_LANG.get(options.lang, options.lang), "version": __version__,
         "csp": report_csp(), "css": Markup(asset("report.css")), "js": Markup(asset("report.js")),

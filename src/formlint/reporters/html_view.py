@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from formlint.engine import FormResult, Report
-from formlint.model import UNKNOWN, Finding, Policy, Severity
+from formlint.model import UNKNOWN, Finding, FormResult, Policy, Report, Severity
 from formlint.reporters import relative_uri
 from formlint.taxonomy import Taxonomy
 from formlint.verdicts import Verdict, field_verdict
@@ -42,6 +41,7 @@ class FormView:
     purpose_title: str
     purpose_declared: bool
     retention: str | None
+    policy: Policy
     rows: tuple[FieldRow, ...]
     form_findings: tuple[Finding, ...]
     by_severity: dict[str, int]
@@ -68,7 +68,7 @@ def severity_counts(findings: list[Finding] | tuple[Finding, ...]) -> dict[str, 
     return {level: counted[level] for level in SEVERITIES}
 
 
-def field_rows(result: FormResult, policy: Policy, taxonomy: Taxonomy) -> tuple[FieldRow, ...]:
+def field_rows(result: FormResult, taxonomy: Taxonomy) -> tuple[FieldRow, ...]:
     by_field: dict[str, list[Finding]] = {}
     for item in result.findings:
         by_field.setdefault(item.field_key or "", []).append(item)
@@ -78,7 +78,7 @@ def field_rows(result: FormResult, policy: Policy, taxonomy: Taxonomy) -> tuple[
         category = known.category if known is not None else UNKNOWN
         found = tuple(by_field.get(item.key, ()))
         rows.append(FieldRow(item.key, item.first_label, " › ".join(item.section), category,
-                             field_verdict(category, result.purpose, policy, taxonomy), gravest(found), found))
+                             field_verdict(category, result.purpose, result.policy, taxonomy), gravest(found), found))
     return tuple(rows)
 
 
@@ -87,14 +87,14 @@ def retention_text(result: FormResult) -> str | None:
     return (retention.evidence or str(retention.days)) if retention.found else None
 
 
-def form_view(index: int, result: FormResult, policy: Policy, taxonomy: Taxonomy) -> FormView:
+def form_view(index: int, result: FormResult, taxonomy: Taxonomy) -> FormView:
     keys = {f.key for f in result.form.fields}
     form = result.form
     return FormView(
         anchor=f"form-{index}", path=relative_uri(form.path), title=form.title or "", format=form.format,
         purpose_id=result.purpose.id, purpose_title=result.purpose.title,
         purpose_declared=form.purpose == result.purpose.id, retention=retention_text(result),
-        rows=field_rows(result, policy, taxonomy),
+        policy=result.policy, rows=field_rows(result, taxonomy),
         form_findings=tuple(f for f in result.findings if (f.field_key or "") not in keys),
         by_severity=severity_counts(result.findings))
 
