@@ -86,6 +86,19 @@ def check_one(report: Report, path: str, raw: bytes | None, options: OptionsFor,
             report.errors.append(exc)
     except FormlintError as exc:
         report.errors.append(exc)
+    except Exception as exc:  # noqa: BLE001 -- one file's bug must not end the run
+        report.errors.append(unexpected_failure(path, exc))
+
+
+def unexpected_failure(path: str, exc: Exception) -> FormError:
+    """A bug met while checking one file (a reader that raised something other than
+    FormError, a MemoryError on a hostile file): that file's error line, so the other
+    files and every requested output still come; --debug shows the traceback."""
+    first_line = (str(exc).splitlines() or [""])[0]
+    error = FormError(path, f"internal error while checking this file, please report it (rerun with --debug "
+                            f"for the traceback): {type(exc).__name__}: {first_line}")
+    error.__cause__ = exc
+    return error
 
 
 def check_form(form: Form, options: Options, taxonomy: Taxonomy | None = None) -> FormResult:
