@@ -11,6 +11,7 @@ import gc
 from dataclasses import dataclass
 from typing import Callable, Iterable, Union
 
+from formlint.bounds import bounded, bounded_field
 from formlint.classify import classify
 from formlint.context import Context
 from formlint.discovery import discover_named
@@ -102,6 +103,7 @@ def unexpected_failure(path: str, exc: Exception) -> FormError:
 
 
 def check_form(form: Form, options: Options, taxonomy: Taxonomy | None = None) -> FormResult:
+    form, notes = bounded(form)
     taxonomy = taxonomy or load_taxonomy()
     purpose = resolve_purpose(form, options.policy, options.purpose)
     classes = classify_form(form, taxonomy)
@@ -109,7 +111,7 @@ def check_form(form: Form, options: Options, taxonomy: Taxonomy | None = None) -
     ctx = Context(form, options.policy, purpose, taxonomy, classes, notice, options.lang)
     kept, suppressed = apply_suppressions(ctx, list(run_rules(ctx, options.codes)), options.codes)
     findings = sorted(kept, key=lambda f: (f.line, f.column, f.code))
-    return FormResult(form, options.policy, purpose, classes, notice, tuple(findings), tuple(suppressed))
+    return FormResult(form, options.policy, purpose, classes, notice, tuple(findings), tuple(suppressed), notes)
 
 
 def apply_suppressions(ctx: Context, findings: list[Finding],
@@ -141,7 +143,7 @@ def classify_form(form: Form, taxonomy: Taxonomy) -> dict[str, Classification]:
             hint = f" (did you mean {close!r}?)" if close else ""
             raise FormError(form.path, f"field `{item.key}`: unknown category {item.category!r}{hint}; "
                             "`formlint categories` lists them", item.location.line, item.location.column)
-        classes[item.key] = classify(item, taxonomy)
+        classes[item.key] = classify(bounded_field(item), taxonomy)
     return classes
 
 

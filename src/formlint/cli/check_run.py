@@ -75,6 +75,9 @@ def run(request: Request) -> int:
     report = narrow(check(request, resolver, lang), request)
     for error in report.errors:
         report_error(error)
+    for result in report.results:
+        for note in result.notes:
+            print_warning(f"{result.form.path}: {note}")
     if not report.results and not report.errors:
         print_warning(f"no forms found in {', '.join(request.paths)}")
     if request.write_baseline:
