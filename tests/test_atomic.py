@@ -76,11 +76,21 @@ def test_a_fifo_is_written_directly_not_replaced(tmp_path: Path) -> None:
     assert received == [b"through the pipe\n"] and stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 
-@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
-def test_a_full_device_is_an_os_error_and_stays_a_device() -> None:
+def full_device(folder: Path) -> Path:
+    """A private node of the /dev/full device (1, 7): a regression must not be able
+    to replace the system's /dev/full with a regular file."""
+    node = folder / "full"
+    os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+    return node
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not hasattr(os, "mknod"), reason="making a device node needs root")
+def test_a_full_device_is_an_os_error_and_stays_a_device(tmp_path: Path) -> None:
+    node = full_device(tmp_path)
     with pytest.raises(OSError) as caught:
-        write_text_atomic("/dev/full", "x" * 100_000)
-    assert caught.value.errno == 28 and stat.S_ISCHR(os.stat("/dev/full").st_mode)
+        write_text_atomic(node, "x" * 100_000)
+    assert caught.value.errno == 28 and stat.S_ISCHR(os.stat(node).st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["full"]
 
 
 def test_a_directory_in_the_way_is_an_error_and_stays(tmp_path: Path) -> None:

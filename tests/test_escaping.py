@@ -204,3 +204,18 @@ def test_stderr_error_line_from_a_hostile_key_is_one_line(tmp_path: Path) -> Non
     result = run_formlint("check", "--purpose", PURPOSE, str(form))
     lines = result.stderr.splitlines()
     assert not any(line.lstrip().startswith("::") for line in lines), result.stderr
+
+
+def html_elements(text: str) -> Counter[str]:
+    parser = _Tags()
+    parser.feed(text)
+    return parser.tags
+
+
+def test_html_report_holds_no_element_a_label_wrote() -> None:
+    hostile = "<img src=x></details><h1>ALL CLEAR</h1><script>alert(1)</script>\x1b[2J"
+    benign = html_elements(render_all(hostile_report("plain", "forms/a.yaml"))["html"])
+    written = render_all(hostile_report(hostile, "forms/a.yaml"))["html"]
+    elements = html_elements(written)
+    assert elements["img"] == benign["img"] and elements["script"] == benign["script"]
+    assert elements["h1"] == benign["h1"] and "\x1b" not in written and "\\x1b[2J" in written

@@ -70,11 +70,14 @@ def test_output_under_a_file_is_one_error_line(tmp_path: Path) -> None:
     one_error_line(result.stderr, "cannot write")
 
 
-@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
-def test_output_onto_dev_full_is_one_error_line_and_the_device_stays() -> None:
-    result = run_formlint("check", "-o", "/dev/full", str(FORM))
-    assert result.returncode == 2 and stat.S_ISCHR(os.stat("/dev/full").st_mode)
-    one_error_line(result.stderr, "cannot write /dev/full", "No space left")
+@pytest.mark.skipif(os.geteuid() != 0 or not hasattr(os, "mknod"), reason="making a device node needs root")
+def test_output_onto_a_full_device_is_one_error_line_and_the_device_stays(tmp_path: Path) -> None:
+    from test_atomic import full_device
+
+    node = full_device(tmp_path)
+    result = run_formlint("check", "-o", str(node), str(FORM))
+    assert result.returncode == 2 and stat.S_ISCHR(os.stat(node).st_mode)
+    one_error_line(result.stderr, f"cannot write {node}", "No space left")
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
@@ -87,11 +90,15 @@ def test_stdout_to_dev_full_is_one_error_line(tmp_path: Path) -> None:
     one_error_line(result.stderr, "standard output", "No space left")
 
 
-def test_output_to_dev_stderr_is_written_there_and_stays_a_link() -> None:
-    before = os.lstat("/dev/stderr").st_mode
-    result = run_formlint("check", "--output-format", "json:/dev/stderr", str(FORM))
+@pytest.mark.skipif(not Path("/proc/self/fd/2").exists(), reason="needs /proc/self/fd")
+def test_output_to_a_stderr_link_is_written_there_and_stays_a_link(tmp_path: Path) -> None:
+    """The shape of /dev/stderr (a link to /proc/self/fd/2), made privately so that a
+    regression cannot replace the system's /dev/stderr."""
+    link = tmp_path / "stderr"
+    link.symlink_to("/proc/self/fd/2")
+    result = run_formlint("check", "--output-format", f"json:{link}", str(FORM))
     assert result.returncode == 1 and '"version": 1' in result.stderr
-    assert os.lstat("/dev/stderr").st_mode == before
+    assert link.is_symlink() and os.readlink(link) == "/proc/self/fd/2"
 
 
 def test_output_through_a_symlink_writes_its_target(tmp_path: Path) -> None:

@@ -53,7 +53,16 @@ def environment() -> "Environment":
 
     return Environment(loader=PackageLoader("formlint.reporters", "templates"),
                        autoescape=select_autoescape(enabled_extensions=("j2", "html"), default=True),
-                       undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False)
+                       undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False, finalize=_shown)
+
+
+def _shown(value: Any) -> Any:
+    """Every plain string a template prints, with control characters, bidirectional
+    controls and lone surrogates made visible (formlint.escape); autoescaping then
+    handles the HTML characters. Markup (the report's own CSS and script) is kept."""
+    from formlint.escape import visible
+
+    return visible(value) if type(value) is str else value
 
 
 def words(lang: str) -> dict[str, Callable[..., str]]:
