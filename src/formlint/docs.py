@@ -16,7 +16,7 @@ def rules_markdown() -> str:
     from formlint.rules import RULES, rule_summary
 
     rows = ["| code | name | severity | catches |", "|---|---|---|---|"]
-    rows += [f"| {code} | {m.NAME} | {m.SEVERITY.value} | {rule_summary(code)} |" for code, m in RULES.items()]
+    rows += [f"| {code} | {r.name} | {r.severity.value} | {rule_summary(code)} |" for code, r in RULES.items()]
     return "\n".join(rows)
 
 
