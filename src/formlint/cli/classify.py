@@ -27,7 +27,8 @@ def classify(paths: tuple[str, ...], output_format: str, input_format: Optional[
     """Print each field's personal-data category, confidence and evidence.
 
     PATH is a form file or a folder (searched recursively)."""
-    from formlint.engine import classify_form, discover_named
+    from formlint.discovery import discover_named
+    from formlint.engine import classify_form
     from formlint.errors import FormlintError, NotAForm
     from formlint.formats import load_form
     from formlint.taxonomy import load_taxonomy
