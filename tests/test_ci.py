@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from conftest import FIXTURES, run_formlint
+from conftest import FIXTURES, cli_runner, run_formlint
 from test_cli import assert_one_error_line
 
 from formlint.model import Location
@@ -36,17 +36,11 @@ def invoke(cwd: Path, *args: str, stdin: str | None = None) -> Result:
     """`formlint ARGS` in-process: a subprocess per case would cost a second each.
     Error lines and exit code 2 come from `formlint.cli.main`, so those cases use
     run_formlint instead."""
-    from click.testing import CliRunner
-
     from formlint.cli import app
 
-    try:  # click < 8.2 mixes stderr into stdout unless told not to; 8.2 always keeps them apart
-        runner = CliRunner(mix_stderr=False)
-    except TypeError:
-        runner = CliRunner()
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(cwd)
-        return runner.invoke(app, list(args), input=stdin, catch_exceptions=False)
+        return cli_runner().invoke(app, list(args), input=stdin, catch_exceptions=False)
 
 
 def codes(root: Path, *args: str, cwd: Path | None = None) -> list[str]:

@@ -14,7 +14,7 @@ from typing import NoReturn
 import click
 
 from formlint import __version__
-from formlint.cli import categories, check, classify, formats, init, policies, purposes, rule, schema
+from formlint.cli import categories, check, classify, fix, formats, init, notice, policies, purposes, rule, schema
 from formlint.cli.common import EXIT_ERROR, SuggestingGroup, configure_streams, state
 from formlint.errors import FormlintError, UsageError
 
@@ -37,6 +37,8 @@ def app(debug: bool) -> None:
 
 app.add_command(check.check)
 app.add_command(classify.classify)
+app.add_command(fix.fix)
+app.add_command(notice.notice)
 app.add_command(categories.categories)
 app.add_command(formats.formats)
 app.add_command(rule.rule)
