@@ -9,10 +9,13 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import pytest
 import yaml
+
+if TYPE_CHECKING:
+    from click.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -126,6 +129,17 @@ def _standard_streams(stdin: io.TextIOWrapper, stdout: io.TextIOWrapper, stderr:
         yield
     finally:
         sys.stdin, sys.stdout, sys.stderr, sys.argv = saved
+
+
+def cli_runner() -> "CliRunner":
+    """click's test runner with stderr apart from stdout under every click 8 (before 8.2
+    it mixes them unless told not to; from 8.2 on it always keeps them apart)."""
+    from click.testing import CliRunner
+
+    try:
+        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
+    except TypeError:
+        return CliRunner()
 
 
 @pytest.fixture

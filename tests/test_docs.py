@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,8 @@ from formlint.rules import RULES
 DOCS = ROOT / "docs"
 README = ROOT / "README.md"
 ELLIPSIS = "…"
+# What the examples read, copied for each into a temporary folder they run in.
+EXAMPLE_FOLDERS = ("sample_forms", "examples", "policies")
 
 
 def handwritten_pages() -> list[Path]:
@@ -153,10 +156,13 @@ def test_console_examples_are_found() -> None:
 @pytest.mark.parametrize("page, command, expected, code", console_examples(),
                          ids=lambda value: value if isinstance(value, str) and value.startswith("formlint") else "")
 def test_console_example_prints_what_formlint_prints(page: str, command: str, expected: list[str],
-                                                     code: int | None) -> None:
+                                                     code: int | None, tmp_path: Path) -> None:
     argv = shlex.split(command)
     assert argv[0] == "formlint", f"{page}: only formlint commands are run"
-    result = run_formlint(*argv[1:])
-    assert matches(expected, result.stdout.splitlines()), f"{page}: `{command}` printed:\n{result.stdout}"
+    for folder in EXAMPLE_FOLDERS:  # a copy: an example may write (`fix --write`)
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    result = run_formlint(*argv[1:], cwd=tmp_path)
+    shown = result.stderr + result.stdout  # as the page shows a terminal: messages, then the output
+    assert matches(expected, shown.splitlines()), f"{page}: `{command}` printed:\n{shown}"
     if code is not None:
         assert result.returncode == code
