@@ -19,7 +19,9 @@ from typing import Callable, Iterator
 from formlint.i18n import LANGUAGES, t
 
 GENERATED = ("rules", "formats", "policies", "categories")
-MARKED_PAGES = ("rules.md", "categories.md")
+# formats.md (how each format is read) is the formats section's landing page, so
+# formats/ has no index page of its own; its table goes in formats.md.
+MARKED_PAGES = ("rules.md", "categories.md", "formats.md")
 
 
 def suffix(lang: str) -> str:
@@ -92,13 +94,12 @@ def format_page(name: str, lang: str) -> str:
     return f"# {name}\n\n{info.description}\n\n{facts}\n\n{guide}\n"
 
 
-def formats_index(lang: str) -> str:
+def formats_table(lang: str = "en", prefix: str = "") -> str:
     from formlint.formats import FORMATS
 
-    rows = [[f"[{name}]({name}.md)", info.description, ", ".join(f"`{e}`" for e in info.extensions)]
+    rows = [[f"[`{name}`]({prefix}{name}.md)", info.description, ", ".join(f"`{e}`" for e in info.extensions)]
             for name, info in FORMATS.items()]
-    header = [t(f"docs.column.{c}", lang) for c in ("format", "description", "extensions")]
-    return f"# {t('docs.formats', lang)}\n\n{t('docs.formats.intro', lang)}\n\n{_table(header, rows)}\n"
+    return _table([t(f"docs.column.{c}", lang) for c in ("format", "description", "extensions")], rows)
 
 
 # ---------------------------------------------------------------- policies
@@ -211,16 +212,17 @@ def pages() -> dict[str, str]:
     from formlint.rules import RULES
     from formlint.taxonomy import load_taxonomy
 
-    kinds: dict[str, tuple[Callable[[str], str], list[str], Callable[[str, str], str]]] = {
+    kinds: dict[str, tuple[Callable[[str], str] | None, list[str], Callable[[str, str], str]]] = {
         "rules": (rules_index, list(RULES), rule_page),
-        "formats": (formats_index, list(FORMATS), format_page),
+        "formats": (None, list(FORMATS), format_page),
         "policies": (policies_index, builtin_names(), policy_page),
         "categories": (categories_index, list(load_taxonomy().ids()), category_page),
     }
     result: dict[str, str] = {}
     for folder, (index, names, page) in kinds.items():
         for lang in LANGUAGES:
-            result[f"{folder}/index{suffix(lang)}.md"] = index(lang)
+            if index is not None:
+                result[f"{folder}/index{suffix(lang)}.md"] = index(lang)
             result.update({f"{folder}/{name}{suffix(lang)}.md": page(name, lang) for name in names})
     return result
 
@@ -228,6 +230,7 @@ def pages() -> dict[str, str]:
 BLOCKS: dict[str, Callable[[], str]] = {
     "rules": lambda: rules_table(prefix="rules/"),
     "categories": lambda: categories_table(prefix="categories/"),
+    "formats": lambda: formats_table(prefix="formats/"),
 }
 
 
