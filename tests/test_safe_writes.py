@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, SAMPLES, run_formlint
+from conftest import ROOT, SAMPLES, run_formlint, run_formlint_process
 
 FORM = SAMPLES / "qingdao-property-return.yaml"
 # Runs formlint with os.fsync patched to deliver a signal to the process itself:
@@ -96,7 +96,7 @@ def test_output_to_a_stderr_link_is_written_there_and_stays_a_link(tmp_path: Pat
     regression cannot replace the system's /dev/stderr."""
     link = tmp_path / "stderr"
     link.symlink_to("/proc/self/fd/2")
-    result = run_formlint("check", "--output-format", f"json:{link}", str(FORM))
+    result = run_formlint_process("check", "--output-format", f"json:{link}", str(FORM))
     assert result.returncode == 1 and '"version": 1' in result.stderr
     assert link.is_symlink() and os.readlink(link) == "/proc/self/fd/2"
 

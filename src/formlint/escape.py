@@ -12,6 +12,7 @@ such string through the function for the output they write:
 - `github_data`, `github_property`: GitHub Actions workflow commands
 - `xml`: text and attribute values given to an XML serialiser (JUnit)
 - `markdown`, `code_span`, `html`: Markdown inline text, code spans, HTML blocks
+- `html_text`: values printed by the HTML report's templates
 - `json_text`: a JSON document about to be written
 
 Unsafe characters are shown, not dropped, so a reviewer sees that they are there:
@@ -99,6 +100,17 @@ def xml(text: str) -> str:
 def html(text: str) -> str:
     """Text inside an HTML block (a `<details>` summary): entities, one line."""
     return _html.escape(visible(text), quote=True)
+
+
+def html_text(text: str) -> str:
+    """Text for an HTML page (a template's printed value): entities for the HTML
+    characters, unsafe characters shown visibly, line breaks kept as `&#10;` so
+    that preformatted text still breaks but no raw line reaches the page's source
+    (a page printed to a CI log cannot start a workflow command)."""
+    shown = _unsafe().sub(lambda m: m.group(0) if m.group(0) in "\t\n" else _shown(m), text)
+    # The entities Jinja's autoescape writes, so a page reads the same either way.
+    return (shown.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;")
+            .replace("'", "&#39;").replace("\n", "&#10;"))
 
 
 def markdown(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from formlint.escape import terminal, terminal_path
+from formlint.i18n import translate
 from formlint.model import Finding, Report
 from formlint.reporters import RenderOptions, severity_name
 from formlint.reporters.text import summary, suppressed_lines
@@ -12,8 +13,9 @@ DESCRIPTION = "one line per finding, no help or law"
 
 
 def render_finding(item: Finding, lang: str = "en") -> str:
-    return (f"{terminal_path(item.path)}:{item.line}:{item.column}: {item.code} "
-            f"[{severity_name(item.severity, lang)}] {terminal(item.message)}")
+    level = severity_name(item.severity, lang)
+    return (f"{terminal_path(item.path)}:{item.line}:{item.column}: {item.code} [{level}] "
+            f"{terminal(translate(item.message, lang))}")
 
 
 def render(report: Report, options: RenderOptions) -> str:

@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from formlint.escape import json_text
+from formlint.i18n import translate
 from formlint.model import Finding, Report, Severity
 from formlint.reporters import RenderOptions, fingerprints, relative_uri
 
@@ -20,9 +21,9 @@ DESCRIPTION = "GitLab Code Quality JSON (merge-request widget)"
 SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.INFO: "info"}
 
 
-def issue(item: Finding, fingerprint: str) -> dict[str, Any]:
+def issue(item: Finding, fingerprint: str, lang: str = "en") -> dict[str, Any]:
     return {
-        "description": f"{item.code} {item.message}",
+        "description": f"{item.code} {translate(item.message, lang)}",
         "check_name": item.code,
         "fingerprint": fingerprint,
         "severity": SEVERITIES[item.severity],
@@ -32,5 +33,5 @@ def issue(item: Finding, fingerprint: str) -> dict[str, Any]:
 
 def render(report: Report, options: RenderOptions) -> str:
     findings = report.findings
-    issues = [issue(f, fp) for f, fp in zip(findings, fingerprints(findings))]
+    issues = [issue(f, fp, options.lang) for f, fp in zip(findings, fingerprints(findings))]
     return json_text(json.dumps(issues, ensure_ascii=False, indent=2)) + "\n"

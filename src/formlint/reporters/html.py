@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from formlint import __version__
 from formlint.model import Report
-from formlint.i18n import has, t
+from formlint.i18n import has, t, translate, translate_law
 from formlint.reporters import RenderOptions
 from formlint.reporters.charts import stacked_bars
 from formlint.reporters.html_view import (NO_FINDING, SEVERITIES, fields_by_group, findings_by_rule, form_view,
@@ -57,12 +57,14 @@ def environment() -> "Environment":
 
 
 def _shown(value: Any) -> Any:
-    """Every plain string a template prints, with control characters, bidirectional
-    controls and lone surrogates made visible (formlint.escape); autoescaping then
-    handles the HTML characters. Markup (the report's own CSS and script) is kept."""
-    from formlint.escape import visible
+    """Every plain string a template prints, escaped by formlint.escape.html_text
+    (entities, control characters shown, line breaks as `&#10;`); Markup (the
+    report's own CSS and script) is kept as it is."""
+    from markupsafe import Markup
 
-    return visible(value) if type(value) is str else value
+    from formlint.escape import html_text
+
+    return Markup(html_text(value)) if type(value) is str else value
 
 
 def words(lang: str) -> dict[str, Callable[..., str]]:
@@ -86,14 +88,15 @@ def words(lang: str) -> dict[str, Callable[..., str]]:
         return say("severity.none") if level == NO_FINDING else t(f"severity.{level}", lang)
 
     return {"_": say, "category": category, "group_name": group_name, "severity": severity,
-            "verdict": lambda value: say(f"verdict.{value}"), "rule_label": lambda code: code}
+            "verdict": lambda value: say(f"verdict.{value}"), "rule_label": lambda code: code,
+            "message": lambda message: translate(message, lang), "law": lambda law: translate_law(law, lang)}
 
 
 def rule_docs(report: Report, lang: str) -> list[dict[str, str]]:
     from formlint.rules import RULES, rule_doc
 
     fired = dict.fromkeys(f.code for f in report.findings)
-    return [{"code": code, "name": RULES[code].NAME, "doc": rule_doc(code, lang)} for code in fired if code in RULES]
+    return [{"code": code, "name": RULES[code].name, "doc": rule_doc(code, lang)} for code in fired if code in RULES]
 
 
 def render(report: Report, options: RenderOptions) -> str:

@@ -15,4 +15,5 @@ DESCRIPTION = "one JSON finding per line (the JSON format's `findings` items)"
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    return "".join(json_text(json.dumps(finding_dict(f), ensure_ascii=False)) + "\n" for f in report.findings)
+    return "".join(json_text(json.dumps(finding_dict(f, options.lang), ensure_ascii=False)) + "\n"
+                   for f in report.findings)
