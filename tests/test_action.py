@@ -14,9 +14,9 @@ from urllib.parse import unquote
 import pytest
 import yaml
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, rule_cases
 
-FORM = (FIXTURES / "rules" / "dm101_fail.yaml").read_text("utf-8")  # one DM101 warning
+FORM = rule_cases()["dm101_fail"]["form"]  # one DM101 warning
 POLICY = FIXTURES / "policies" / "rules-test.yaml"
 
 
