@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from conftest import FIXTURES, cli_runner, run_formlint
+from conftest import FIXTURES, cli_runner, rule_cases, run_formlint
 from test_cli import assert_one_error_line
 
 from formlint.model import Location
 
-FORM = (FIXTURES / "rules" / "dm101_fail.yaml").read_text("utf-8")  # DM101 on `job`, line 22
+FORM = rule_cases()["dm101_fail"]["form"]  # DM101 on `job`, line 22
 POLICY = FIXTURES / "policies" / "rules-test.yaml"
 
 
