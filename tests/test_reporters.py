@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from formlint.engine import FormResult, Report, Suppressed
 from formlint.errors import FormError
-from formlint.model import Field, Finding, Form, Location, Notice, Policy, Purpose, Severity, Suppression
+from formlint.model import (Field, Finding, Form, FormResult, Location, Notice, Policy, Purpose, Report, Severity,
+                            Suppressed, Suppression)
 from formlint.notice import analyse_notice
 from formlint.reporters import REPORTERS, RenderOptions, fingerprints, renderer
 
@@ -47,7 +47,7 @@ def result(path: str, findings: list[Finding], suppressed: tuple[Suppressed, ...
     notice = Notice(text="We keep this for 21 days.")
     fields = tuple(Field(key, {"en": key}, location=Location(n, 5)) for n, key in ((9, "name"), (13, "job")))
     form = Form(path, "native", fields, title="Check-in", purpose="check-in", notice=notice)
-    return FormResult(form, PURPOSE, {}, analyse_notice(notice), tuple(findings), suppressed)
+    return FormResult(form, POLICY, PURPOSE, {}, analyse_notice(notice), tuple(findings), suppressed)
 
 
 def shared_report() -> Report:

@@ -12,9 +12,8 @@ import os
 from dataclasses import dataclass
 from typing import Protocol
 
-from formlint.engine import Report
+from formlint.model import Finding, Policy, Report, Severity
 from formlint.i18n import t
-from formlint.model import Finding, Policy, Severity
 
 
 @dataclass(frozen=True)
