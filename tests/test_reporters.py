@@ -27,12 +27,13 @@ from conftest import ROOT
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SARIF_SCHEMA = Path(__file__).resolve().parent / "sarif-schema-2.1.0.json"
 EXTENSIONS = {"full": "txt", "concise": "txt", "json": "json", "json-lines": "jsonl", "sarif": "sarif",
-              "junit": "xml", "github": "txt", "gitlab": "json", "markdown": "md", "statistics": "txt"}
+              "junit": "xml", "github": "txt", "gitlab": "json", "markdown": "md", "statistics": "txt",
+              "html": "html"}
 PURPOSE = Purpose("check-in", "Venue check-in")
 POLICY = Policy("golden", "Golden policy", "policies/golden.yaml", ("test",), {"check-in": PURPOSE})
 OPTIONS = RenderOptions(POLICY, show_suppressed=True)
 # Formats whose chrome a reader sees, rendered again in Chinese (`NAME.zh.EXT` goldens).
-CHINESE = ["full", "concise", "markdown", "sarif", "junit", "github", "statistics"]
+CHINESE = ["full", "concise", "markdown", "sarif", "junit", "github", "statistics", "html"]
 
 
 def finding(code: str, severity: Severity, message: str, path: str, line: int, column: int,

@@ -40,6 +40,7 @@ REPORTERS: dict[str, str] = {
     "github": "formlint.reporters.github",
     "gitlab": "formlint.reporters.gitlab",
     "markdown": "formlint.reporters.markdown",
+    "html": "formlint.reporters.html",
 }
 # Older spellings that keep working.
 ALIASES: dict[str, str] = {"text": "full"}
