@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Union
 
 from formlint.classify import classify
 from formlint.context import Context
-from formlint.discovery import discover_named
+from formlint.discovery import Walk, discover_named
 from formlint.errors import FormError, FormlintError, NotAForm
 from formlint.formats import FORMATS, load_form
 from formlint.model import Classification, Finding, Form, FormResult, Policy, Purpose, Report, Suppressed
@@ -38,13 +38,13 @@ OptionsFor = Union[Options, Callable[[str], Options]]
 
 
 def check_paths(paths: Iterable[str], options: OptionsFor,
-                excluded: Callable[[str], bool] | None = None, jobs: int = 1) -> Report:
+                excluded: Callable[[str], bool] | None = None, jobs: int = 1, walk: Walk | None = None) -> Report:
     """Check every form under `paths`; `options` may differ per file (configuration).
     With `jobs` > 1 a large tree is checked in that many worker processes."""
     from formlint.parallel import check_in_workers, usable
 
     report = Report()
-    items = discover_named(paths, excluded)
+    items = discover_named(paths, excluded, walk)
     workers = usable(jobs, len(items))
     # Parsing allocates many small objects and no reference cycles; the cyclic
     # collector would otherwise run hundreds of times for nothing on a big tree.
@@ -79,7 +79,7 @@ def check_one(report: Report, path: str, raw: bytes | None, options: OptionsFor,
                walked: bool = False) -> None:
     try:
         chosen = options(path) if callable(options) else options
-        form = load_form(path, chosen.input_format, raw=raw, max_size=chosen.max_size)
+        form = load_form(path, chosen.input_format, raw=raw, max_size=chosen.max_size, walked=walked)
         report.results.append(check_form(form, chosen))
     except NotAForm as exc:
         if not walked:

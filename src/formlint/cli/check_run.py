@@ -51,6 +51,8 @@ class Request:
     stdin_filename: Optional[str] = None
     lang: Optional[str] = None
     jobs: int = 0
+    gitignore: bool = True
+    skip_unknown: bool = False
 
     @property
     def reads_stdin(self) -> bool:
@@ -75,7 +77,7 @@ def run(request: Request) -> int:
     report = narrow(check(request, resolver, lang), request)
     for error in report.errors:
         report_error(error)
-    if not report.results and not report.errors:
+    if not report.results and not report.errors and not request.skip_unknown:
         print_warning(f"no forms found in {', '.join(request.paths)}")
     if request.write_baseline:
         _write_baseline(report, request)
@@ -153,6 +155,7 @@ def options_for(request: Request, resolver: "Resolver", lang: str) -> "OptionsFo
 
 
 def check(request: Request, resolver: "Resolver", lang: str) -> "Report":
+    from formlint.discovery import Walk
     from formlint.engine import check_paths, check_source
 
     options = options_for(request, resolver, lang)
@@ -162,7 +165,8 @@ def check(request: Request, resolver: "Resolver", lang: str) -> "Report":
     root = resolver.for_path(".")
     from formlint.parallel import default_jobs
 
-    return check_paths(request.paths, options, excluded=root.excluded, jobs=request.jobs or default_jobs())
+    walk = Walk(root.excluded, request.gitignore, root.declared_form, request.skip_unknown)
+    return check_paths(request.paths, options, jobs=request.jobs or default_jobs(), walk=walk)
 
 
 def narrow(report: "Report", request: Request) -> "Report":

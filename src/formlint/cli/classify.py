@@ -39,7 +39,7 @@ def classify(paths: tuple[str, ...], output_format: str, input_format: Optional[
     failed = False
     for path, walked in discover_named(paths):
         try:
-            form = load_form(path, input_format)
+            form = load_form(path, input_format, walked=walked)
             forms.append(_form_entry(form, classify_form(form, taxonomy)))
         except NotAForm as exc:
             if not walked:
