@@ -309,3 +309,10 @@ def test_output_is_utf8_on_a_non_utf8_console(tmp_path: Path) -> None:
                                  "NO_COLOR": "1"})
     assert result.returncode == 1, result.stderr.decode("utf-8", "replace")
     assert "登记.yaml" in result.stdout.decode("utf-8") and "Traceback" not in result.stderr.decode("utf-8")
+
+
+def test_classify_takes_output_format_like_check(tmp_path: Path) -> None:
+    (tmp_path / "form.yaml").write_text((SAMPLES / "venue-check-in-minimal.yaml").read_text("utf-8"), "utf-8")
+    result = run_formlint("classify", "--output-format", "json", str(tmp_path / "form.yaml"))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["forms"][0]["path"] == str(tmp_path / "form.yaml")

@@ -66,6 +66,7 @@ def render(report: Report, options: RenderOptions) -> str:
             "findings": len(findings),
             "by_severity": counts(findings),
             "suppressed": len(report.suppressed),
+            "baselined": report.baselined,
             "errors": len(report.errors),
         },
         "forms": [form_dict(r) for r in report.results],

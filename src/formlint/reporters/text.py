@@ -54,6 +54,8 @@ def summary(report: Report, lang: str = "en") -> str:
     sentences = [t("report.summary", lang, forms=len(report.results), fields=fields, counts=found)]
     if report.suppressed:
         sentences.append(t("report.suppressed", lang, count=len(report.suppressed)))
+    if report.baselined:
+        sentences.append(t("report.baselined", lang, count=report.baselined))
     if report.errors:
         sentences.append(t("report.unreadable", lang, count=len(report.errors)))
     # Chinese runs sentences together; English separates them with a space.
