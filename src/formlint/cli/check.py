@@ -1,7 +1,7 @@
 """`formlint check`: audit forms against a purpose policy.
 
-The command only gathers its options; formlint.cli.check_run resolves them
-against configuration files and does the work.
+The command only gathers its options into a Request; formlint.cli.check_run
+resolves them into the run's Settings and runs the pipeline.
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from typing import Optional
 
 import click
 
-from formlint.cli.check_run import Request, run
+from formlint.cli.check_run import run
 from formlint.cli.common import Choice
+from formlint.settings import Request
 
 SEVERITIES = ("error", "warning", "info")
 

@@ -22,8 +22,8 @@ from pathlib import Path
 from types import ModuleType
 
 from formlint.errors import FormError, NotAForm
-from formlint.model import Form
-from formlint.source import Document, MAX_FILE_SIZE, decode, load_json, load_yaml, read_bytes
+from formlint.model import MAX_FILE_SIZE, Form
+from formlint.source import Document, decode, load_json, load_yaml, read_bytes
 
 
 @dataclass(frozen=True)
