@@ -20,9 +20,8 @@ from typing import Any, Callable, Iterable, NoReturn
 import yaml
 
 from formlint.errors import FormlintError
-from formlint.model import Location
+from formlint.model import MAX_FILE_SIZE, Location
 
-MAX_FILE_SIZE = 10 * 1024 * 1024
 # Opening a FIFO for reading waits for a writer; without blocking it opens at once.
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 MAX_DEPTH = 64

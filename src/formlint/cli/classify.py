@@ -1,20 +1,15 @@
-"""`formlint classify`: show which category each field falls into, and why."""
+"""`formlint classify`: show which category each field falls into, and why.
+
+It runs the pipeline's first stages (discover, load, classify) and hands the
+result to its reporter, formlint.reporters.classification."""
 
 from __future__ import annotations
 
-import json
-from typing import TYPE_CHECKING, Any, Optional
+from typing import Optional
 
 import click
 
-from formlint.cli.common import (EXIT_CLEAN, EXIT_ERROR, LANG_HELP, Choice, category_text, display_width, pad,
-                                 report_error, resolve_lang, write_output)
-
-if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
-    from formlint.taxonomy import Taxonomy
-
-# The category column's least width, wide enough for every taxonomy id.
-CATEGORY_WIDTH = 26
+from formlint.cli.common import EXIT_CLEAN, EXIT_ERROR, LANG_HELP, Choice, report_error, resolve_lang, write_output
 
 
 @click.command("classify")
@@ -27,13 +22,12 @@ def classify(paths: tuple[str, ...], output_format: str, input_format: Optional[
     """Print each field's personal-data category, confidence and evidence.
 
     PATH is a form file or a folder (searched recursively)."""
-    from formlint.discovery import discover_named
-    from formlint.engine import classify_form
-    from formlint.errors import FormlintError, NotAForm
-    from formlint.formats import load_form
+    from formlint.pipeline import classified
+    from formlint.reporters.classification import render
     from formlint.taxonomy import load_taxonomy
 
     language = resolve_lang(lang)
+<<<<<<< HEAD
     taxonomy = load_taxonomy()
     forms: list[dict[str, Any]] = []
     failed = False
@@ -83,3 +77,10 @@ def _table(forms: list[dict[str, Any]], taxonomy: "Taxonomy", lang: str) -> str:
             lines.append(f"  {f['line']:>4}  {f['key']:<{width}}  {pad(category, column)} "
                          f"{f['confidence']:.2f}  {f['evidence']}")
     return "\n".join(lines) + ("\n" if lines else "")
+=======
+    forms, errors = classified(paths, input_format)
+    for error in errors:
+        report_error(error)
+    write_output(render(forms, output_format, load_taxonomy(), language))
+    raise SystemExit(EXIT_ERROR if errors else EXIT_CLEAN)
+>>>>>>> main
