@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from formlint.bounds import MAX_FIELD_TEXT, MAX_NOTICE_TEXT, bounded
-from formlint.engine import Options, check_form
+from formlint.pipeline import check_form
+from formlint.settings import FileSettings
 from formlint.model import Field, Form, Location, Notice
 from formlint.policy import load_policy
 
@@ -29,7 +30,7 @@ def test_ordinary_forms_are_not_touched() -> None:
 
 def test_a_huge_label_is_classified_by_its_prefix_and_noted() -> None:
     label = "Mobile phone number " + "一二三四五六七八九十" * 50_000
-    result = check_form(form_with(label=label), Options(policy=POLICY, purpose=PURPOSE))
+    result = check_form(form_with(label=label), FileSettings(policy=POLICY, purpose=PURPOSE))
     [field] = result.form.fields
     assert len(field.label["en"]) == len(field.hint or "") == len(field.options[0]) == MAX_FIELD_TEXT
     assert field.key == "contact" and result.classes["contact"].category == "contact.phone"
@@ -39,8 +40,8 @@ def test_a_huge_label_is_classified_by_its_prefix_and_noted() -> None:
 
 def test_a_huge_notice_is_analysed_up_to_its_limit() -> None:
     padding = "1234567890 phone number " * (MAX_NOTICE_TEXT // 24 + 1)
-    early = check_form(form_with(notice=RETENTION + padding * 20), Options(policy=POLICY, purpose=PURPOSE))
-    late = check_form(form_with(notice=padding + RETENTION), Options(policy=POLICY, purpose=PURPOSE))
+    early = check_form(form_with(notice=RETENTION + padding * 20), FileSettings(policy=POLICY, purpose=PURPOSE))
+    late = check_form(form_with(notice=padding + RETENTION), FileSettings(policy=POLICY, purpose=PURPOSE))
     assert early.notice.retention.days == 28 and late.notice.retention.days is None
     assert len(early.form.notice.text) == MAX_NOTICE_TEXT
     assert early.notes[0].startswith(f"the notice ({len(RETENTION + padding * 20):,} characters) was cut")

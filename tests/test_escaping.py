@@ -24,7 +24,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from formlint import escape
-from formlint.engine import check_form
+from formlint.pipeline import check_form
+from formlint.settings import FileSettings
 from formlint.errors import FormError
 from formlint.model import Field, Finding, Form, Location, Notice, Report, Severity
 from formlint.policy import load_policy
@@ -61,10 +62,8 @@ def hostile_report(text: str, path: str) -> Report:
     return Report([result], [FormError(path, f"invalid YAML: {text}", 2, 1)])
 
 
-def _options():  # type: ignore[no-untyped-def]
-    from formlint.engine import Options
-
-    return Options(policy=POLICY, purpose=PURPOSE)
+def _options() -> FileSettings:
+    return FileSettings(policy=POLICY, purpose=PURPOSE)
 
 
 def render_all(report: Report) -> dict[str, str]:

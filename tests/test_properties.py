@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from formlint.classify import classify
-from formlint.engine import Options, check_form
+from formlint.pipeline import check_form
+from formlint.settings import FileSettings
 from formlint.errors import FormError
 from formlint.formats import FORMATS, load_form
 from formlint.model import Field, Form, Notice
@@ -65,7 +66,7 @@ def assert_form_or_form_error(path: str, raw: bytes, input_format: str | None = 
     assert isinstance(form, Form) and all(isinstance(f, Field) for f in form.fields)
     assert all(f.location.line >= 1 for f in form.fields)
     try:
-        result = check_form(form, Options(policy=POLICY, purpose=PURPOSE))
+        result = check_form(form, FileSettings(policy=POLICY, purpose=PURPOSE))
     except FormError:
         return
     assert all(finding.line >= 1 for finding in result.findings)

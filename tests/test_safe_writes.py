@@ -31,7 +31,7 @@ main()
 # Runs formlint with every form made slow to check, so a run with workers lasts.
 SLOW_FORMS = """
 import sys, time
-import formlint.engine as engine
+import formlint.pipeline as engine
 original = engine.check_form
 def slow(*args, **kwargs):
     time.sleep(0.05)

@@ -88,12 +88,6 @@ def _walk(root: str, picker: _Picker, ignores: GitIgnores | None) -> Iterator[tu
                          and not (here and here.ignores(os.path.join(folder, d), True)))
         rules.update((os.path.abspath(os.path.join(folder, d)), here) for d in dirs)
         for name in sorted(files):
-<<<<<<< HEAD
-            path = os.path.join(folder, name)
-            if Path(name).suffix.lower() in known and not name.startswith(".") and not skip(path) \
-                    and is_regular_file(path) and _claimed(path):
-                yield os.path.normpath(path)  # `check .` reports `form.yaml`, as SARIF and GitLab do
-=======
             if not name.startswith("."):
                 # `check .` reports `form.yaml`, as SARIF and GitLab do
                 path = os.path.normpath(os.path.join(folder, name))
@@ -111,10 +105,11 @@ class _Picker:
         met in a walk (skipped if it is not a form) or as a declared form."""
         if Path(path).suffix.lower() not in self.known or self.skip(path) or (ignores and ignores.ignores(path, False)):
             return ()
+        if not is_regular_file(path):  # a FIFO would block, a device never end
+            return ()
         if self.declared(path):
             return (False,)
         return (True,) if _claimed(path) else ()
->>>>>>> main
 
 
 def _claimed(path: str) -> bool:

@@ -62,6 +62,8 @@ def classified(paths: Iterable[str], input_format: str | None = None) -> tuple[l
                 errors.append(exc)
         except FormlintError as exc:
             errors.append(exc)
+        except Exception as exc:  # noqa: BLE001 -- one file's bug must not end the run
+            errors.append(unexpected_failure(path, exc))
     return forms, errors
 
 
@@ -129,12 +131,8 @@ def unexpected_failure(path: str, exc: Exception) -> FormError:
     return error
 
 
-<<<<<<< HEAD:src/formlint/engine.py
-def check_form(form: Form, options: Options, taxonomy: Taxonomy | None = None) -> FormResult:
-    form, notes = bounded(form)
-=======
 def check_form(form: Form, options: FileSettings, taxonomy: Taxonomy | None = None) -> FormResult:
->>>>>>> main:src/formlint/pipeline.py
+    form, notes = bounded(form)
     taxonomy = taxonomy or load_taxonomy()
     purpose = resolve_purpose(form, options.policy, options.purpose)
     classes = classify_form(form, taxonomy)

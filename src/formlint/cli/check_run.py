@@ -24,16 +24,11 @@ def run(request: Request) -> int:
     report = narrow(run_pipeline(settings), settings)
     for error in report.errors:
         report_error(error)
-<<<<<<< HEAD
     for result in report.results:
         for note in result.notes:
             print_warning(f"{result.form.path}: {note}")
-    if not report.results and not report.errors:
-        print_warning(f"no forms found in {', '.join(request.paths)}")
-=======
     if not report.results and not report.errors and not request.skip_unknown:
         print_warning(f"no forms found in {', '.join(settings.paths)}")
->>>>>>> main
     if request.write_baseline:
         _write_baseline(report, request.write_baseline, request.force)
     render_outputs(report, settings)
