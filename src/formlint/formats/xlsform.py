@@ -233,7 +233,7 @@ def _displays_only(row: dict[str, Cell]) -> bool:
     """Rows a person reads but does not answer: read-only rows, rows whose value is
     calculated, and the header row of a table-list (appearance `label`)."""
     appearance = (_text(row.get("appearance")) or "").lower().split()
-    read_only = (_text(row.get("read_only")) or "").lower() in _TRUE
+    read_only = (_text(row.get("read_only") or row.get("readonly")) or "").lower() in _TRUE
     return read_only or bool(_text(row.get("calculation"))) or "label" in appearance
 
 
