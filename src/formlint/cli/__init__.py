@@ -11,7 +11,7 @@ import sys
 import typer
 
 from formlint import __version__
-from formlint.cli import categories, check, classify, formats, init, policies, purposes, rule, schema
+from formlint.cli import categories, check, classify, formats, init, policies, purposes, rule, schema, serve
 from formlint.cli.common import EXIT_ERROR, state
 from formlint.errors import FormlintError, UsageError
 
@@ -51,6 +51,7 @@ app.command("rule")(rule.rule)
 app.command("schema")(schema.schema)
 app.command("purposes")(purposes.purposes)
 app.command("init")(init.init)
+app.command("serve")(serve.serve)
 app.add_typer(policies.app, name="policies")
 
 
