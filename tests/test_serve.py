@@ -10,7 +10,7 @@ import sys
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from conftest import ROOT, SAMPLES
 

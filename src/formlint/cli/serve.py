@@ -7,9 +7,9 @@ when the command runs, so `formlint --help` and `check` stay light.
 from __future__ import annotations
 
 import ipaddress
-from typing import List, Optional
+from typing import Optional
 
-import typer
+import click
 
 from formlint.cli.common import LANG_HELP, print_error, print_warning, resolve_lang
 from formlint.errors import UsageError
@@ -26,16 +26,20 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def serve(
-    port: int = typer.Option(8765, "--port", help="Port to listen on.", min=1, max=65535),
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on. Anything but a loopback "
-                             "address lets other computers use the page (a warning says so)."),
-    policy: Optional[List[str]] = typer.Option(None, "--policy", "-p", help="Policy offered first on the page "
-                                               "(name or file; repeat to combine). The built-in policies are offered too."),
-    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
-    no_browser: bool = typer.Option(False, "--no-browser", help="Do not open the page in a browser."),
-    max_file_size: int = typer.Option(10 * 1024 * 1024, "--max-file-size", help="Refuse uploads larger than this many bytes.", min=1),
-) -> None:
+@click.command("serve")
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help="Port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but a loopback address lets other computers use the page "
+              "(a warning says so).")
+@click.option("--policy", "-p", "policy", multiple=True, metavar="POLICY",
+              help="Policy offered first on the page (name or file; repeat to combine). The built-in policies "
+              "are offered too.")
+@click.option("--lang", metavar="LANG", help=LANG_HELP)
+@click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
+@click.option("--max-file-size", type=click.IntRange(min=1), default=10 * 1024 * 1024, show_default=True,
+              help="Refuse uploads larger than this many bytes.")
+def serve(port: int, host: str, policy: tuple[str, ...], lang: Optional[str], no_browser: bool,
+          max_file_size: int) -> None:
     """Start a local web page to check a form: upload, drop or paste it, read the report, download it."""
     try:
         import uvicorn
@@ -45,7 +49,7 @@ def serve(
         raise UsageError(EXTRA_HINT) from None
     from formlint.serve.checking import load_settings
 
-    settings = load_settings(tuple(policy or ()), resolve_lang(lang), max_file_size)
+    settings = load_settings(policy, resolve_lang(lang), max_file_size)
     loopback = is_loopback(host)
     if not loopback:
         print_warning(f"--host {host} is not a loopback address: anyone who can reach this computer "
