@@ -50,7 +50,10 @@ def upload(page: Any, path: Path) -> None:
 
 
 def report_rows(page: Any) -> int:
-    return int(page.frame_locator("#report").locator("tr[data-verdict]").count())
+    """Field rows in the report frame, once the frame has rendered its first one."""
+    rows = page.frame_locator("#report").locator("tr[data-verdict]")
+    rows.first.wait_for()
+    return int(rows.count())
 
 
 @pytest.mark.parametrize("path", UPLOADS, ids=lambda p: p.name)
@@ -80,6 +83,7 @@ def test_chinese_page_sample_and_download(watched: Watched) -> None:
     page.click("button[data-sample='qingdao-property-return.yaml']")
     page.wait_for_selector("#result:not([hidden])")
     assert page.inner_text("#summary").startswith("已检查 1 个表单、13 个字段")
+    assert report_rows(page) == 13
     assert page.frame_locator("#report").locator("h1").inner_text() == "formlint 检查报告"
     page.set_viewport_size({"width": 1200, "height": 1700})
     page.locator("h1").scroll_into_view_if_needed()
