@@ -1,4 +1,4 @@
-"""The shipped samples produce exactly the findings the README describes."""
+"""The shipped samples produce exactly the findings the documentation describes."""
 
 from __future__ import annotations
 
@@ -74,8 +74,8 @@ def test_classify_text_lists_each_field() -> None:
     assert "beijing_address" in out and "contact.address" in out and "health.condition" in out
 
 
-def test_readme_quotes_the_real_summary_line() -> None:
+def test_getting_started_quotes_the_real_summary_line() -> None:
     from conftest import ROOT
 
     summary = run_formlint("check", "sample_forms/").stdout.strip().splitlines()[-1]
-    assert summary in (ROOT / "README.md").read_text("utf-8")
+    assert summary in (ROOT / "docs" / "getting-started.md").read_text("utf-8")

@@ -166,18 +166,42 @@ class Classification:
 UNKNOWN = "unknown"
 
 
+# A message parameter: text, a number, another message (translated too), or a list
+# of texts joined the way the language lists things.
+Param = Union[str, int, "Message", tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Message:
+    """A catalogue message by id with its parameters. Rules say what to say;
+    reporters translate it, once, into the run's language."""
+
+    id: str
+    params: tuple[tuple[str, Param], ...] = ()
+
+    @classmethod
+    def of(cls, message_id: str, **params: Param) -> Message:
+        return cls(message_id, tuple(params.items()))
+
+
+# The law behind a finding: citations (kept as written, in every language) and
+# translated parts such as "purpose basis: ...", joined with "; ".
+Law = tuple[Union[str, Message], ...]
+
+
 @dataclass(frozen=True)
 class Finding:
-    """A complete report of one problem: reporters never look anything up."""
+    """A complete report of one problem: reporters never look anything up, they
+    only translate its message, help and law."""
 
     code: str
     severity: Severity
-    message: str
+    message: Message
     path: str
     line: int
     column: int
-    help: str
-    law: str
+    help: Message
+    law: Law
     field_key: str | None = None
     pointer: str = ""
     category: str | None = None
@@ -294,6 +318,7 @@ class Report:
 
     results: list[FormResult] = field(default_factory=list)
     errors: list[FormlintError] = field(default_factory=list)
+    baselined: int = 0  # findings a --baseline file accounted for and that are not shown
 
     @property
     def findings(self) -> list[Finding]:
@@ -306,4 +331,4 @@ class Report:
     def narrowed(self, keep: Callable[[FormResult, Finding], bool]) -> Report:
         """The same forms and errors with only the findings `keep` accepts."""
         results = [dataclasses.replace(r, findings=tuple(f for f in r.findings if keep(r, f))) for r in self.results]
-        return Report(results, list(self.errors))
+        return Report(results, list(self.errors), self.baselined)
