@@ -58,7 +58,7 @@ def test_check_speaks_chinese_with_lang_zh() -> None:
     result = run_formlint("check", "--lang", "zh", str(SAMPLES / "qingdao-property-return.yaml"))
     assert "DM102 [错误] 字段 `blood_type` (血型, health.blood_type) 对用途 `return-to-community` 并非必要" in result.stdout
     assert "  建议：删除该字段" in result.stdout
-    assert result.stdout.rstrip().endswith("已检查 1 个表单、13 个字段：6 个错误，4 个警告，0 个提示。")
+    assert result.stdout.rstrip().endswith("已检查 1 个表单、13 个字段：7 个错误，6 个警告，0 个提示。")
 
 
 def test_lang_defaults_to_the_locale() -> None:
@@ -162,9 +162,10 @@ def test_classify_shows_chinese_category_names_in_one_column() -> None:
 
 def test_purposes_and_policies_show_in_chinese() -> None:
     purposes = run_formlint("purposes", "--lang", "zh", "--policy", "venue-check-in-germany-berlin").stdout
-    assert purposes.splitlines()[1:] == [
+    assert purposes.splitlines()[1:3] == [
         "  需要：contact.phone（电话号码），event.visit_details（到访详情），event.visit_time（到访时间），"
         "identity.name（姓名）；任选其一：contact.address（住址） | contact.email（电子邮箱）", "  保存：28 天"]
+    assert purposes.splitlines()[3].startswith("  依据：Berlin Infektionsschutzmaßnahmenverordnung 2020")
     shown = run_formlint("policies", "show", "--lang", "zh", "venue-check-in-germany-berlin").stdout
     assert "  任选其一：contact.address（住址） | contact.email（电子邮箱）" in shown
     assert "  保存期限：最多 28 天；依据：Berlin Infektionsschutzmaßnahmenverordnung 2020" in shown

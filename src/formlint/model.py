@@ -210,6 +210,15 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class RecognitionCues:
+    """What tells a form serves a purpose: phrases (any language, as written in the
+    policy) found in its title, sections, notice or labels, and typical categories."""
+
+    terms: tuple[str, ...] = ()
+    categories: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Purpose:
     """What one purpose of collection needs, with the law it rests on.
 
@@ -230,6 +239,20 @@ class Purpose:
     severity: Mapping[str, str] = field(default_factory=dict)
     sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     government_id: str | None = None
+    domain: str | None = None
+    titles: Mapping[str, str] = field(default_factory=dict)
+    recognition: RecognitionCues = RecognitionCues()
+
+    def title_in(self, lang: str) -> str:
+        """The title in `lang` when the policy gives one, else the English title."""
+        return self.titles.get(lang, self.title)
+
+    def typical(self) -> frozenset[str]:
+        """The categories that mark a form as serving this purpose: the recognition
+        cues' own list, else everything the purpose needs or allows."""
+        if self.recognition.categories:
+            return self.recognition.categories
+        return self.necessary | frozenset(c for group in self.alternatives for c in group)
 
     def allows(self, category: str) -> bool:
         return category in self.necessary or category in self.optional or any(
@@ -255,6 +278,12 @@ class Policy:
     rules: frozenset[str] = frozenset()
     bases: tuple[str, ...] = ()
     description: str = ""
+    domains: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def domain_title(self, domain: str | None, lang: str) -> str | None:
+        """A domain's title in `lang` (English when not translated); None for none."""
+        titles = self.domains.get(domain or "")
+        return None if titles is None else titles.get(lang, titles["en"])
 
     def enables(self, code: str) -> bool:
         """Whether the policy turns on the opt-in rule `code`."""
