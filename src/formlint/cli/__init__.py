@@ -22,8 +22,8 @@ from formlint.errors import FormlintError, Interrupted, UsageError
 # Command name -> module holding it, imported only when the command runs (or --help
 # lists them), so `formlint --version` and `formlint check` load only what they use.
 COMMANDS = {name: f"formlint.cli.{name}" for name in (
-    "categories", "check", "classify", "fix", "formats", "init", "notice", "policies", "purposes", "rule", "schema",
-    "serve")}
+    "categories", "check", "classify", "fix", "formats", "init", "inventory", "notice", "policies", "purposes", "rule",
+    "schema", "serve")}
 
 
 class _Commands(SuggestingGroup):

@@ -15,6 +15,9 @@ from formlint.i18n import resolve_lang as resolve_lang  # every command's --lang
 if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
     from formlint.errors import FormlintError
 
+LANG_HELP = "Language of messages: en or zh. Default: from the locale (LANG), else en."
+
+
 def colour_wanted(stream: TextIO) -> bool:
     """Colour on a terminal unless NO_COLOR is set (https://no-color.org); FORCE_COLOR forces it."""
     if os.environ.get("NO_COLOR"):
