@@ -56,15 +56,21 @@ def _write_baseline(report: Report, path: str, force: bool) -> None:
 
 
 def render_outputs(report: Report, settings: Settings) -> None:
+    for name, path in settings.outputs:
+        _render_output(report, settings, name, path)
+
+
+def _render_output(report: Report, settings: Settings, name: str, path: str | None) -> None:
+    """One output, rendered and written; its text is released before the next output
+    is rendered, so a large tree holds one rendered output at a time, not two."""
     from formlint.reporters import renderer, statistics
 
-    for name, path in settings.outputs:
-        wanted = settings.render_options(color=path is None and colour_wanted(sys.stdout))
-        text = statistics.render(report, wanted) if name == "statistics" else renderer(name)(report, wanted)
-        if path is None:
-            write_output(text)
-        else:
-            _write_file(path, text)
+    wanted = settings.render_options(color=path is None and colour_wanted(sys.stdout))
+    text = statistics.render(report, wanted) if name == "statistics" else renderer(name)(report, wanted)
+    if path is None:
+        write_output(text)
+    else:
+        _write_file(path, text)
 
 
 def _write_file(path: str, text: str) -> None:

@@ -65,13 +65,17 @@ def summary(report: Report, lang: str = "en") -> str:
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    blocks = []
+    # One list of pieces joined once: a large tree's output is built in a single copy,
+    # not once per file block and again for the whole.
+    pieces: list[str] = []
     for result in report.results:
         lines = [render_finding(f, options.color, options.lang) for f in result.findings]
         lines += suppressed_lines(result, options)
+        for line in lines:
+            pieces += (line, "\n")
         if lines:
-            blocks.append("\n".join(lines))
+            pieces[-1] = "\n\n"
     if options.quiet:
-        return "\n\n".join(blocks) + ("\n" if blocks else "")
-    blocks.append(summary(report, options.lang))
-    return "\n\n".join(blocks) + "\n"
+        return "".join(pieces[:-1]) + ("\n" if pieces else "")
+    pieces.append(summary(report, options.lang))
+    return "".join(pieces) + "\n"
