@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Union
 
 from formlint.classify import classify
 from formlint.context import Context
-from formlint.discovery import discover_named
+from formlint.discovery import Walk, discover_named
 from formlint.errors import FormError, FormlintError, NotAForm
 from formlint.formats import FORMATS, load_form
 from formlint.model import (Classification, Classified, Finding, Form, FormResult, Policy, Purpose, Report,
@@ -42,8 +42,8 @@ def run(settings: Settings) -> Report:
         return check_source(settings.stdin_name, raw, settings.for_file)
     from formlint.parallel import default_jobs
 
-    return check_paths(settings.paths, settings.for_file, excluded=settings.excluded,
-                       jobs=settings.request.jobs or default_jobs())
+    return check_paths(settings.paths, settings.for_file, jobs=settings.request.jobs or default_jobs(),
+                       walk=settings.walk())
 
 
 def classified(paths: Iterable[str], input_format: str | None = None) -> tuple[list[Classified], list[FormlintError]]:
@@ -54,7 +54,7 @@ def classified(paths: Iterable[str], input_format: str | None = None) -> tuple[l
     errors: list[FormlintError] = []
     for path, walked in discover_named(paths):
         try:
-            form = load_form(path, input_format)
+            form = load_form(path, input_format, walked=walked)
             forms.append(Classified(form, classify_form(form, taxonomy)))
         except NotAForm as exc:
             if not walked:
@@ -65,13 +65,13 @@ def classified(paths: Iterable[str], input_format: str | None = None) -> tuple[l
 
 
 def check_paths(paths: Iterable[str], options: OptionsFor,
-                excluded: Callable[[str], bool] | None = None, jobs: int = 1) -> Report:
+                excluded: Callable[[str], bool] | None = None, jobs: int = 1, walk: Walk | None = None) -> Report:
     """Check every form under `paths`; `options` may differ per file (configuration).
     With `jobs` > 1 a large tree is checked in that many worker processes."""
     from formlint.parallel import check_in_workers, usable
 
     report = Report()
-    items = discover_named(paths, excluded)
+    items = discover_named(paths, excluded, walk)
     workers = usable(jobs, len(items))
     # Parsing allocates many small objects and no reference cycles; the cyclic
     # collector would otherwise run hundreds of times for nothing on a big tree.
@@ -106,7 +106,7 @@ def check_one(report: Report, path: str, raw: bytes | None, options: OptionsFor,
                walked: bool = False) -> None:
     try:
         chosen = options(path) if callable(options) else options
-        form = load_form(path, chosen.input_format, raw=raw, max_size=chosen.max_size)
+        form = load_form(path, chosen.input_format, raw=raw, max_size=chosen.max_size, walked=walked)
         report.results.append(check_form(form, chosen))
     except NotAForm as exc:
         if not walked:

@@ -19,6 +19,7 @@ from formlint.model import MAX_FILE_SIZE, Severity
 
 if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
     from formlint.config import Config, Registries, Resolver
+    from formlint.discovery import Walk
     from formlint.model import Policy, PolicyRef
     from formlint.reporters import RenderOptions
 
@@ -54,6 +55,8 @@ class Request:
     stdin_filename: Optional[str] = None
     lang: Optional[str] = None
     jobs: int = 0
+    gitignore: bool = True
+    skip_unknown: bool = False
 
     @property
     def reads_stdin(self) -> bool:
@@ -112,6 +115,13 @@ class Settings:
     def excluded(self, path: str) -> bool:
         """Whether a folder or file met while walking is skipped (the project's configuration)."""
         return self.resolver.for_path(".").excluded(path)
+
+    def walk(self) -> Walk:
+        """How folders are walked and named files taken (the project's configuration)."""
+        from formlint.discovery import Walk
+
+        project = self.resolver.for_path(".")
+        return Walk(project.excluded, self.request.gitignore, project.declared_form, self.request.skip_unknown)
 
     def render_options(self, color: bool = False) -> RenderOptions:
         """What reporters read: the run's policy and language, and how to show things."""

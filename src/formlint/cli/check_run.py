@@ -24,7 +24,7 @@ def run(request: Request) -> int:
     report = narrow(run_pipeline(settings), settings)
     for error in report.errors:
         report_error(error)
-    if not report.results and not report.errors:
+    if not report.results and not report.errors and not request.skip_unknown:
         print_warning(f"no forms found in {', '.join(settings.paths)}")
     if request.write_baseline:
         _write_baseline(report, request.write_baseline, request.force)
