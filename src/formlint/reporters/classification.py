@@ -10,6 +10,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from formlint.display import category_text, display_width, pad
+from formlint.escape import json_text, terminal, terminal_path
 from formlint.model import Classified
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ CATEGORY_WIDTH = 26
 def render(forms: list[Classified], output_format: str, taxonomy: Taxonomy, lang: str) -> str:
     entries = [form_entry(item) for item in forms]
     if output_format == "json":
-        return json.dumps({"version": VERSION, "forms": entries}, ensure_ascii=False, indent=2) + "\n"
+        return json_text(json.dumps({"version": VERSION, "forms": entries}, ensure_ascii=False, indent=2)) + "\n"
     return table(entries, taxonomy, lang)
 
 
@@ -47,11 +48,12 @@ def table(forms: list[dict[str, Any]], taxonomy: Taxonomy, lang: str) -> str:
     followed by its name there. Evidence stays as the classifier wrote it (English)."""
     lines = []
     for form in forms:
-        lines.append(f"{form['path']} ({form['format']}): {form['title'] or ''}")
-        width = max((len(f["key"]) for f in form["fields"]), default=3)
+        lines.append(f"{terminal_path(form['path'])} ({form['format']}): {terminal(form['title'] or '')}")
+        keys = [terminal(f["key"]) for f in form["fields"]]
+        width = max((display_width(key) for key in keys), default=3)
         shown = [category_text(taxonomy, f["category"], lang) for f in form["fields"]]
         column = max([CATEGORY_WIDTH, *(display_width(c) for c in shown)])
-        for f, category in zip(form["fields"], shown):
-            lines.append(f"  {f['line']:>4}  {f['key']:<{width}}  {pad(category, column)} "
-                         f"{f['confidence']:.2f}  {f['evidence']}")
+        for f, key, category in zip(form["fields"], keys, shown):
+            lines.append(f"  {f['line']:>4}  {pad(key, width)}  {pad(category, column)} "
+                         f"{f['confidence']:.2f}  {terminal(f['evidence'])}")
     return "\n".join(lines) + ("\n" if lines else "")
