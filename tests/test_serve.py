@@ -98,3 +98,18 @@ def test_serve_help_imports_no_web_stack() -> None:
                            env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, timeout=60)
     assert "--no-browser" in shown.stdout
     assert shown.stdout.strip().splitlines()[-1] == "[]", shown.stderr
+
+
+def test_recognise_picks_the_purpose_and_says_why() -> None:
+    raw = (SAMPLES / "pharmacy-real-name.yaml").read_text("utf-8").replace("purpose: pharmacy-purchase\n", "").encode()
+    answer = check_upload(raw, Choice("p.yaml", "epidemic-registration", "recognise"), load_settings((), "en", 10**6))
+    assert answer["ok"], answer
+    assert json.loads(answer["json"])["forms"][0]["purpose"] == "pharmacy-purchase"
+    assert answer["recognition"].startswith("looks like pharmacy-purchase")
+
+
+def test_a_form_nothing_recognises_asks_for_a_purpose() -> None:
+    raw = b"title: x\nfields:\n  - key: colour\n    label: Favourite colour\n    category: none\n"
+    answer = check_upload(raw, Choice("x.yaml", "epidemic-registration", "recognise"), SETTINGS)
+    assert answer["ok"] is False and answer["error"].startswith("x.yaml:1:1: error: ")
+    assert answer["error"].endswith("; choose the purpose")

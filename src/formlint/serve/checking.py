@@ -18,6 +18,7 @@ from formlint.model import Policy, Report
 from formlint.source import MAX_FILE_SIZE
 
 AS_DECLARED = ""  # the purpose the form declares, else the policy's default
+RECOGNISE = "recognise"  # the purpose formlint recognises from the form (formlint.recognise)
 SAMPLES = ("qingdao-property-return.yaml", "beijing-wechat-group-return.yaml", "venue-check-in-minimal.yaml")
 MAX_NAME = 200
 
@@ -72,21 +73,37 @@ def too_large(name: str, size: int, limit: int) -> str:
 
 
 def check_upload(raw: bytes, choice: Choice, settings: Settings) -> dict[str, Any]:
-    """{"ok": True, report, json, sarif, summary} or {"ok": False, "error": line}."""
+    """{"ok": True, report, json, sarif, summary[, recognition]} or {"ok": False, "error": line}."""
     from formlint.pipeline import check_source
     from formlint.settings import FileSettings
 
     policy = settings.policies.get(choice.policy)
     if policy is None:
         return {"ok": False, "error": f"formlint: error: unknown policy {choice.policy!r}"}
-    options = FileSettings(policy=policy, purpose=choice.purpose or None, max_size=settings.max_size)
     try:
-        report = check_source(choice.name, raw, options)
+        purpose, recognition = recognised(raw, choice, policy, settings) if choice.purpose == RECOGNISE \
+            else (choice.purpose or None, None)
+        report = check_source(choice.name, raw, FileSettings(policy=policy, purpose=purpose, max_size=settings.max_size))
     except FormlintError as exc:
         return {"ok": False, "error": str(exc)}
     if report.errors:
         return {"ok": False, "error": str(report.errors[0])}
-    return {"ok": True, **outputs(report, policy, choice.lang)}
+    return {"ok": True, **outputs(report, policy, choice.lang), **({"recognition": recognition} if recognition else {})}
+
+
+def recognised(raw: bytes, choice: Choice, policy: Policy, settings: Settings) -> tuple[str, str]:
+    """The purpose formlint recognises in the form, and why, in the page's language."""
+    from formlint.formats import load_form
+    from formlint.pipeline import classify_form
+    from formlint.recognise import explain, recognise
+    from formlint.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    form = load_form(choice.name, raw=raw, max_size=settings.max_size)
+    recognition = recognise(form, classify_form(form, taxonomy), policy, taxonomy)
+    if recognition.purpose is None:
+        raise FormError(choice.name, explain(recognition, taxonomy, choice.lang) + "; choose the purpose")
+    return recognition.purpose, explain(recognition, taxonomy, choice.lang)
 
 
 def outputs(report: Report, policy: Policy, lang: str) -> dict[str, str]:
