@@ -100,16 +100,25 @@ def test_serve_help_imports_no_web_stack() -> None:
     assert shown.stdout.strip().splitlines()[-1] == "[]", shown.stderr
 
 
-def test_recognise_picks_the_purpose_and_says_why() -> None:
-    raw = (SAMPLES / "pharmacy-real-name.yaml").read_text("utf-8").replace("purpose: pharmacy-purchase\n", "").encode()
-    answer = check_upload(raw, Choice("p.yaml", "epidemic-registration", "recognise"), load_settings((), "en", 10**6))
+NEWSLETTER = b"""title: Subscribe to our newsletter
+fields:
+  - key: email
+    label: Email address
+    type: email
+  - key: religion
+    label: Religion
+"""
+
+
+def test_recognise_checks_against_the_purpose_it_recognises_and_says_why() -> None:
+    answer = check_upload(NEWSLETTER, Choice("n.yaml", "general", "recognise"), load_settings((), "en", 10**6))
     assert answer["ok"], answer
-    assert json.loads(answer["json"])["forms"][0]["purpose"] == "pharmacy-purchase"
-    assert answer["recognition"].startswith("looks like pharmacy-purchase")
+    form = json.loads(answer["json"])["forms"][0]
+    assert (form["purpose"], form["purpose_origin"]) == ("newsletter", "recognised")
+    assert answer["recognition"].startswith("looks like newsletter (confidence 1.00)")
+    assert "recognised from the form" in answer["report"]
 
 
-def test_a_form_nothing_recognises_asks_for_a_purpose() -> None:
-    raw = b"title: x\nfields:\n  - key: colour\n    label: Favourite colour\n    category: none\n"
-    answer = check_upload(raw, Choice("x.yaml", "epidemic-registration", "recognise"), SETTINGS)
-    assert answer["ok"] is False and answer["error"].startswith("x.yaml:1:1: error: ")
-    assert answer["error"].endswith("; choose the purpose")
+def test_a_declared_purpose_is_not_answered_with_a_recognition_when_not_asked() -> None:
+    answer = check_upload(NEWSLETTER, Choice("n.yaml", "general", "newsletter"), load_settings((), "en", 10**6))
+    assert answer["ok"] and "recognition" not in answer

@@ -74,36 +74,31 @@ def too_large(name: str, size: int, limit: int) -> str:
 
 def check_upload(raw: bytes, choice: Choice, settings: Settings) -> dict[str, Any]:
     """{"ok": True, report, json, sarif, summary[, recognition]} or {"ok": False, "error": line}."""
-    from formlint.pipeline import check_source
+    from formlint.pipeline import AUTO, check_source
     from formlint.settings import FileSettings
 
     policy = settings.policies.get(choice.policy)
     if policy is None:
         return {"ok": False, "error": f"formlint: error: unknown policy {choice.policy!r}"}
+    purpose = AUTO if choice.purpose == RECOGNISE else (choice.purpose or None)
     try:
-        purpose, recognition = recognised(raw, choice, policy, settings) if choice.purpose == RECOGNISE \
-            else (choice.purpose or None, None)
         report = check_source(choice.name, raw, FileSettings(policy=policy, purpose=purpose, max_size=settings.max_size))
     except FormlintError as exc:
         return {"ok": False, "error": str(exc)}
     if report.errors:
         return {"ok": False, "error": str(report.errors[0])}
-    return {"ok": True, **outputs(report, policy, choice.lang), **({"recognition": recognition} if recognition else {})}
+    answer = {"ok": True, **outputs(report, policy, choice.lang)}
+    if choice.purpose == RECOGNISE:
+        answer["recognition"] = recognition_text(report, choice.lang)
+    return answer
 
 
-def recognised(raw: bytes, choice: Choice, policy: Policy, settings: Settings) -> tuple[str, str]:
-    """The purpose formlint recognises in the form, and why, in the page's language."""
-    from formlint.formats import load_form
-    from formlint.pipeline import classify_form
-    from formlint.recognise import explain, recognise
-    from formlint.taxonomy import load_taxonomy
+def recognition_text(report: Report, lang: str) -> str:
+    """What recognition found and, when the form names no purpose, whether it was used."""
+    from formlint.recognise import explain
 
-    taxonomy = load_taxonomy()
-    form = load_form(choice.name, raw=raw, max_size=settings.max_size)
-    recognition = recognise(form, classify_form(form, taxonomy), policy, taxonomy)
-    if recognition.purpose is None:
-        raise FormError(choice.name, explain(recognition, taxonomy, choice.lang) + "; choose the purpose")
-    return recognition.purpose, explain(recognition, taxonomy, choice.lang)
+    result = report.results[0]
+    return explain(result.recognition, lang) if result.recognition is not None else ""
 
 
 def outputs(report: Report, policy: Policy, lang: str) -> dict[str, str]:
