@@ -105,7 +105,7 @@ def _stop_cleanly_on_signals() -> dict[int, Any]:
     def interrupt(signum: int, frame: object) -> None:
         raise Interrupted(signum)
 
-    previous = {}
+    previous: dict[int, Any] = {}
     for signum in (signal.SIGINT, signal.SIGTERM):
         previous[signum] = signal.signal(signum, interrupt)
     return previous
