@@ -41,9 +41,11 @@ CONFIDENCE_TYPE = 0.6
 
 _CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _CJK = re.compile(f"[{_CJK_RANGES}]")
+# Vowel signs and other combining marks of Indic and Arabic scripts belong to their word.
+_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0900-\u0dff"
 # Latin-ish words and digit runs are separate tokens: "address1" -> address, 1.
-_TOKEN = re.compile(rf"[^\W\d_{_CJK_RANGES}]+|\d+")
-_WORD = re.compile(r"[^\W_]+")
+_TOKEN = re.compile(rf"(?:[^\W\d_{_CJK_RANGES}]|[{_MARKS}])+|\d+")
+_WORD = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _KEY_SEGMENTS = re.compile(r"[./\[\]]+")
 # Combining marks are only dropped after Latin bases (below U+0370): stripping them
@@ -228,15 +230,22 @@ def _match(index: _Index, text: str, lang: str | None) -> _Hit | None:
     candidates = [p for p in found if not p.veto and p.category not in vetoed]
     allowed = _allowed_languages(index, lang)
     # A label tagged with the wrong language still matches, just without preference.
-    best = _best(candidates, allowed) or _best(candidates, None)
+    best = _best(candidates, allowed, lang) or _best(candidates, None, lang)
     if best is None:
         return None
     return _Hit(best, text, _compact(norm) == best.compact)
 
 
-def _best(candidates: list[_Phrase], allowed: frozenset[str] | None) -> _Phrase | None:
+def _best(
+    candidates: list[_Phrase], allowed: frozenset[str] | None, lang: str | None
+) -> _Phrase | None:
+    """The longest phrase; of equally long ones, the label's own language first (a
+    key's: English, the language most keys are written in)."""
+    preferred = lang or "en"
     spoken = (p for p in candidates if _speaks(p, allowed))
-    return min(spoken, key=lambda p: (-p.length, p.rank), default=None)
+    return min(
+        spoken, key=lambda p: (-p.length, p.lang != preferred, p.rank), default=None
+    )
 
 
 def _allowed_languages(index: _Index, lang: str | None) -> frozenset[str] | None:
