@@ -114,7 +114,7 @@ def test_adding_a_language_is_adding_its_pack() -> None:
         {
             "code": "eo", "name": "Esperanto", "native": "Esperanto", "script": "latin",
             "header_names": ["esperanto"], "stemmer": None, "compounds": False,
-            "numbers": ["unu", "du"], "units": ["kilogramo"], "hint_markers": ["ekzemple"],
+            "numbers": ["unu", "du"], "units": ["kilogramo"], "example_markers": ["ekzemple"],
         },
         {"terms": {"identity.date_of_birth": ["naskiĝdato"], "contact.phone": ["telefonnumero"]}},
     )

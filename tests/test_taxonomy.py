@@ -186,7 +186,7 @@ def test_no_duplicate_spellings_within_a_list(taxonomy: Taxonomy) -> None:
 def test_autocomplete_tokens_and_types_belong_to_one_category(
     taxonomy: Taxonomy,
 ) -> None:
-    for attribute in ("autocomplete", "types"):
+    for attribute in ("autocomplete", "types", "decisive_types"):
         tokens = [t for c in taxonomy for t in getattr(c, attribute)]
         assert len(tokens) == len(set(tokens)), attribute
 

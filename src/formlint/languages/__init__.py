@@ -6,6 +6,8 @@ it, whether its words form compounds, and its number, unit and hint words.
 `languages/<code>/lexicon.yaml` maps taxonomy category ids to the phrases that name
 them (`terms`), phrases that veto a category (`not`), phrases that only decide a short
 label (`weak`) and choice labels that reveal what a question asks (`options`).
+An optional `romanised.yaml`, generated at build time, spells a non-Latin lexicon's
+phrases as keys write them (pinyin for zh: `xingming`, `xm` -> 姓名).
 
 Adding a language is adding a folder: the loader lists the folders, nothing else names
 them. Both files are validated by `schemas/language-pack.schema.json` and
@@ -16,7 +18,7 @@ process, when the classifier first needs them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
@@ -34,6 +36,7 @@ __all__ = [
 
 PACK_FILE = "pack.yaml"
 LEXICON_FILE = "lexicon.yaml"
+ROMANISED_FILE = "romanised.yaml"
 
 Phrases = Mapping[str, tuple[str, ...]]
 
@@ -64,11 +67,13 @@ class LanguagePack:
     compounds: bool  # joins words into compounds (de, nl, nordic, fi)
     numbers: tuple[str, ...]
     units: tuple[str, ...]
-    hint_markers: tuple[str, ...]
+    example_markers: tuple[str, ...]
     terms: Phrases
     not_terms: Phrases
     weak: Phrases
     options: Phrases
+    # spelling in Latin letters -> (category id, the phrase it spells)
+    romanised: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def pack_codes() -> tuple[str, ...]:
@@ -92,8 +97,11 @@ def load_pack(code: str) -> LanguagePack:
     """One pack, parsed once per process. KeyError for a language not shipped."""
     if code not in pack_codes():
         raise KeyError(f"no language pack {code!r}")
+    romanised = resources.files(__package__).joinpath(code, ROMANISED_FILE)
     return parse_pack(
-        _yaml(raw_pack_text(code, PACK_FILE)), _yaml(raw_pack_text(code, LEXICON_FILE))
+        _yaml(raw_pack_text(code, PACK_FILE)),
+        _yaml(raw_pack_text(code, LEXICON_FILE)),
+        _yaml(romanised.read_text("utf-8")) if romanised.is_file() else None,
     )
 
 
@@ -102,8 +110,13 @@ def load_packs() -> Mapping[str, LanguagePack]:
     return MappingProxyType({code: load_pack(code) for code in pack_codes()})
 
 
-def parse_pack(pack: Mapping[str, Any], lexicon: Mapping[str, Any]) -> LanguagePack:
+def parse_pack(
+    pack: Mapping[str, Any],
+    lexicon: Mapping[str, Any],
+    romanised: Mapping[str, Any] | None = None,
+) -> LanguagePack:
     """A pack from already schema-valid data."""
+    spellings = (romanised or {}).get("spellings") or {}
     return LanguagePack(
         code=pack["code"],
         name=pack["name"],
@@ -114,11 +127,14 @@ def parse_pack(pack: Mapping[str, Any], lexicon: Mapping[str, Any]) -> LanguageP
         compounds=bool(pack.get("compounds", False)),
         numbers=_strings(pack.get("numbers")),
         units=_strings(pack.get("units")),
-        hint_markers=_strings(pack.get("hint_markers")),
+        example_markers=_strings(pack.get("example_markers")),
         terms=_phrases(lexicon.get("terms")),
         not_terms=_phrases(lexicon.get("not")),
         weak=_phrases(lexicon.get("weak")),
         options=_phrases(lexicon.get("options")),
+        romanised=MappingProxyType(
+            {str(k): (str(v[0]), str(v[1])) for k, v in spellings.items()}
+        ),
     )
 
 

@@ -52,6 +52,7 @@ class Category:
     autocomplete: tuple[str, ...]
     types: tuple[str, ...]
     terms: Mapping[str, tuple[str, ...]]
+    decisive_types: tuple[str, ...] = ()
     not_terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     weak_terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     option_terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -64,6 +65,7 @@ class Taxonomy:
     categories: Mapping[str, Category]
     languages: tuple[str, ...] = ("en", "zh")
     regimes: Mapping[str, str] = field(default_factory=dict)
+    packs: tuple[LanguagePack, ...] = ()
 
     def __contains__(self, category_id: object) -> bool:
         return category_id in self.categories
@@ -149,6 +151,7 @@ def parse_taxonomy(
         categories=MappingProxyType({c.id: c for c in categories}),
         languages=tuple(dict.fromkeys((*own, *(p.code for p in packs)))),
         regimes=MappingProxyType(dict(data.get("regimes", {}))),
+        packs=packs,
     )
 
 
@@ -171,6 +174,7 @@ def _category(entry: Mapping[str, Any], packs: tuple[LanguagePack, ...]) -> Cate
         sensitive=MappingProxyType(dict(entry.get("sensitive") or {})),
         autocomplete=tuple(entry.get("autocomplete") or ()),
         types=tuple(entry.get("types") or ()),
+        decisive_types=tuple(entry.get("decisive_types") or ()),
         terms=merged(entry.get("terms"), "terms"),
         not_terms=merged(entry.get("not"), "not_terms"),
         weak_terms=merged(None, "weak"),
