@@ -8,16 +8,21 @@ Fields are ordinary: labels in several languages, keys as developers write them,
 lists and section titles; a per-form suffix keeps most labels new to the caches, like
 real forms. Prints fields/second for N and 4N forms and the ratio of their per-field
 costs (about 1.0 means linear). The lexicons are compiled before timing starts, once.
+A timing, not a test: on a shared machine it varies, so it never fails a build.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 import time
+from pathlib import Path
 
-from formlint.classify import classify_all
-from formlint.model import Field
-from formlint.taxonomy import load_taxonomy
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+from formlint.classify import classify_all  # noqa: E402
+from formlint.model import Field  # noqa: E402
+from formlint.taxonomy import load_taxonomy  # noqa: E402
 
 SAMPLES: list[tuple[str, str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("en", "first_name", "What is your first name?", (), ("Respondent",)),
