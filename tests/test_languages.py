@@ -132,3 +132,22 @@ def test_packs_are_parsed_once_per_process() -> None:
 def test_an_unshipped_language_is_a_key_error() -> None:
     with pytest.raises(KeyError):
         load_pack("xx")
+
+
+def test_regenerating_the_pinyin_table_gives_the_committed_file() -> None:
+    pytest.importorskip("pypinyin")
+    import importlib.util
+    from pathlib import Path
+
+    tool = Path(__file__).resolve().parents[1] / "tools" / "build_romanised.py"
+    spec = importlib.util.spec_from_file_location("build_romanised", tool)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.current() == raw_pack_text("zh", "romanised.yaml")
+
+
+def test_the_pinyin_table_matches_its_schema() -> None:
+    data = _data("zh", "romanised.yaml")
+    jsonschema.Draft202012Validator(_schema("romanised.schema.json")).validate(data)
+    assert set(category for category, _ in data["spellings"].values()) <= set(load_taxonomy().ids())

@@ -11,9 +11,11 @@ Order of evidence, strongest first:
 5. the choice list: options that are blood groups, relationships or vaccines (0.7);
 6. the titles of the sections the field sits in, innermost first, then the groups of
    its dotted key (0.55), when the field's own words decide nothing;
-7. a generic field type, e.g. `email` (0.6);
-8. `none` for a question about a quantity (a unit word, numeric choices) (0.5);
-9. otherwise "unknown".
+7. the `none` phrases of the label or key ("how many", "what type of roof") that
+   waited for the choices and sections;
+8. a generic field type, e.g. `email` (0.6);
+9. `none` for a question about a quantity (a unit word, numeric choices) (0.5);
+10. otherwise "unknown".
 
 Matching works on normalised text (NFKC width folding, casefolding, Latin accents
 stripped, ø/æ/œ/ł folded). Latin phrases match whole-word token n-grams, so "name"
@@ -59,6 +61,8 @@ CONFIDENCE_SECTION = 0.55
 CONFIDENCE_QUANTITY = 0.5
 
 NONE = "none"
+# Groups whose section titles make even a quantity question personal.
+_INTIMATE = frozenset({"health", "special", "biometric"})
 # A label longer than this is a question: its weak phrases are its subject, not its topic.
 SHORT_LABEL_TOKENS = 4
 # Choices decide when at least this many, and at least half of them, name one category.
@@ -292,8 +296,31 @@ def _by_decisive_type(
 def _by_lexicon(
     field: Field, taxonomy: Taxonomy, index: _Index
 ) -> Classification | None:
+    """Label and key; a `none` they find waits for choices and sections (below),
+    unless it is the whole label ("Quantity")."""
+    label = _label_hit(field.label, index)
+    if label is not None and _decisive(label) is None:
+        return None  # the label asks a quantity, a type, a rating: the key is no wiser
+    key = _decisive(_key_hit(field.key, field.label, index))
+    return _lexicon_verdict(field, label, key)
+
+
+def _by_none_words(
+    field: Field, taxonomy: Taxonomy, index: _Index
+) -> Classification | None:
+    """What `_by_lexicon` set aside: "How many ...", "What type of roof ..."."""
     label = _label_hit(field.label, index)
     key = _key_hit(field.key, field.label, index)
+    return _lexicon_verdict(field, label, key)
+
+
+def _decisive(hit: _Hit | None) -> _Hit | None:
+    return None if hit is not None and hit.category == NONE and not hit.whole else hit
+
+
+def _lexicon_verdict(
+    field: Field, label: _Hit | None, key: _Hit | None
+) -> Classification | None:
     if label is None:
         if key is None:
             return None
@@ -342,8 +369,13 @@ def _by_section(
     of a dotted key: "How often in the past four weeks..." under "Mental health"."""
     places = [("section", s) for s in reversed(field.section)]
     places += [("key group", _key_words(g)) for g in reversed(_key_path(field.key)[:-1])]
+    # A label that asks a quantity, a price or a type asks about a thing, unless the
+    # section is about the person's body or life: "How often..." under "Mental health".
+    asks_a_thing = _label_hit(field.label, index) is not None
     for where, text in places:
         hit = _context_hit(index, text)
+        if hit is not None and asks_a_thing and hit.category.split(".")[0] not in _INTIMATE:
+            return None
         if hit is not None:
             evidence = hit.evidence(where, text) + "; the field's own words name nothing"
             return Classification(hit.category, CONFIDENCE_SECTION, evidence, "section")
@@ -387,6 +419,7 @@ _STAGES: tuple[Stage, ...] = (
     _by_lexicon,
     _by_options,
     _by_section,
+    _by_none_words,
     _by_type,
     _by_quantity,
 )
@@ -452,7 +485,9 @@ def _match_key_text(
         for lang in langs
     ]
     found = _longest(h for h in hits if h is not None)
-    return found or _romanised_hit(index, split)
+    if found is None or found.category == NONE:
+        return _romanised_hit(index, split) or found
+    return found
 
 
 def _romanised_hit(index: _Index, text: str) -> _Hit | None:
