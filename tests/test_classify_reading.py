@@ -168,4 +168,17 @@ def test_explain_lists_every_candidate_with_score_and_source() -> None:
     sources = {(c.category, c.source) for c in candidates}
     assert ("contact.phone", "label") in sources
     assert ("contact.phone", "key") in sources
-    assert [c.score for c in candidates] == sorted((c.score for c in candidates), reverse=True)
+    rest = [c.score for c in candidates[1:]]
+    assert rest == sorted(rest, reverse=True)
+
+
+def test_explain_puts_the_verdict_first_even_when_a_higher_score_lost() -> None:
+    field = Field(key="q1", label={"en": "How often in the past four weeks did you feel nervous?"},
+                  section=("Mental health",))
+    candidates = explain(field)
+    assert (candidates[0].category, candidates[0].source) == ("health.condition", "section")
+    assert ("none", "label") in {(c.category, c.source) for c in candidates}
+
+
+def test_explain_of_an_unknown_field_is_empty() -> None:
+    assert explain(Field(key="q7", label={"en": "Favourite colour"})) == ()

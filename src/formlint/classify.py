@@ -203,12 +203,13 @@ def classify_all(
 
 
 def explain(field: Field, taxonomy: Taxonomy | None = None) -> tuple[Candidate, ...]:
-    """Every category any source points to, strongest first: what each label, key,
-    choice, section and type matched, whether or not it decided."""
+    """Every category any source points to: the verdict first, then the rest by score:
+    what each label, key, choice, section and type matched, whether or not it decided."""
     if taxonomy is None:
         taxonomy = load_taxonomy()
     index = _index(taxonomy)
-    found: list[Candidate] = []
+    decided = classify(field, taxonomy)
+    found = [_candidate(decided)] if decided.known else []
     for stage in _STAGES:
         verdict = stage(field, taxonomy, index)
         if verdict is not None and verdict.known:
@@ -227,7 +228,9 @@ def explain(field: Field, taxonomy: Taxonomy | None = None) -> tuple[Candidate, 
     unique: dict[tuple[str, str], Candidate] = {}
     for candidate in found:  # the deciding stage first, then the longest phrase
         unique.setdefault((candidate.category, candidate.source), candidate)
-    return tuple(sorted(unique.values(), key=lambda c: -c.score))
+    ranked = list(unique.values())
+    first = ranked[:1] if decided.known else []
+    return (*first, *sorted(ranked[len(first) :], key=lambda c: -c.score))
 
 
 def _candidate(verdict: Classification) -> Candidate:
@@ -377,7 +380,7 @@ def _by_section(
         if hit is not None and asks_a_thing and hit.category.split(".")[0] not in _INTIMATE:
             return None
         if hit is not None:
-            evidence = hit.evidence(where, text) + "; the field's own words name nothing"
+            evidence = hit.evidence(where, text) + "; the field's own words decide nothing"
             return Classification(hit.category, CONFIDENCE_SECTION, evidence, "section")
     return None
 

@@ -23,8 +23,13 @@ CATEGORY_WIDTH = 26
               metavar="FORMAT", help="Output format: text (default) or json.")
 @click.option("--input-format", metavar="FORMAT", help="Read every file as this format.")
 @click.option("--lang", metavar="LANG", help=LANG_HELP)
-def classify(paths: tuple[str, ...], output_format: str, input_format: Optional[str], lang: Optional[str]) -> None:
-    """Print each field's personal-data category, confidence and evidence.
+@click.option("--explain", is_flag=True,
+              help="Under each field, list every category its label, key, choices, section and type point to, "
+                   "with score and source.")
+def classify(paths: tuple[str, ...], output_format: str, input_format: Optional[str], lang: Optional[str],
+             explain: bool) -> None:
+    """Print each field's personal-data category, confidence and evidence, under the
+    titles of the sections it sits in.
 
     PATH is a form file or a folder (searched recursively)."""
     from formlint.discovery import discover_named
@@ -40,7 +45,7 @@ def classify(paths: tuple[str, ...], output_format: str, input_format: Optional[
     for path, walked in discover_named(paths):
         try:
             form = load_form(path, input_format)
-            forms.append(_form_entry(form, classify_form(form, taxonomy)))
+            forms.append(_form_entry(form, classify_form(form, taxonomy), taxonomy if explain else None))
         except NotAForm as exc:
             if not walked:
                 report_error(exc)
@@ -54,18 +59,27 @@ def classify(paths: tuple[str, ...], output_format: str, input_format: Optional[
     raise SystemExit(EXIT_ERROR if failed else EXIT_CLEAN)
 
 
-def _form_entry(form: Any, classes: dict[str, Any]) -> dict[str, Any]:
+def _form_entry(form: Any, classes: dict[str, Any], explaining: "Taxonomy | None") -> dict[str, Any]:
     return {
         "path": form.path,
         "format": form.format,
         "title": form.title,
-        "fields": [
-            {"key": f.key, "label": f.first_label, "category": classes[f.key].category,
-             "confidence": round(classes[f.key].confidence, 2), "evidence": classes[f.key].evidence,
-             "line": f.location.line}
-            for f in form.fields
-        ],
+        "fields": [_field_entry(f, classes[f.key], explaining) for f in form.fields],
     }
+
+
+def _field_entry(field: Any, verdict: Any, explaining: "Taxonomy | None") -> dict[str, Any]:
+    entry = {"key": field.key, "label": field.first_label, "section": list(field.section),
+             "category": verdict.category, "confidence": round(verdict.confidence, 2),
+             "evidence": verdict.evidence, "line": field.location.line}
+    if explaining is not None:
+        from formlint.classify import explain
+
+        entry["candidates"] = [
+            {"category": c.category, "score": round(c.score, 2), "source": c.source, "evidence": c.evidence}
+            for c in explain(field, explaining)
+        ]
+    return entry
 
 
 def _table(forms: list[dict[str, Any]], taxonomy: "Taxonomy", lang: str) -> str:
@@ -77,7 +91,20 @@ def _table(forms: list[dict[str, Any]], taxonomy: "Taxonomy", lang: str) -> str:
         width = max((len(f["key"]) for f in form["fields"]), default=3)
         shown = [category_text(taxonomy, f["category"], lang) for f in form["fields"]]
         column = max([CATEGORY_WIDTH, *(display_width(c) for c in shown)])
+        section: list[str] = []
+        sectioned = any(f["section"] for f in form["fields"])
         for f, category in zip(form["fields"], shown):
-            lines.append(f"  {f['line']:>4}  {f['key']:<{width}}  {pad(category, column)} "
-                         f"{f['confidence']:.2f}  {f['evidence']}")
+            if sectioned and f["section"] != section:
+                section = f["section"]
+                lines.append("  § " + (" › ".join(_printable(s) for s in section) or "—"))
+            lines.append(f"  {f['line']:>4}  {_printable(f['key']):<{width}}  {pad(category, column)} "
+                         f"{f['confidence']:.2f}  {_printable(f['evidence'])}")
+            for c in f.get("candidates", ()):
+                lines.append(f"  {'':>4}  {'':<{width}}    {c['score']:.2f}  {c['category']:<{CATEGORY_WIDTH}} "
+                             f"{c['source']}: {_printable(c['evidence'])}")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _printable(text: str) -> str:
+    """Form text as the terminal may show it: control characters written as escapes."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
