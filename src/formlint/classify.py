@@ -11,8 +11,8 @@ Order of evidence, strongest first:
 5. the choice list: options that are blood groups, relationships or vaccines (0.7);
 6. the titles of the sections the field sits in, innermost first, then the groups of
    its dotted key (0.55), when the field's own words decide nothing;
-7. the `none` phrases of the label or key ("how many", "what type of roof") that
-   waited for the choices and sections;
+7. the weak and `none` phrases of the label or key ("mother", "how many", "what type
+   of roof") that waited for the choices and sections;
 8. a generic field type, e.g. `email` (0.6);
 9. `none` for a question about a quantity (a unit word, numeric choices) (0.5);
 10. otherwise "unknown".
@@ -67,6 +67,8 @@ _INTIMATE = frozenset({"health", "special", "biometric"})
 SHORT_LABEL_TOKENS = 4
 # Choices decide when at least this many, and at least half of them, name one category.
 OPTIONS_AGREEING = 2
+# A phrase of another language than the label's must be this long to match.
+FOREIGN_WORD = 4
 # Shorter stems are not matched on: "mes" (of "mesa", table) is also "meses" (months).
 MIN_STEM = 4
 # Compounds are split only where both the head and the lexicon word are this long.
@@ -303,22 +305,26 @@ def _by_lexicon(
     unless it is the whole label ("Quantity")."""
     label = _label_hit(field.label, index)
     if label is not None and _decisive(label) is None:
-        return None  # the label asks a quantity, a type, a rating: the key is no wiser
+        return None  # a quantity, a type, a weak word: the key is no wiser
     key = _decisive(_key_hit(field.key, field.label, index))
     return _lexicon_verdict(field, label, key)
 
 
-def _by_none_words(
+def _by_deferred_words(
     field: Field, taxonomy: Taxonomy, index: _Index
 ) -> Classification | None:
-    """What `_by_lexicon` set aside: "How many ...", "What type of roof ..."."""
+    """What `_by_lexicon` set aside: "How many ...", "What type of roof ...", "Mother"."""
     label = _label_hit(field.label, index)
     key = _key_hit(field.key, field.label, index)
     return _lexicon_verdict(field, label, key)
 
 
 def _decisive(hit: _Hit | None) -> _Hit | None:
-    return None if hit is not None and hit.category == NONE and not hit.whole else hit
+    """None for a hit that should wait: a weak word, or a `none` that is not the whole
+    label ("Serology mother" under "HIV" is about health, not the household)."""
+    if hit is None or hit.phrase.weak or (hit.category == NONE and not hit.whole):
+        return None
+    return hit
 
 
 def _lexicon_verdict(
@@ -422,7 +428,7 @@ _STAGES: tuple[Stage, ...] = (
     _by_lexicon,
     _by_options,
     _by_section,
-    _by_none_words,
+    _by_deferred_words,
     _by_type,
     _by_quantity,
 )
@@ -539,9 +545,7 @@ def _match(index: _Index, text: str, lang: str | None, is_key: bool) -> _Hit | N
     if not any(m.phrase.category == NONE and m.phrase.compact == compact for m in found):
         personal = [m for m in candidates if m.phrase.category != NONE]
         candidates = personal or candidates
-    allowed = _allowed_languages(index, lang)
-    # A label tagged with the wrong language still matches, just without preference.
-    best = _best(candidates, allowed, lang) or _best(candidates, None, lang)
+    best = _best(candidates, _allowed_languages(index, lang), lang)
     if best is None:
         return None
     whole = best.how == "" and _compact(norm) == best.phrase.compact
@@ -559,13 +563,24 @@ def _all_hits(index: _Index, text: str, lang: str | None) -> Iterator[_Hit]:
 def _best(
     candidates: list[_Match], allowed: frozenset[str] | None, lang: str | None
 ) -> _Match | None:
-    """The longest match; of equally long ones, the one matched as written, then the
-    label's own language (a key's: English, the language most keys are written in)."""
+    """The longest match; of equally long ones, the one matched as written, then one
+    in the label's language or English, then the label's own language (a key's:
+    English, the language most keys are written in). Readers tag a label with the
+    form's language, which may be wrong ("en" on a Dutch page), so other languages
+    still match, except their short words ("hp", "wa"), too easily someone else's."""
     preferred = _primary(lang) if lang else "en"
-    spoken = (m for m in candidates if _speaks(m.phrase, allowed))
+    spoken = (
+        m for m in candidates if _speaks(m.phrase, allowed) or m.phrase.length >= FOREIGN_WORD
+    )
     return min(
         spoken,
-        key=lambda m: (-m.span, m.how != "", m.phrase.lang != preferred, m.phrase.rank),
+        key=lambda m: (
+            -m.span,
+            m.how != "",
+            not _speaks(m.phrase, allowed),
+            m.phrase.lang != preferred,
+            m.phrase.rank,
+        ),
         default=None,
     )
 
