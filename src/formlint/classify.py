@@ -306,7 +306,9 @@ def _by_lexicon(
     label = _label_hit(field.label, index)
     if label is not None and _decisive(label) is None:
         return None  # a quantity, a type, a weak word: the key is no wiser
-    key = _decisive(_key_hit(field.key, field.label, index))
+    key = _key_hit(field.key, field.label, index)
+    if label is None and _decisive(key) is None:
+        return None
     return _lexicon_verdict(field, label, key)
 
 
@@ -447,6 +449,7 @@ def _label_hit(labels: Mapping[str, str], index: _Index) -> _Hit | None:
     return _longest(hits)
 
 
+@lru_cache(maxsize=65536)
 def _asked(index: _Index, text: str, lang: str | None) -> str:
     """The text without the example that follows "e.g." or "for example"."""
     folded = normalise(text)
@@ -482,6 +485,7 @@ def _key_words(key: str) -> str:
     return _CAMEL.sub(" ", key)
 
 
+@lru_cache(maxsize=65536)
 def _match_key_text(
     text: str, langs: tuple[str | None, ...], index: _Index
 ) -> _Hit | None:

@@ -15,6 +15,9 @@ from typing import Callable, Mapping, Union
 from formlint.errors import FormlintError
 
 
+# The largest file read as a form (or policy, or configuration) unless --max-file-size says otherwise.
+MAX_FILE_SIZE = 10 * 1024 * 1024
+
 # A policy reference: a built-in name or a file path, or several combined in order.
 PolicyRef = Union[str, tuple[str, ...]]
 
@@ -316,6 +319,14 @@ class NoticeFacts:
     rights: str | None = None  # how to access, correct, delete or withdraw consent
     separate_consent: str | None = None  # a statement of separate consent for sensitive data
     publication: str | None = None  # a statement that answers will be published
+
+
+@dataclass(frozen=True)
+class Classified:
+    """A form and the category of each of its fields, by key: what `classify` shows."""
+
+    form: Form
+    classes: Mapping[str, Classification]
 
 
 @dataclass(frozen=True)

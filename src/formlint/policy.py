@@ -335,3 +335,9 @@ def _severities(doc: Document, taxonomy: Taxonomy, spec: Mapping[str, str], poin
         for cid in _resolve_pattern(doc, taxonomy, pattern, f"{pointer}/{pattern}"):
             result[cid] = level
     return result
+
+
+def purposes_hint(policy: Policy) -> str:
+    """What a policy without purposes (a regime pack) is for, and how to use it."""
+    return (f"policy {policy.id!r} has no purposes of its own: use a policy that extends it, "
+            f"or add one with a second --policy (e.g. --policy {policy.id} --policy epidemic-registration)")

@@ -18,9 +18,8 @@ from typing import Any, Callable, Iterable, NoReturn
 import yaml
 
 from formlint.errors import FormlintError
-from formlint.model import Location
+from formlint.model import MAX_FILE_SIZE, Location
 
-MAX_FILE_SIZE = 10 * 1024 * 1024
 MAX_DEPTH = 64
 # An alias bomb turns a few lines into billions of nodes once walked; real forms
 # stay far below this even when they reuse anchors.

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
-import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
 import click
+
+from formlint.display import category_text as category_text, display_width as display_width, pad as pad
+from formlint.i18n import resolve_lang as resolve_lang  # every command's --lang
 
 if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
     from formlint.taxonomy import Taxonomy
@@ -70,35 +72,7 @@ def configure_streams() -> None:
             reconfigure(errors="replace")
 
 
-def resolve_lang(option: str | None) -> str:
-    """--lang, else the environment's locale (LC_ALL, LC_MESSAGES, LANG)."""
-    from formlint.errors import UsageError
-    from formlint.i18n import LANGUAGES, language_from_environment
-
-    lang = option or language_from_environment()
-    if lang not in LANGUAGES:
-        raise UsageError(f"unknown --lang {lang!r}; choose from {', '.join(LANGUAGES)}")
-    return lang
-
-
 LANG_HELP = "Language of messages: en or zh. Default: from the locale (LANG), else en."
-
-
-def category_text(taxonomy: "Taxonomy", category_id: str, lang: str) -> str:
-    """A category id as a reader sees it: in English the id is its own name; in
-    another language the taxonomy's name there follows it, `identity.name（姓名）`."""
-    category = taxonomy.categories.get(category_id)
-    name = category.name.get(lang) if category is not None and lang != "en" else None
-    return f"{category_id}（{name}）" if name else category_id
-
-
-def display_width(text: str) -> int:
-    """Terminal columns: CJK characters take two, so Chinese columns still line up."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def pad(text: str, width: int) -> str:
-    return text + " " * max(width - display_width(text), 0)
 
 
 def colour_wanted(stream: TextIO) -> bool:
