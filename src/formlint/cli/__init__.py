@@ -14,7 +14,8 @@ from typing import NoReturn
 import click
 
 from formlint import __version__
-from formlint.cli import categories, check, classify, fix, formats, init, notice, policies, purposes, rule, schema
+from formlint.cli import (categories, check, classify, fix, formats, init, notice, policies, purposes, rule, schema,
+                          serve)
 from formlint.cli.common import EXIT_ERROR, SuggestingGroup, configure_streams, state
 from formlint.errors import FormlintError, UsageError
 
@@ -45,6 +46,7 @@ app.add_command(rule.rule)
 app.add_command(schema.schema)
 app.add_command(purposes.purposes)
 app.add_command(init.init)
+app.add_command(serve.serve)
 app.add_command(policies.policies)
 
 

@@ -82,10 +82,12 @@ def words(lang: str) -> dict[str, Callable[..., str]]:
 
 
 def rule_docs(report: Report, lang: str) -> list[dict[str, str]]:
+    from formlint.links import rule_url
     from formlint.rules import RULES, rule_doc
 
     fired = dict.fromkeys(f.code for f in report.findings)
-    return [{"code": code, "name": RULES[code].name, "doc": rule_doc(code, lang)} for code in fired if code in RULES]
+    return [{"code": code, "name": RULES[code].name, "doc": rule_doc(code, lang), "url": rule_url(code, lang)}
+            for code in fired if code in RULES]
 
 
 def render(report: Report, options: RenderOptions) -> str:
