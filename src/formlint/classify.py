@@ -440,13 +440,14 @@ _STAGES: tuple[Stage, ...] = (
 
 
 def _label_hit(labels: Mapping[str, str], index: _Index) -> _Hit | None:
-    """The longest match over every translation of the label."""
+    """The longest match over every translation of the label; a translation that names
+    something personal beats one that only says "how many" ("combien")."""
     hits = []
     for lang, text in labels.items():
         hit = _match(index, _asked(index, text, lang), lang, False) if text else None
         if hit is not None:
             hits.append(_Hit(hit.phrase, text, hit.whole, hit.how, hit.span))
-    return _longest(hits)
+    return _longest(h for h in hits if _decisive(h)) or _longest(hits)
 
 
 @lru_cache(maxsize=65536)
@@ -547,8 +548,9 @@ def _match(index: _Index, text: str, lang: str | None, is_key: bool) -> _Hit | N
     # matched, or when the whole label is the phrase ("图形验证码", a captcha).
     compact = _compact(norm)
     if not any(m.phrase.category == NONE and m.phrase.compact == compact for m in found):
-        personal = [m for m in candidates if m.phrase.category != NONE]
-        candidates = personal or candidates
+        # Weak words compete with `none` by length: "If other, please describe".
+        strong = [m for m in candidates if m.phrase.category != NONE and not m.phrase.weak]
+        candidates = strong or candidates
     best = _best(candidates, _allowed_languages(index, lang), lang)
     if best is None:
         return None
