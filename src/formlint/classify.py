@@ -549,8 +549,8 @@ def _match(index: _Index, text: str, lang: str | None, is_key: bool) -> _Hit | N
     compact = _compact(norm)
     if not any(m.phrase.category == NONE and m.phrase.compact == compact for m in found):
         # Weak words compete with `none` by length: "If other, please describe".
-        strong = [m for m in candidates if m.phrase.category != NONE and not m.phrase.weak]
-        candidates = strong or candidates
+        if any(m.phrase.category != NONE and not m.phrase.weak for m in candidates):
+            candidates = [m for m in candidates if m.phrase.category != NONE]
     best = _best(candidates, _allowed_languages(index, lang), lang)
     if best is None:
         return None

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from formlint.formats import candidates, extensions
+from formlint.source import is_regular_file
 
 if TYPE_CHECKING:
     from pathspec import PathSpec
@@ -103,6 +104,8 @@ class _Picker:
         """() to leave the file out, else (walked,): whether it is read as a file
         met in a walk (skipped if it is not a form) or as a declared form."""
         if Path(path).suffix.lower() not in self.known or self.skip(path) or (ignores and ignores.ignores(path, False)):
+            return ()
+        if not is_regular_file(path):  # a FIFO would block, a device never end
             return ()
         if self.declared(path):
             return (False,)

@@ -350,6 +350,9 @@ class FormResult:
     notice: NoticeFacts
     findings: tuple[Finding, ...]
     suppressed: tuple[Suppressed, ...] = ()
+    # What the run should tell about how the form was read, e.g. text cut to its
+    # analysed prefix (formlint.bounds); the CLI prints each as a warning.
+    notes: tuple[str, ...] = ()
 
 
 @dataclass

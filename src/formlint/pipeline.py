@@ -14,6 +14,7 @@ import gc
 import sys
 from typing import TYPE_CHECKING, Callable, Iterable, Union
 
+from formlint.bounds import bounded, bounded_field
 from formlint.classify import classify
 from formlint.context import Context
 from formlint.discovery import Walk, discover_named
@@ -61,6 +62,8 @@ def classified(paths: Iterable[str], input_format: str | None = None) -> tuple[l
                 errors.append(exc)
         except FormlintError as exc:
             errors.append(exc)
+        except Exception as exc:  # noqa: BLE001 -- one file's bug must not end the run
+            errors.append(unexpected_failure(path, exc))
     return forms, errors
 
 
@@ -113,9 +116,23 @@ def check_one(report: Report, path: str, raw: bytes | None, options: OptionsFor,
             report.errors.append(exc)
     except FormlintError as exc:
         report.errors.append(exc)
+    except Exception as exc:  # noqa: BLE001 -- one file's bug must not end the run
+        report.errors.append(unexpected_failure(path, exc))
+
+
+def unexpected_failure(path: str, exc: Exception) -> FormError:
+    """A bug met while checking one file (a reader that raised something other than
+    FormError, a MemoryError on a hostile file): that file's error line, so the other
+    files and every requested output still come; --debug shows the traceback."""
+    first_line = (str(exc).splitlines() or [""])[0]
+    error = FormError(path, f"internal error while checking this file, please report it (rerun with --debug "
+                            f"for the traceback): {type(exc).__name__}: {first_line}")
+    error.__cause__ = exc
+    return error
 
 
 def check_form(form: Form, options: FileSettings, taxonomy: Taxonomy | None = None) -> FormResult:
+    form, notes = bounded(form)
     taxonomy = taxonomy or load_taxonomy()
     purpose = resolve_purpose(form, options.policy, options.purpose)
     classes = classify_form(form, taxonomy)
@@ -123,7 +140,7 @@ def check_form(form: Form, options: FileSettings, taxonomy: Taxonomy | None = No
     ctx = Context(form, options.policy, purpose, taxonomy, classes, notice)
     kept, suppressed = apply_suppressions(ctx, list(run_rules(ctx, options.codes)), options.codes)
     findings = sorted(kept, key=lambda f: (f.line, f.column, f.code))
-    return FormResult(form, options.policy, purpose, classes, notice, tuple(findings), tuple(suppressed))
+    return FormResult(form, options.policy, purpose, classes, notice, tuple(findings), tuple(suppressed), notes)
 
 
 def apply_suppressions(ctx: Context, findings: list[Finding],
@@ -155,7 +172,7 @@ def classify_form(form: Form, taxonomy: Taxonomy) -> dict[str, Classification]:
             hint = f" (did you mean {close!r}?)" if close else ""
             raise FormError(form.path, f"field `{item.key}`: unknown category {item.category!r}{hint}; "
                             "`formlint categories` lists them", item.location.line, item.location.column)
-        classes[item.key] = classify(item, taxonomy)
+        classes[item.key] = classify(bounded_field(item), taxonomy)
     return classes
 
 

@@ -24,6 +24,9 @@ def run(request: Request) -> int:
     report = narrow(run_pipeline(settings), settings)
     for error in report.errors:
         report_error(error)
+    for result in report.results:
+        for note in result.notes:
+            print_warning(f"{result.form.path}: {note}")
     if not report.results and not report.errors and not request.skip_unknown:
         print_warning(f"no forms found in {', '.join(settings.paths)}")
     if request.write_baseline:

@@ -13,6 +13,7 @@ from formlint.display import category_text as category_text, display_width as di
 from formlint.i18n import resolve_lang as resolve_lang  # every command's --lang
 
 if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
+    from formlint.errors import FormlintError
     from formlint.taxonomy import Taxonomy
 
 EXIT_CLEAN = 0
@@ -85,7 +86,12 @@ def colour_wanted(stream: TextIO) -> bool:
 
 
 def print_error(line: str) -> None:
-    """One diagnostic line on stderr; rich styles it only on a colour terminal."""
+    """One diagnostic line on stderr; rich styles it only on a colour terminal.
+    Control characters from file names or values are shown visibly (`\\n`,
+    `\\x1b`): a raw newline could forge a CI annotation on the next line."""
+    from formlint.escape import terminal
+
+    line = terminal(line)
     if not colour_wanted(sys.stderr):
         print(line, file=sys.stderr, flush=True)
         return
@@ -97,20 +103,40 @@ def print_error(line: str) -> None:
     Console(stderr=True, soft_wrap=True).print(text)
 
 
+def error_line(exc: "FormlintError") -> str:
+    """`path:line:col: error: message`, the path made safe to start a line."""
+    from formlint.escape import terminal_path
+
+    return f"{terminal_path(exc.path)}:{exc.line}:{exc.column}: error: {exc.message}"
+
+
 def print_warning(text: str) -> None:
     """A warning that does not change the exit code, on stderr."""
-    print(f"formlint: warning: {text}", file=sys.stderr, flush=True)
+    from formlint.escape import terminal
+
+    print(f"formlint: warning: {terminal(text)}", file=sys.stderr, flush=True)
 
 
 def report_error(exc: Exception) -> None:
     """A collected per-file error: its line, preceded by the traceback under --debug."""
+    from formlint.errors import FormlintError
+
     if state.debug:
         import traceback
 
         traceback.print_exception(exc, file=sys.stderr)
-    print_error(str(exc))
+    print_error(error_line(exc) if isinstance(exc, FormlintError) else str(exc))
 
 
 def write_output(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    """Text on stdout; a stdout that cannot take it (a full disk, /dev/full, a closed
+    pipe) is one usage error, and stdout is then pointed at /dev/null so that the
+    interpreter's own flush at exit does not fail a second time."""
+    from formlint.errors import UsageError
+
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise UsageError(f"cannot write to standard output: {exc.strerror or exc}") from None

@@ -11,6 +11,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from formlint.display import category_text, display_width, pad
+from formlint.escape import json_text, terminal, terminal_path
 from formlint.model import Classification, Classified, Field
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ def render(forms: list[Classified], output_format: str, taxonomy: Taxonomy, lang
     finds: each category its label, key, choices, section and type point to."""
     entries = [form_entry(item, taxonomy if explain else None) for item in forms]
     if output_format == "json":
-        return json.dumps({"version": VERSION, "forms": entries}, ensure_ascii=False, indent=2) + "\n"
+        return json_text(json.dumps({"version": VERSION, "forms": entries}, ensure_ascii=False, indent=2)) + "\n"
     return table(entries, taxonomy, lang)
 
 
@@ -62,24 +63,21 @@ def table(forms: list[dict[str, Any]], taxonomy: Taxonomy, lang: str) -> str:
     followed by its name there. Evidence stays as the classifier wrote it (English)."""
     lines = []
     for form in forms:
-        lines.append(f"{form['path']} ({form['format']}): {form['title'] or ''}")
-        width = max((len(f["key"]) for f in form["fields"]), default=3)
+        lines.append(f"{terminal_path(form['path'])} ({form['format']}): {terminal(form['title'] or '')}")
+        keys = [terminal(f["key"]) for f in form["fields"]]
+        width = max((display_width(key) for key in keys), default=3)
         shown = [category_text(taxonomy, f["category"], lang) for f in form["fields"]]
         column = max([CATEGORY_WIDTH, *(display_width(c) for c in shown)])
         section: list[str] = []
         sectioned = any(f["section"] for f in form["fields"])
-        for f, category in zip(form["fields"], shown):
+        for f, key, category in zip(form["fields"], keys, shown):
             if sectioned and f["section"] != section:
                 section = f["section"]
-                lines.append("  § " + (" › ".join(_printable(s) for s in section) or "—"))
-            lines.append(f"  {f['line']:>4}  {_printable(f['key']):<{width}}  {pad(category, column)} "
-                         f"{f['confidence']:.2f}  {_printable(f['evidence'])}")
+                lines.append("  § " + (" › ".join(terminal(s) for s in section) or "—"))
+            lines.append(f"  {f['line']:>4}  {pad(key, width)}  {pad(category, column)} "
+                         f"{f['confidence']:.2f}  {terminal(f['evidence'])}")
             for c in f.get("candidates", ()):
                 lines.append(f"  {'':>4}  {'':<{width}}    {c['score']:.2f}  {c['category']:<{CATEGORY_WIDTH}} "
-                             f"{c['source']}: {_printable(c['evidence'])}")
+                             f"{c['source']}: {terminal(c['evidence'])}")
     return "\n".join(lines) + ("\n" if lines else "")
 
-
-def _printable(text: str) -> str:
-    """Form text as the terminal may show it: control characters written as escapes."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)

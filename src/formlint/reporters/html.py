@@ -53,7 +53,18 @@ def environment() -> "Environment":
 
     return Environment(loader=PackageLoader("formlint.reporters", "templates"),
                        autoescape=select_autoescape(enabled_extensions=("j2", "html"), default=True),
-                       undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False)
+                       undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False, finalize=_shown)
+
+
+def _shown(value: Any) -> Any:
+    """Every plain string a template prints, escaped by formlint.escape.html_text
+    (entities, control characters shown, line breaks as `&#10;`); Markup (the
+    report's own CSS and script) is kept as it is."""
+    from markupsafe import Markup
+
+    from formlint.escape import html_text
+
+    return Markup(html_text(value)) if type(value) is str else value
 
 
 def words(lang: str) -> dict[str, Callable[..., str]]:

@@ -50,7 +50,7 @@ def load_settings(policy_refs: tuple[str, ...], lang: str, max_size: int) -> Set
 
     named = load_policy(policy_refs) if policy_refs else None
     if named is not None and not named.purposes:
-        from formlint.engine import purposes_hint
+        from formlint.policy import purposes_hint
 
         raise UsageError(purposes_hint(named))
     policies: dict[str, Policy] = {}
@@ -73,12 +73,13 @@ def too_large(name: str, size: int, limit: int) -> str:
 
 def check_upload(raw: bytes, choice: Choice, settings: Settings) -> dict[str, Any]:
     """{"ok": True, report, json, sarif, summary} or {"ok": False, "error": line}."""
-    from formlint.engine import Options, check_source
+    from formlint.pipeline import check_source
+    from formlint.settings import FileSettings
 
     policy = settings.policies.get(choice.policy)
     if policy is None:
         return {"ok": False, "error": f"formlint: error: unknown policy {choice.policy!r}"}
-    options = Options(policy=policy, purpose=choice.purpose or None, max_size=settings.max_size, lang=choice.lang)
+    options = FileSettings(policy=policy, purpose=choice.purpose or None, max_size=settings.max_size)
     try:
         report = check_source(choice.name, raw, options)
     except FormlintError as exc:
