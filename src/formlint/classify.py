@@ -68,7 +68,7 @@ SHORT_LABEL_TOKENS = 4
 # Choices decide when at least this many, and at least half of them, name one category.
 OPTIONS_AGREEING = 2
 # A phrase of another language than the label's must be this long to match.
-FOREIGN_WORD = 4
+FOREIGN_WORD = 3
 # Shorter stems are not matched on: "mes" (of "mesa", table) is also "meses" (months).
 MIN_STEM = 4
 # Compounds are split only where both the head and the lexicon word are this long.
@@ -548,9 +548,16 @@ def _match(index: _Index, text: str, lang: str | None, is_key: bool) -> _Hit | N
     # matched, or when the whole label is the phrase ("图形验证码", a captcha).
     compact = _compact(norm)
     if not any(m.phrase.category == NONE and m.phrase.compact == compact for m in found):
-        # Weak words compete with `none` by length: "If other, please describe".
-        if any(m.phrase.category != NONE and not m.phrase.weak for m in candidates):
-            candidates = [m for m in candidates if m.phrase.category != NONE]
+        # Weak words compete with `none` by length ("If other, please describe") and
+        # with stems, but a strong phrase as written beats them ("NIK Ayah", "IBAN van partner").
+        strong = [m for m in candidates if m.phrase.category != NONE and not m.phrase.weak]
+        if strong:
+            written = {m.phrase.category for m in strong if m.how == ""}
+            candidates = [
+                m for m in candidates
+                if m.phrase.category != NONE
+                and not (written and m.phrase.weak and m.phrase.category not in written)
+            ]
     best = _best(candidates, _allowed_languages(index, lang), lang)
     if best is None:
         return None
@@ -573,7 +580,7 @@ def _best(
     in the label's language or English, then the label's own language (a key's:
     English, the language most keys are written in). Readers tag a label with the
     form's language, which may be wrong ("en" on a Dutch page), so other languages
-    still match, except their short words ("hp", "wa"), too easily someone else's."""
+    still match, except their two-letter words ("hp", "wa"), too easily someone else's."""
     preferred = _primary(lang) if lang else "en"
     spoken = (
         m for m in candidates if _speaks(m.phrase, allowed) or m.phrase.length >= FOREIGN_WORD
