@@ -613,8 +613,8 @@ def _allowed_languages(index: _Index, lang: str | None) -> frozenset[str] | None
 
 def _languages_of(index: _Index, lang: str | None) -> tuple[str, ...]:
     """The packs to stem and split a text with: its own language's, and English."""
-    primary = _primary(lang) if lang else None
-    own = (primary,) if primary in index.languages and primary != "en" else ()
+    primary = _primary(lang) if lang else ""
+    own: tuple[str, ...] = (primary,) if primary in index.languages and primary != "en" else ()
     return (*own, "en") if "en" in index.languages else own
 
 
@@ -695,7 +695,7 @@ def _option_category(index: _Index, option: str, lang: str | None) -> str | None
 
 
 def _unit_in(index: _Index, text: str, lang: str | None) -> str | None:
-    tokens = _TOKEN.findall(normalise(text))
+    tokens: list[str] = _TOKEN.findall(normalise(text))
     for code in _languages_of(index, lang):
         units = index.languages[code].units
         for token in tokens:
@@ -769,10 +769,11 @@ def _stem_or_word(stem: Callable[[str], str], word: str) -> str:
 
 
 def _stemmer(algorithm: str) -> Callable[[str], str]:
-    import snowballstemmer
+    import snowballstemmer  # type: ignore[import-untyped,unused-ignore]
 
     stemmer = snowballstemmer.stemmer(algorithm)
-    return lru_cache(maxsize=65536)(stemmer.stemWord)
+    stem: Callable[[str], str] = lru_cache(maxsize=65536)(stemmer.stemWord)
+    return stem
 
 
 def _phrases_of(category: Category, rank: int) -> Iterator[_Phrase]:
