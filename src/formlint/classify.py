@@ -303,6 +303,14 @@ def _by_lexicon(
 ) -> Classification | None:
     """Label and key; a `none` they find waits for choices and sections (below),
     unless it is the whole label ("Quantity")."""
+    return _lexicon_of(index, tuple(field.label.items()), field.key)
+
+
+@lru_cache(maxsize=65536)
+def _lexicon_of(
+    index: _Index, labels: tuple[tuple[str, str], ...], key_text: str
+) -> Classification | None:
+    field = Field(key=key_text, label=dict(labels))
     label = _label_hit(field.label, index)
     if label is not None and _decisive(label) is None:
         return None  # a quantity, a type, a weak word: the key is no wiser
@@ -442,8 +450,13 @@ _STAGES: tuple[Stage, ...] = (
 def _label_hit(labels: Mapping[str, str], index: _Index) -> _Hit | None:
     """The longest match over every translation of the label; a translation that names
     something personal beats one that only says "how many" ("combien")."""
+    return _translations_hit(index, tuple(labels.items()))
+
+
+@lru_cache(maxsize=65536)
+def _translations_hit(index: _Index, labels: tuple[tuple[str, str], ...]) -> _Hit | None:
     hits = []
-    for lang, text in labels.items():
+    for lang, text in labels:
         hit = _match(index, _asked(index, text, lang), lang, False) if text else None
         if hit is not None:
             hits.append(_Hit(hit.phrase, text, hit.whole, hit.how, hit.span))
