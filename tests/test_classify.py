@@ -367,7 +367,6 @@ def test_meaningless_autocomplete_falls_through_to_label() -> None:
     "type_,expected",
     [
         ("email", "contact.email"),
-        ("geopoint", "location.precise"),
         ("image", "identity.photo"),
         ("signature", "identity.signature"),
         ("date-of-birth", "identity.date_of_birth"),
@@ -385,6 +384,16 @@ def test_type_when_nothing_else_matched(type_: str, expected: str) -> None:
 
 def test_lexicon_beats_type() -> None:
     assert classify(_field(label="Name", type="email")).category == "identity.name"
+
+
+@pytest.mark.parametrize("type_", ["geopoint", "geotrace", "geoshape"])
+def test_a_position_type_beats_the_label(type_: str) -> None:
+    result = classify(_field(label="Where is the building?", type=type_))
+    assert (result.category, result.confidence, result.source) == (
+        "location.precise",
+        0.9,
+        "type",
+    )
 
 
 def test_generic_type_is_not_mapped() -> None:

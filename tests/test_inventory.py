@@ -56,7 +56,7 @@ def test_csv_has_one_row_per_category_and_defuses_formulas(tmp_path: Path, lang:
                                                   cwd=tmp_path))))
     assert rows[0][0] == header and len(rows[0]) == 12
     categories = [row[4] for row in rows[1:]]
-    assert categories == ["identity.name", "contact.email", "special.religion"]
+    assert categories == ["identity.name", "contact.email", "special.religion", "content.free_text"]  # a textarea is free text
     religion = rows[1 + categories.index("special.religion")]
     assert "GDPR Art. 9(1)" in religion[7] and "PIPL Art. 28" in religion[7]
     assert all(row[11].startswith("'=HYPERLINK") for row in rows[1:])  # no formula reaches a spreadsheet

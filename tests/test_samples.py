@@ -68,7 +68,7 @@ def test_classify_json_has_exactly_the_documented_shape() -> None:
     assert set(data) == {"version", "forms"} and data["version"] == 1
     [form] = data["forms"]
     assert set(form) == {"path", "format", "title", "fields"}
-    assert all(set(f) == {"key", "label", "category", "confidence", "evidence", "line"} for f in form["fields"])
+    assert all(set(f) == {"key", "label", "section", "category", "confidence", "evidence", "line"} for f in form["fields"])
     blood = next(f for f in form["fields"] if f["key"] == "blood_type")
     assert (blood["category"], blood["line"], blood["label"]) == ("health.blood_type", 48, "血型")
 

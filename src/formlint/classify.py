@@ -4,51 +4,96 @@ Order of evidence, strongest first:
 
 1. the form's explicit `category:` annotation (1.0);
 2. an HTML `autocomplete` token (0.95);
-3. the lexicon of `taxonomy/categories.yaml`, matched against every label and the
-   key (0.75-0.95); the label wins over the key because it is what respondents read;
-4. the field type, e.g. `email` or `geopoint` (0.6);
-5. otherwise "unknown".
+3. a field type that says by itself what the answer is, e.g. `geopoint` (0.9);
+4. the lexicons of the language packs (`formlint.languages`), matched against the
+   label and the key (0.75-0.95); the label wins over the key because it is what
+   respondents read;
+5. the choice list: options that are blood groups, relationships or vaccines (0.7);
+6. the titles of the sections the field sits in, innermost first, then the groups of
+   its dotted key (0.55), when the field's own words decide nothing;
+7. the weak and `none` phrases of the label or key ("mother", "how many", "what type
+   of roof") that waited for the choices and sections;
+8. a generic field type, e.g. `email` (0.6);
+9. `none` for a question about a quantity (a unit word, numeric choices) (0.5);
+10. otherwise "unknown".
 
-Lexicon matching works on normalised text (NFKC width folding, casefolding, Latin
-accents stripped). Latin phrases match whole-word token n-grams, so "name" matches
-"Full name" but not "username"; CJK phrases match as substrings, because Chinese is
-written without spaces. The longest phrase wins, so "紧急联系人电话" is an emergency
-contact rather than a phone number. Everything is looked up in dicts built once per
-taxonomy; no per-term regular expressions.
+Matching works on normalised text (NFKC width folding, casefolding, Latin accents
+stripped, ø/æ/œ/ł folded). Latin phrases match whole-word token n-grams, so "name"
+matches "Full name" but not "username"; words are also compared by their Snowball stem
+in the label's language and English ("vaccinations" finds "vaccination"), compounds
+of de/nl/nordic/fi are split at a lexicon word ("woonadres" ends in "adres"), and keys
+are read as developers write them: camelCase, snake_case, digits, and Chinese pinyin
+in full or as initials ("sfzh" is 身份证号). CJK phrases match as substrings, because
+Chinese is written without spaces. The longest phrase wins, so "紧急联系人电话" is an
+emergency contact rather than a phone number.
+
+What a field asks decides, not every noun in it: text after an example marker
+("e.g. ...") is ignored, `weak` phrases ("your household") only decide a short label
+or a key, and the `none` category only wins when nothing personal matched.
+Everything is looked up in dicts built once per taxonomy; no per-term regular
+expressions.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from formlint.model import UNKNOWN, Classification, Field
 from formlint.taxonomy import Category, Taxonomy, load_taxonomy
 
-__all__ = ["classify", "classify_all", "normalise"]
+__all__ = ["Candidate", "classify", "classify_all", "explain", "normalise"]
 
 CONFIDENCE_ANNOTATION = 1.0
 CONFIDENCE_AUTOCOMPLETE = 0.95
 CONFIDENCE_AGREE = 0.95
+CONFIDENCE_DECISIVE_TYPE = 0.9
 CONFIDENCE_LABEL_WHOLE = 0.9
 CONFIDENCE_LABEL_PART = 0.8
 CONFIDENCE_KEY = 0.75
+CONFIDENCE_OPTIONS = 0.7
 CONFIDENCE_TYPE = 0.6
+CONFIDENCE_SECTION = 0.55
+CONFIDENCE_QUANTITY = 0.5
+
+NONE = "none"
+# Groups whose section titles make even a quantity question personal.
+_INTIMATE = frozenset({"health", "special", "biometric"})
+# A label longer than this is a question: its weak phrases are its subject, not its topic.
+SHORT_LABEL_TOKENS = 4
+# Choices decide when at least this many, and at least half of them, name one category.
+OPTIONS_AGREEING = 2
+# A phrase of another language than the label's must be this long to match.
+FOREIGN_WORD = 3
+# Shorter stems are not matched on: "mes" (of "mesa", table) is also "meses" (months).
+MIN_STEM = 4
+# Compounds are split only where both the head and the lexicon word are this long.
+COMPOUND_PART = 3
+COMPOUND_WORD = 4
 
 _CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _CJK = re.compile(f"[{_CJK_RANGES}]")
+# Vowel signs and other combining marks of Indic and Arabic scripts belong to their word.
+_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0900-\u0dff"
 # Latin-ish words and digit runs are separate tokens: "address1" -> address, 1.
-_TOKEN = re.compile(rf"[^\W\d_{_CJK_RANGES}]+|\d+")
-_WORD = re.compile(r"[^\W_]+")
+_TOKEN = re.compile(rf"(?:[^\W\d_{_CJK_RANGES}]|[{_MARKS}])+|\d+")
+_WORD = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _KEY_SEGMENTS = re.compile(r"[./\[\]]+")
+_NUMERIC_OPTION = re.compile(r"^[\d\s.,:/<>=+%-]+$")
 # Combining marks are only dropped after Latin bases (below U+0370): stripping them
 # elsewhere would turn Japanese が into か.
 _LAST_LATIN = "\u036f"
+# Latin letters NFD does not decompose, folded as keys write them.
+_LATIN_FOLD = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l", "ı": "i", "þ": "th", "ð": "d"}
+)
+# German keys write umlauts as two letters: "groesse", "staatsangehoerigkeit".
+_UMLAUT_SPELLING = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 
 _K = TypeVar("_K", str, tuple[str, ...])
 
@@ -63,23 +108,40 @@ class _Phrase:
     text: str  # as written in the YAML, for evidence
     lang: str
     length: int  # characters after normalisation: the longest match wins
-    rank: int  # the category's position in the YAML: ties go to the earlier one
+    rank: int  # the category's position in the taxonomy: ties go to the earlier one
     compact: str  # without spaces or punctuation, to tell a whole-label match
     cjk: bool
     veto: bool  # a `not:` phrase: vetoes its category for the text it occurs in
+    weak: bool  # decides only a short label or a key
+
+
+@dataclass(frozen=True)
+class _Language:
+    """What matching needs from one language pack."""
+
+    stem: Callable[[str], str] | None
+    compounds: bool
+    units: frozenset[str]
+    example_markers: tuple[str, ...]
 
 
 @dataclass(frozen=True, eq=False)
 class _Index:
     latin: Mapping[tuple[str, ...], tuple[_Phrase, ...]]
+    stemmed: Mapping[str, Mapping[tuple[str, ...], tuple[_Phrase, ...]]]
+    words: Mapping[str, Mapping[str, tuple[_Phrase, ...]]]  # lang -> one-word phrases
     cjk: Mapping[str, tuple[_Phrase, ...]]
+    romanised: Mapping[str, tuple[_Phrase, ...]]  # key spellings: pinyin, initials
     latin_starts: frozenset[str]  # first tokens and characters of any phrase, to skip
     cjk_starts: frozenset[str]  # positions where no phrase can start
     latin_max: int
     cjk_max: int
     autocomplete: Mapping[str, str]
     types: Mapping[str, str]
-    languages: frozenset[str]
+    decisive_types: Mapping[str, str]
+    option_phrases: Mapping[str, tuple[_Phrase, ...]]  # a whole normalised choice
+    languages: Mapping[str, _Language]
+    personal: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -87,6 +149,8 @@ class _Hit:
     phrase: _Phrase
     text: str
     whole: bool
+    how: str  # "" for the phrase as written, else "stem", "compound" or "pinyin"
+    span: int  # characters of the text it covers: the longest match wins
 
     @property
     def category(self) -> str:
@@ -94,7 +158,30 @@ class _Hit:
 
     def evidence(self, where: str, shown: str) -> str:
         p = self.phrase
-        return f'{where} "{shown}" matched term "{p.text}" ({p.lang})'
+        how = f", by {self.how}" if self.how else ""
+        return f'{where} "{shown}" matched term "{p.text}" ({p.lang}{how})'
+
+
+@dataclass(frozen=True)
+class _Match:
+    """A phrase found in a text, how, and how many characters of the text it covers."""
+
+    phrase: _Phrase
+    how: str
+    span: int
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One category the evidence points to, for `classify --explain`."""
+
+    category: str
+    score: float
+    source: str
+    evidence: str
+
+
+# ------------------------------------------------------------------------ the API
 
 
 def classify(field: Field, taxonomy: Taxonomy | None = None) -> Classification:
@@ -102,13 +189,11 @@ def classify(field: Field, taxonomy: Taxonomy | None = None) -> Classification:
     if taxonomy is None:
         taxonomy = load_taxonomy()
     index = _index(taxonomy)
-    return (
-        _by_annotation(field, taxonomy)
-        or _by_autocomplete(field, index)
-        or _by_lexicon(field, index)
-        or _by_type(field, index)
-        or _NOTHING
-    )
+    for stage in _STAGES:
+        found = stage(field, taxonomy, index)
+        if found is not None:
+            return found
+    return _NOTHING
 
 
 def classify_all(
@@ -119,10 +204,55 @@ def classify_all(
     return tuple(classify(f, taxonomy) for f in fields)
 
 
-# ----------------------------------------------------------------- the four sources
+def explain(field: Field, taxonomy: Taxonomy | None = None) -> tuple[Candidate, ...]:
+    """Every category any source points to: the verdict first, then the rest by score:
+    what each label, key, choice, section and type matched, whether or not it decided."""
+    if taxonomy is None:
+        taxonomy = load_taxonomy()
+    index = _index(taxonomy)
+    decided = classify(field, taxonomy)
+    found = [_candidate(decided)] if decided.known else []
+    for stage in _STAGES:
+        verdict = stage(field, taxonomy, index)
+        if verdict is not None and verdict.known:
+            found.append(_candidate(verdict))
+    hits = [
+        (hit, "label", text, CONFIDENCE_LABEL_PART)
+        for lang, text in field.label.items()
+        for hit in _all_hits(index, _asked(index, text, lang), lang)
+    ]
+    hits += [
+        (hit, "key", field.key, CONFIDENCE_KEY)
+        for hit in _all_hits(index, _key_words(field.key), None)
+    ]
+    hits.sort(key=lambda h: -h[0].span)
+    found += [_phrase_candidate(*h) for h in hits]
+    unique: dict[tuple[str, str], Candidate] = {}
+    for candidate in found:  # the deciding stage first, then the longest phrase
+        unique.setdefault((candidate.category, candidate.source), candidate)
+    ranked = list(unique.values())
+    first = ranked[:1] if decided.known else []
+    return (*first, *sorted(ranked[len(first) :], key=lambda c: -c.score))
 
 
-def _by_annotation(field: Field, taxonomy: Taxonomy) -> Classification | None:
+def _candidate(verdict: Classification) -> Candidate:
+    return Candidate(verdict.category, verdict.confidence, verdict.source, verdict.evidence)
+
+
+def _phrase_candidate(hit: _Hit, where: str, shown: str, score: float) -> Candidate:
+    source = "weak " + where if hit.phrase.weak else where
+    return Candidate(hit.category, score, source, hit.evidence(where, shown))
+
+
+# --------------------------------------------------------------------- the sources
+
+
+Stage = Callable[[Field, Taxonomy, _Index], "Classification | None"]
+
+
+def _by_annotation(
+    field: Field, taxonomy: Taxonomy, index: _Index
+) -> Classification | None:
     if field.category is None:
         return None
     if field.category in taxonomy:
@@ -139,7 +269,9 @@ def _by_annotation(field: Field, taxonomy: Taxonomy) -> Classification | None:
     return Classification(UNKNOWN, 0.0, evidence, "annotation")
 
 
-def _by_autocomplete(field: Field, index: _Index) -> Classification | None:
+def _by_autocomplete(
+    field: Field, taxonomy: Taxonomy, index: _Index
+) -> Classification | None:
     """Use the last token that names a field: "section-a shipping tel" -> tel."""
     if not field.autocomplete:
         return None
@@ -153,9 +285,61 @@ def _by_autocomplete(field: Field, index: _Index) -> Classification | None:
     return None
 
 
-def _by_lexicon(field: Field, index: _Index) -> Classification | None:
+def _by_decisive_type(
+    field: Field, taxonomy: Taxonomy, index: _Index
+) -> Classification | None:
+    """A `geopoint` records a position whatever its label says."""
+    if not field.type:
+        return None
+    category = index.decisive_types.get(field.type.casefold())
+    if category is None:
+        return None
+    evidence = f'field type "{field.type}" records this whatever the label says'
+    return Classification(category, CONFIDENCE_DECISIVE_TYPE, evidence, "type")
+
+
+def _by_lexicon(
+    field: Field, taxonomy: Taxonomy, index: _Index
+) -> Classification | None:
+    """Label and key; a `none` they find waits for choices and sections (below),
+    unless it is the whole label ("Quantity")."""
+    return _lexicon_of(index, tuple(field.label.items()), field.key)
+
+
+@lru_cache(maxsize=65536)
+def _lexicon_of(
+    index: _Index, labels: tuple[tuple[str, str], ...], key_text: str
+) -> Classification | None:
+    field = Field(key=key_text, label=dict(labels))
     label = _label_hit(field.label, index)
-    key = _key_hit(field.key, index)
+    if label is not None and _decisive(label) is None:
+        return None  # a quantity, a type, a weak word: the key is no wiser
+    key = _key_hit(field.key, field.label, index)
+    if label is None and _decisive(key) is None:
+        return None
+    return _lexicon_verdict(field, label, key)
+
+
+def _by_deferred_words(
+    field: Field, taxonomy: Taxonomy, index: _Index
+) -> Classification | None:
+    """What `_by_lexicon` set aside: "How many ...", "What type of roof ...", "Mother"."""
+    label = _label_hit(field.label, index)
+    key = _key_hit(field.key, field.label, index)
+    return _lexicon_verdict(field, label, key)
+
+
+def _decisive(hit: _Hit | None) -> _Hit | None:
+    """None for a hit that should wait: a weak word, or a `none` that is not the whole
+    label ("Serology mother" under "HIV" is about health, not the household)."""
+    if hit is None or hit.phrase.weak or (hit.category == NONE and not hit.whole):
+        return None
+    return hit
+
+
+def _lexicon_verdict(
+    field: Field, label: _Hit | None, key: _Hit | None
+) -> Classification | None:
     if label is None:
         if key is None:
             return None
@@ -174,7 +358,52 @@ def _by_lexicon(field: Field, index: _Index) -> Classification | None:
     return Classification(label.category, confidence, evidence, "label")
 
 
-def _by_type(field: Field, index: _Index) -> Classification | None:
+def _by_options(
+    field: Field, taxonomy: Taxonomy, index: _Index
+) -> Classification | None:
+    """Choices that are blood groups, relationships or vaccines say what is asked;
+    yes/no and other choices that name nothing decide nothing."""
+    if len(field.options) < OPTIONS_AGREEING:
+        return None
+    lang = next(iter(field.label), None)
+    votes: dict[str, list[str]] = {}
+    for option in field.options:
+        category = _option_category(index, option, lang)
+        if category is not None:
+            votes.setdefault(category, []).append(option)
+    if not votes:
+        return None
+    category, agreeing = max(votes.items(), key=lambda item: len(item[1]))
+    if len(agreeing) < OPTIONS_AGREEING or 2 * len(agreeing) < len(field.options):
+        return None
+    shown = ", ".join(f'"{o}"' for o in agreeing[:3])
+    evidence = f"{len(agreeing)} of {len(field.options)} choices ({shown}) are {category}"
+    return Classification(category, CONFIDENCE_OPTIONS, evidence, "options")
+
+
+def _by_section(
+    field: Field, taxonomy: Taxonomy, index: _Index
+) -> Classification | None:
+    """The innermost section whose title names a personal category, then the groups
+    of a dotted key: "How often in the past four weeks..." under "Mental health"."""
+    places = [("section", s) for s in reversed(field.section)]
+    places += [("key group", _key_words(g)) for g in reversed(_key_path(field.key)[:-1])]
+    # A label that asks a quantity, a price or a type asks about a thing, unless the
+    # section is about the person's body or life: "How often..." under "Mental health".
+    asks_a_thing = _label_hit(field.label, index) is not None
+    for where, text in places:
+        hit = _context_hit(index, text)
+        if hit is not None and asks_a_thing and hit.category.split(".")[0] not in _INTIMATE:
+            return None
+        if hit is not None:
+            evidence = hit.evidence(where, text) + "; the field's own words decide nothing"
+            return Classification(hit.category, CONFIDENCE_SECTION, evidence, "section")
+    return None
+
+
+def _by_type(
+    field: Field, taxonomy: Taxonomy, index: _Index
+) -> Classification | None:
     if not field.type:
         return None
     category = index.types.get(field.type.casefold())
@@ -185,58 +414,205 @@ def _by_type(field: Field, index: _Index) -> Classification | None:
     )
 
 
+def _by_quantity(
+    field: Field, taxonomy: Taxonomy, index: _Index
+) -> Classification | None:
+    """A question measured in a unit, or answered with numbers only, is a quantity."""
+    for lang, text in field.label.items():
+        unit = _unit_in(index, text, lang)
+        if unit is not None:
+            evidence = f'label "{text}" asks for a quantity (unit "{unit}")'
+            return Classification(NONE, CONFIDENCE_QUANTITY, evidence, "label")
+    if len(field.options) >= OPTIONS_AGREEING and all(
+        _NUMERIC_OPTION.match(o) for o in field.options
+    ):
+        evidence = f"all {len(field.options)} choices are numbers"
+        return Classification(NONE, CONFIDENCE_QUANTITY, evidence, "options")
+    return None
+
+
+_STAGES: tuple[Stage, ...] = (
+    _by_annotation,
+    _by_autocomplete,
+    _by_decisive_type,
+    _by_lexicon,
+    _by_options,
+    _by_section,
+    _by_deferred_words,
+    _by_type,
+    _by_quantity,
+)
+
+
 # ------------------------------------------------------------------ label and key
 
 
 def _label_hit(labels: Mapping[str, str], index: _Index) -> _Hit | None:
-    hits = [_match(index, text, lang) for lang, text in labels.items() if text]
-    return _longest(h for h in hits if h is not None)
+    """The longest match over every translation of the label; a translation that names
+    something personal beats one that only says "how many" ("combien")."""
+    return _translations_hit(index, tuple(labels.items()))
 
 
-def _key_hit(key: str, index: _Index) -> _Hit | None:
-    """Match the leaf of a dotted key first: `household.members.name` is a name."""
-    segments = [s for s in _KEY_SEGMENTS.split(key) if s]
-    leaf = segments[-1] if segments else key
-    hit = _match_key_text(leaf, index)
-    if hit is None and leaf != key:
-        hit = _match_key_text(key, index)
-    return hit
+@lru_cache(maxsize=65536)
+def _translations_hit(index: _Index, labels: tuple[tuple[str, str], ...]) -> _Hit | None:
+    hits = []
+    for lang, text in labels:
+        hit = _match(index, _asked(index, text, lang), lang, False) if text else None
+        if hit is not None:
+            hits.append(_Hit(hit.phrase, text, hit.whole, hit.how, hit.span))
+    return _longest(h for h in hits if _decisive(h)) or _longest(hits)
 
 
-def _match_key_text(text: str, index: _Index) -> _Hit | None:
+@lru_cache(maxsize=65536)
+def _asked(index: _Index, text: str, lang: str | None) -> str:
+    """The text without the example that follows "e.g." or "for example"."""
+    folded = normalise(text)
+    cut = len(folded)
+    for code in _languages_of(index, lang):
+        for marker in index.languages[code].example_markers:
+            at = _find_word(folded, marker)
+            if 0 < at < cut and _TOKEN.search(folded[:at]):
+                cut = at
+    return folded[:cut] if cut < len(folded) else text
+
+
+def _find_word(text: str, word: str) -> int:
+    """Where `word` starts in `text` not inside another word ("ex." in "index."), or -1."""
+    at = text.find(word)
+    while at > 0 and text[at - 1].isalnum():
+        at = text.find(word, at + 1)
+    return at
+
+
+def _key_hit(key: str, labels: Mapping[str, str], index: _Index) -> _Hit | None:
+    """Match the leaf of a dotted key: `household.members.name` is a name. The groups
+    before it are where the field sits, read like section titles (`_by_section`)."""
+    langs = tuple(labels) or (None,)
+    return _match_key_text(_key_path(key)[-1], langs, index)
+
+
+def _key_path(key: str) -> list[str]:
+    return [s for s in _KEY_SEGMENTS.split(key) if s] or [key]
+
+
+def _key_words(key: str) -> str:
+    return _CAMEL.sub(" ", key)
+
+
+@lru_cache(maxsize=65536)
+def _match_key_text(
+    text: str, langs: tuple[str | None, ...], index: _Index
+) -> _Hit | None:
     # camelCase splits "dateOfBirth"; the unsplit form catches "weChatId" via the
     # concatenated phrase "wechatid".
-    split = _CAMEL.sub(" ", text)
-    hits = (
-        _match(index, split, None),
-        _match(index, text, None) if split != text else None,
-    )
-    return _longest(h for h in hits if h is not None)
+    split = _key_words(text)
+    hits = [
+        _match(index, variant, lang, True)
+        for variant in dict.fromkeys((split, text))
+        for lang in langs
+    ]
+    found = _longest(h for h in hits if h is not None)
+    if found is None or found.category == NONE:
+        return _romanised_hit(index, split) or found
+    return found
+
+
+def _romanised_hit(index: _Index, text: str) -> _Hit | None:
+    """Keys written in pinyin: "xingming", "sfzh", "hesuan_result"."""
+    tokens = _TOKEN.findall(normalise(text))
+    found = []
+    for i in range(len(tokens)):
+        for n in (3, 2, 1):
+            spelling = "".join(tokens[i : i + n])
+            for phrase in index.romanised.get(spelling, ()):
+                found.append(_Hit(phrase, text, False, "pinyin", len(spelling)))
+    return _longest(found)
 
 
 def _longest(hits: Iterable[_Hit]) -> _Hit | None:
     # min() keeps the first of equal hits, so the first label wins a tie.
-    return min(hits, key=lambda h: (-h.phrase.length, h.phrase.rank), default=None)
+    return min(hits, key=lambda h: (-h.span, h.phrase.rank), default=None)
+
+
+def _context_hit(index: _Index, text: str) -> _Hit | None:
+    """A section title's phrase: weak phrases and `none` say nothing about a field."""
+    hit = _match(index, text, None, False)
+    if hit is None or hit.phrase.weak or hit.category not in index.personal:
+        return None
+    return hit
 
 
 @lru_cache(maxsize=65536)
-def _match(index: _Index, text: str, lang: str | None) -> _Hit | None:
+def _match(index: _Index, text: str, lang: str | None, is_key: bool) -> _Hit | None:
     """The best phrase in `text`. Forms repeat labels, hence the cache."""
     norm = normalise(text)
-    found = list(_scan(index, norm))
-    vetoed = {p.category for p in found if p.veto}
-    candidates = [p for p in found if not p.veto and p.category not in vetoed]
-    allowed = _allowed_languages(index, lang)
-    # A label tagged with the wrong language still matches, just without preference.
-    best = _best(candidates, allowed) or _best(candidates, None)
+    tokens = _TOKEN.findall(norm)
+    short = is_key or len(tokens) <= SHORT_LABEL_TOKENS
+    found = list(_scan(index, norm, tokens, lang, is_key))
+    vetoed = {m.phrase.category for m in found if m.phrase.veto}
+    candidates = [
+        m
+        for m in found
+        if not m.phrase.veto
+        and m.phrase.category not in vetoed
+        and (short or not m.phrase.weak)
+    ]
+    # `none` says a question is recognisably not personal: only when nothing personal
+    # matched, or when the whole label is the phrase ("图形验证码", a captcha).
+    compact = _compact(norm)
+    if not any(m.phrase.category == NONE and m.phrase.compact == compact for m in found):
+        # Weak words compete with `none` by length ("If other, please describe") and
+        # with stems, but a strong phrase as written beats them ("NIK Ayah", "IBAN van partner").
+        strong = [m for m in candidates if m.phrase.category != NONE and not m.phrase.weak]
+        if strong:
+            written = {m.phrase.category for m in strong if m.how == ""}
+            candidates = [
+                m for m in candidates
+                if m.phrase.category != NONE
+                and not (written and m.phrase.weak and m.phrase.category not in written)
+            ]
+    best = _best(candidates, _allowed_languages(index, lang), lang)
     if best is None:
         return None
-    return _Hit(best, text, _compact(norm) == best.compact)
+    whole = best.how == "" and _compact(norm) == best.phrase.compact
+    return _Hit(best.phrase, text, whole, best.how, best.span)
 
 
-def _best(candidates: list[_Phrase], allowed: frozenset[str] | None) -> _Phrase | None:
-    spoken = (p for p in candidates if _speaks(p, allowed))
-    return min(spoken, key=lambda p: (-p.length, p.rank), default=None)
+def _all_hits(index: _Index, text: str, lang: str | None) -> Iterator[_Hit]:
+    norm = normalise(text)
+    tokens = _TOKEN.findall(norm)
+    for m in _scan(index, norm, tokens, lang, lang is None):
+        if not m.phrase.veto:
+            yield _Hit(m.phrase, text, False, m.how, m.span)
+
+
+def _best(
+    candidates: list[_Match], allowed: frozenset[str] | None, lang: str | None
+) -> _Match | None:
+    """The longest match; of equally long ones, the one matched as written, then one
+    in the label's language or English, then the label's own language (a key's:
+    English, the language most keys are written in). Readers tag a label with the
+    form's language, which may be wrong ("en" on a Dutch page), so other languages
+    still match, except their two-letter words ("hp", "wa"), too easily someone else's."""
+    preferred = _primary(lang) if lang else "en"
+    spoken = (
+        m for m in candidates if _speaks(m.phrase, allowed) or m.phrase.length >= FOREIGN_WORD
+    )
+    return min(
+        spoken,
+        key=lambda m: (
+            -m.span,
+            m.how != "",
+            not _speaks(m.phrase, allowed),
+            m.phrase.lang != preferred,
+            m.phrase.rank,
+        ),
+        default=None,
+    )
+
+
+def _primary(lang: str) -> str:
+    return lang.replace("_", "-").split("-")[0].casefold()
 
 
 def _allowed_languages(index: _Index, lang: str | None) -> frozenset[str] | None:
@@ -244,8 +620,15 @@ def _allowed_languages(index: _Index, lang: str | None) -> frozenset[str] | None
     French homograph beats a Spanish one in a French label."""
     if lang is None:
         return None
-    primary = lang.replace("_", "-").split("-")[0].casefold()
+    primary = _primary(lang)
     return frozenset((primary, "en")) if primary in index.languages else None
+
+
+def _languages_of(index: _Index, lang: str | None) -> tuple[str, ...]:
+    """The packs to stem and split a text with: its own language's, and English."""
+    primary = _primary(lang) if lang else ""
+    own: tuple[str, ...] = (primary,) if primary in index.languages and primary != "en" else ()
+    return (*own, "en") if "en" in index.languages else own
 
 
 def _speaks(phrase: _Phrase, allowed: frozenset[str] | None) -> bool:
@@ -253,19 +636,85 @@ def _speaks(phrase: _Phrase, allowed: frozenset[str] | None) -> bool:
     return allowed is None or phrase.cjk or phrase.lang in allowed
 
 
-def _scan(index: _Index, norm: str) -> Iterator[_Phrase]:
-    tokens = _TOKEN.findall(norm)
+def _scan(
+    index: _Index, norm: str, tokens: list[str], lang: str | None, is_key: bool
+) -> Iterator[_Match]:
     for i, token in enumerate(tokens):
         if token in index.latin_starts:
             for n in range(1, min(index.latin_max, len(tokens) - i) + 1):
-                yield from index.latin.get(tuple(tokens[i : i + n]), ())
+                for phrase in index.latin.get(tuple(tokens[i : i + n]), ()):
+                    yield _Match(phrase, "", phrase.length)
+    codes = _languages_of(index, lang)
+    yield from _scan_stems(index, tokens, codes)
+    if is_key and lang is None:
+        codes = tuple(index.languages)  # a key alone: any compound language may split it
+    yield from _scan_compounds(index, tokens, codes)
     if _CJK.search(norm) is None:
         return
     compact = _compact(norm)
     for i, char in enumerate(compact):
         if char in index.cjk_starts:
             for n in range(1, min(index.cjk_max, len(compact) - i) + 1):
-                yield from index.cjk.get(compact[i : i + n], ())
+                for phrase in index.cjk.get(compact[i : i + n], ()):
+                    yield _Match(phrase, "", phrase.length)
+
+
+def _scan_stems(
+    index: _Index, tokens: list[str], codes: tuple[str, ...]
+) -> Iterator[_Match]:
+    for code in codes:
+        language = index.languages[code]
+        table = index.stemmed.get(code)
+        if language.stem is None or not table:
+            continue
+        # A short stem ("mes" of "mesa") says too little to match on.
+        stems = [_stem_or_word(language.stem, t) for t in tokens]
+        for i in range(len(stems)):
+            for n in range(1, min(index.latin_max, len(stems) - i) + 1):
+                matched = table.get(tuple(stems[i : i + n]), ())
+                span = len(" ".join(tokens[i : i + n])) if matched else 0
+                for phrase in matched:
+                    yield _Match(phrase, "stem", span)
+
+
+def _scan_compounds(
+    index: _Index, tokens: list[str], codes: tuple[str, ...]
+) -> Iterator[_Match]:
+    """A compound names what its last part names: "woonadres" is an "adres"."""
+    for code in codes:
+        language = index.languages[code]
+        words = index.words.get(code)
+        if not language.compounds or not words:
+            continue
+        for token in tokens:
+            for start in range(COMPOUND_PART, len(token) - COMPOUND_WORD + 1):
+                tail = token[start:]
+                phrases = words.get(tail)
+                if phrases:
+                    for phrase in phrases:
+                        yield _Match(phrase, "compound", len(tail))
+                    break
+
+
+def _option_category(index: _Index, option: str, lang: str | None) -> str | None:
+    norm = " ".join(normalise(option).split())
+    phrases = index.option_phrases.get(norm)
+    if phrases:
+        return phrases[0].category
+    hit = _match(index, option, lang, False)
+    if hit is None or hit.phrase.weak or hit.category == NONE or not hit.whole:
+        return None
+    return hit.category
+
+
+def _unit_in(index: _Index, text: str, lang: str | None) -> str | None:
+    tokens: list[str] = _TOKEN.findall(normalise(text))
+    for code in _languages_of(index, lang):
+        units = index.languages[code].units
+        for token in tokens:
+            if token in units:
+                return token
+    return None
 
 
 # -------------------------------------------------------------------- normalising
@@ -273,10 +722,12 @@ def _scan(index: _Index, norm: str) -> Iterator[_Phrase]:
 
 @lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
-    """NFKC (full-width ＩＤ -> ID), casefold, and strip accents from Latin letters."""
+    """NFKC (full-width ＩＤ -> ID), casefold, strip accents from Latin letters and
+    fold the Latin letters that have none (ø -> o, æ -> ae)."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     if folded.isascii():
         return folded
+    folded = folded.translate(_LATIN_FOLD)
     kept: list[str] = []
     for char in unicodedata.normalize("NFD", folded):
         if unicodedata.combining(char) and kept and kept[-1] <= _LAST_LATIN:
@@ -295,33 +746,69 @@ def _compact(norm: str) -> str:
 @lru_cache(maxsize=8)
 def _index(taxonomy: Taxonomy) -> _Index:
     phrases = [p for rank, c in enumerate(taxonomy) for p in _phrases_of(c, rank)]
+    languages = {pack.code: _language(pack) for pack in taxonomy.packs}
     latin, cjk = _phrase_tables(phrases)
     return _Index(
         latin=latin,
+        stemmed=_stem_tables(phrases, languages),
+        words=_word_tables(phrases, languages),
         cjk=cjk,
+        romanised=_romanised_table(taxonomy),
         latin_starts=frozenset(k[0] for k in latin),
         cjk_starts=frozenset(k[0] for k in cjk),
         latin_max=max((len(k) for k in latin), default=0),
         cjk_max=max((len(k) for k in cjk), default=0),
         autocomplete={t: c.id for c in taxonomy for t in c.autocomplete},
         types={t: c.id for c in taxonomy for t in c.types},
-        languages=frozenset(taxonomy.languages),
+        decisive_types={t: c.id for c in taxonomy for t in c.decisive_types},
+        option_phrases=_option_table(taxonomy),
+        languages=languages,
+        personal=frozenset(c.id for c in taxonomy if c.personal),
     )
 
 
+def _language(pack: Any) -> _Language:
+    return _Language(
+        stem=_stemmer(pack.stemmer) if pack.stemmer else None,
+        compounds=pack.compounds,
+        units=frozenset(normalise(u) for u in pack.units),
+        example_markers=tuple(normalise(m) for m in pack.example_markers),
+    )
+
+
+def _stem_or_word(stem: Callable[[str], str], word: str) -> str:
+    stemmed = stem(word)
+    return stemmed if len(stemmed) >= MIN_STEM else word
+
+
+def _stemmer(algorithm: str) -> Callable[[str], str]:
+    import snowballstemmer  # type: ignore[import-untyped,unused-ignore]
+
+    stemmer = snowballstemmer.stemmer(algorithm)
+    stem: Callable[[str], str] = lru_cache(maxsize=65536)(stemmer.stemWord)
+    return stem
+
+
 def _phrases_of(category: Category, rank: int) -> Iterator[_Phrase]:
-    for veto, table in ((False, category.terms), (True, category.not_terms)):
+    tables = (
+        (False, False, category.terms),
+        (True, False, category.not_terms),
+        (False, True, category.weak_terms),
+    )
+    for veto, weak, table in tables:
         for lang, texts in table.items():
             for text in texts:
-                yield _phrase(category.id, text, lang, rank, veto)
+                yield _phrase(category.id, text, lang, rank, veto, weak)
 
 
-def _phrase(category: str, text: str, lang: str, rank: int, veto: bool) -> _Phrase:
+def _phrase(
+    category: str, text: str, lang: str, rank: int, veto: bool, weak: bool = False
+) -> _Phrase:
     norm = normalise(text)
     cjk = _CJK.search(norm) is not None
     compact = _compact(norm)
     length = len(compact) if cjk else len(" ".join(_TOKEN.findall(norm)))
-    return _Phrase(category, text, lang, length, rank, compact, cjk, veto)
+    return _Phrase(category, text, lang, length, rank, compact, cjk, veto, weak)
 
 
 def _phrase_tables(
@@ -334,14 +821,74 @@ def _phrase_tables(
         if p.cjk:
             cjk.setdefault(p.compact, []).append(p)
             continue
-        tokens = tuple(_TOKEN.findall(normalise(p.text)))
-        latin.setdefault(tokens, []).append(p)
-        if len(tokens) > 1:
-            # Keys are often written without separators: "dateofbirth", "wechatid".
-            joined.setdefault((p.compact,), []).append(p)
+        for spelling in _spellings(p.text):
+            tokens = tuple(_TOKEN.findall(spelling))
+            latin.setdefault(tokens, []).append(p)
+            if len(tokens) > 1:
+                # Keys are often written without separators: "dateofbirth", "wechatid".
+                joined.setdefault(("".join(tokens),), []).append(p)
     for tokens, extra in joined.items():
         latin.setdefault(tokens, extra)
     return _freeze(latin), _freeze(cjk)
+
+
+def _spellings(text: str) -> tuple[str, ...]:
+    """A phrase as written, and with umlauts spelled out as keys write them."""
+    folded = unicodedata.normalize("NFC", text).casefold()
+    spelled = folded.translate(_UMLAUT_SPELLING)
+    return tuple(dict.fromkeys((normalise(text), normalise(spelled))))
+
+
+def _stem_tables(
+    phrases: list[_Phrase], languages: Mapping[str, _Language]
+) -> dict[str, dict[tuple[str, ...], tuple[_Phrase, ...]]]:
+    tables: dict[str, dict[tuple[str, ...], list[_Phrase]]] = {}
+    for p in phrases:
+        language = languages.get(p.lang)
+        if p.cjk or language is None or language.stem is None:
+            continue
+        words = _TOKEN.findall(normalise(p.text))
+        tokens = tuple(_stem_or_word(language.stem, t) for t in words)
+        tables.setdefault(p.lang, {}).setdefault(tokens, []).append(p)
+    return {code: _freeze(table) for code, table in tables.items()}
+
+
+def _word_tables(
+    phrases: list[_Phrase], languages: Mapping[str, _Language]
+) -> dict[str, dict[str, tuple[_Phrase, ...]]]:
+    """One-word phrases of the compounding languages, long enough to end a compound."""
+    tables: dict[str, dict[str, list[_Phrase]]] = {}
+    for p in phrases:
+        language = languages.get(p.lang)
+        if p.cjk or p.veto or language is None or not language.compounds:
+            continue
+        tokens = _TOKEN.findall(normalise(p.text))
+        if len(tokens) == 1 and len(tokens[0]) >= COMPOUND_WORD:
+            tables.setdefault(p.lang, {}).setdefault(tokens[0], []).append(p)
+    return {code: _freeze(table) for code, table in tables.items()}
+
+
+def _romanised_table(taxonomy: Taxonomy) -> dict[str, tuple[_Phrase, ...]]:
+    table: dict[str, list[_Phrase]] = {}
+    rank = {c.id: i for i, c in enumerate(taxonomy)}
+    for pack in taxonomy.packs:
+        for spelling, (category, source) in pack.romanised.items():
+            if category in rank:
+                phrase = _phrase(category, source, pack.code, rank[category], False)
+                table.setdefault(spelling, []).append(phrase)
+    return _freeze(table)
+
+
+def _option_table(taxonomy: Taxonomy) -> dict[str, tuple[_Phrase, ...]]:
+    table: dict[str, list[_Phrase]] = {}
+    for rank, category in enumerate(taxonomy):
+        for lang, texts in category.option_terms.items():
+            for text in texts:
+                norm = " ".join(normalise(text).split())
+                table.setdefault(norm, []).append(
+                    _phrase(category.id, text, lang, rank, False)
+                )
+    return _freeze(table)
 
 
 def _freeze(table: Mapping[_K, list[_Phrase]]) -> dict[_K, tuple[_Phrase, ...]]:

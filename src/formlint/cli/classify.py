@@ -18,8 +18,13 @@ from formlint.cli.common import EXIT_CLEAN, EXIT_ERROR, LANG_HELP, Choice, repor
               metavar="FORMAT", help="Output format: text (default) or json.")
 @click.option("--input-format", metavar="FORMAT", help="Read every file as this format.")
 @click.option("--lang", metavar="LANG", help=LANG_HELP)
-def classify(paths: tuple[str, ...], output_format: str, input_format: Optional[str], lang: Optional[str]) -> None:
-    """Print each field's personal-data category, confidence and evidence.
+@click.option("--explain", is_flag=True,
+              help="Under each field, list every category its label, key, choices, section and type point to, "
+                   "with score and source.")
+def classify(paths: tuple[str, ...], output_format: str, input_format: Optional[str], lang: Optional[str],
+             explain: bool) -> None:
+    """Print each field's personal-data category, confidence and evidence, under the
+    titles of the sections it sits in.
 
     PATH is a form file or a folder (searched recursively)."""
     from formlint.pipeline import classified
@@ -30,5 +35,5 @@ def classify(paths: tuple[str, ...], output_format: str, input_format: Optional[
     forms, errors = classified(paths, input_format)
     for error in errors:
         report_error(error)
-    write_output(render(forms, output_format, load_taxonomy(), language))
+    write_output(render(forms, output_format, load_taxonomy(), language, explain))
     raise SystemExit(EXIT_ERROR if errors else EXIT_CLEAN)

@@ -14,8 +14,11 @@ _WITH_CODE = re.compile(r"\(\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\s*\)\s*$")
 def _names() -> dict[str, str]:
     import yaml
 
+    from formlint.languages import header_names
+
     text = resources.files(__package__).joinpath("languages.yaml").read_text("utf-8")
-    return {str(k).casefold(): str(v) for k, v in yaml.safe_load(text).items()}
+    own = {str(k).casefold(): str(v) for k, v in yaml.safe_load(text).items()}
+    return {**header_names(), **own}
 
 
 def language_code(header: str) -> str:

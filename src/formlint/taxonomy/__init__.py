@@ -1,8 +1,10 @@
 """The built-in personal-data taxonomy: categories, their sensitivity and lexicon.
 
-The data lives in `categories.yaml` (package data, validated against
-`schemas/taxonomy.schema.json` by the test suite). This module only parses it:
-jsonschema is deliberately not imported here, so loading stays cheap at start-up.
+The categories live in `categories.yaml` (package data, validated against
+`schemas/taxonomy.schema.json` by the test suite); the phrases that name them live in
+the language packs (`formlint.languages`), one folder per language, and are merged in
+here. This module only parses: jsonschema is deliberately not imported, so loading
+stays cheap at start-up.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from types import MappingProxyType
 from typing import Any
 
 import yaml
+
+from formlint.languages import LanguagePack
 
 __all__ = [
     "FREE_TEXT",
@@ -48,7 +52,10 @@ class Category:
     autocomplete: tuple[str, ...]
     types: tuple[str, ...]
     terms: Mapping[str, tuple[str, ...]]
+    decisive_types: tuple[str, ...] = ()
     not_terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    weak_terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    option_terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     personal: bool = True  # False for `none` and consent tick boxes: never excess
 
 
@@ -58,6 +65,7 @@ class Taxonomy:
     categories: Mapping[str, Category]
     languages: tuple[str, ...] = ("en", "zh")
     regimes: Mapping[str, str] = field(default_factory=dict)
+    packs: tuple[LanguagePack, ...] = ()
 
     def __contains__(self, category_id: object) -> bool:
         return category_id in self.categories
@@ -120,26 +128,44 @@ class Taxonomy:
 
 @lru_cache(maxsize=1)
 def load_taxonomy() -> Taxonomy:
-    """The built-in taxonomy, parsed once per process."""
-    return parse_taxonomy(yaml.load(raw_taxonomy_text(), Loader=_LOADER))
+    """The built-in taxonomy with every language pack's lexicon, parsed once per process."""
+    from formlint.languages import load_packs
+
+    data = yaml.load(raw_taxonomy_text(), Loader=_LOADER)
+    return parse_taxonomy(data, tuple(load_packs().values()))
 
 
 def raw_taxonomy_text() -> str:
     return resources.files(__package__).joinpath(_DATA_FILE).read_text("utf-8")
 
 
-def parse_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
-    """Build a Taxonomy from already schema-valid data (the YAML's structure)."""
-    categories = (_category(entry) for entry in data["categories"])
+def parse_taxonomy(
+    data: Mapping[str, Any], packs: Iterable[LanguagePack] = ()
+) -> Taxonomy:
+    """Build a Taxonomy from already schema-valid data (the YAML's structure), with
+    the phrases the language `packs` give its categories."""
+    packs = tuple(packs)
+    categories = (_category(entry, packs) for entry in data["categories"])
+    own = tuple(data.get("languages", ()))
     return Taxonomy(
         categories=MappingProxyType({c.id: c for c in categories}),
-        languages=tuple(data.get("languages", ("en", "zh"))),
+        languages=tuple(dict.fromkeys((*own, *(p.code for p in packs)))),
         regimes=MappingProxyType(dict(data.get("regimes", {}))),
+        packs=packs,
     )
 
 
-def _category(entry: Mapping[str, Any]) -> Category:
+def _category(entry: Mapping[str, Any], packs: tuple[LanguagePack, ...]) -> Category:
     category_id: str = entry["id"]
+
+    def merged(own: Any, attribute: str) -> Mapping[str, tuple[str, ...]]:
+        table = dict(_phrases(own))
+        for pack in packs:
+            phrases = getattr(pack, attribute).get(category_id)
+            if phrases:
+                table[pack.code] = (*table.get(pack.code, ()), *phrases)
+        return MappingProxyType(table)
+
     return Category(
         id=category_id,
         group=category_id.partition(".")[0],
@@ -148,8 +174,11 @@ def _category(entry: Mapping[str, Any]) -> Category:
         sensitive=MappingProxyType(dict(entry.get("sensitive") or {})),
         autocomplete=tuple(entry.get("autocomplete") or ()),
         types=tuple(entry.get("types") or ()),
-        terms=_phrases(entry.get("terms")),
-        not_terms=_phrases(entry.get("not")),
+        decisive_types=tuple(entry.get("decisive_types") or ()),
+        terms=merged(entry.get("terms"), "terms"),
+        not_terms=merged(entry.get("not"), "not_terms"),
+        weak_terms=merged(None, "weak"),
+        option_terms=merged(None, "options"),
         personal=bool(entry.get("personal", True)),
     )
 

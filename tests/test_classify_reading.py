@@ -1,0 +1,184 @@
+"""The classifier reads what a field asks: morphology, keys as developers write them,
+examples, weak words, choices, types and the sections a field sits in."""
+
+from __future__ import annotations
+
+import pytest
+
+from formlint.classify import classify, explain, normalise
+from formlint.model import Field
+
+
+def _category(key: str = "q", label: str | None = None, lang: str = "en", **extra: object) -> str:
+    field = Field(key=key, label={lang: label} if label else {}, **extra)  # type: ignore[arg-type]
+    return classify(field).category
+
+
+# ---------------------------------------------------------------------- morphology
+
+
+@pytest.mark.parametrize(
+    "lang,label,expected",
+    [
+        ("en", "Vaccinations received", "health.vaccination"),
+        ("en", "Symptoms reported", "health.condition"),
+        ("fr", "Vaccinations reçues", "health.vaccination"),
+        ("es", "Síntomas", "health.condition"),
+        ("nl", "Woonadres", "contact.address"),
+        ("de", "Mobiltelefon", "contact.phone"),
+        ("fi", "Kotiosoite", "contact.address"),
+    ],
+)
+def test_inflections_and_compounds_match_their_lexicon_word(lang: str, label: str, expected: str) -> None:
+    assert _category(label=label, lang=lang) == expected
+
+
+def test_a_stem_shorter_than_four_letters_does_not_match() -> None:
+    # Spanish "mesa" (table) and "meses" (months) share the stem "mes".
+    assert _category(label="¿Cuántos meses?", lang="es") != "event.visit_details"
+
+
+@pytest.mark.parametrize(
+    "key,expected",
+    [
+        ("fodselsnummer", "identity.government_id"),
+        ("geburtsdatum", "identity.date_of_birth"),
+        ("staatsangehoerigkeit", "identity.nationality"),
+        ("dateOfBirth", "identity.date_of_birth"),
+        ("date-of-birth", "identity.date_of_birth"),
+        ("mobile_number_2", "contact.phone"),
+        ("whatIsYourHighestLevelOfEducation", "social.education"),
+        ("dob", "identity.date_of_birth"),
+        ("tel", "contact.phone"),
+        ("addr", "contact.address"),
+        ("nid", "identity.government_id"),
+        ("hh_size", "social.household"),
+        ("bsn", "identity.government_id"),
+        ("nik", "identity.government_id"),
+    ],
+)
+def test_keys_as_developers_write_them(key: str, expected: str) -> None:
+    assert _category(key=key) == expected
+
+
+@pytest.mark.parametrize(
+    "key,expected",
+    [
+        ("xm", "identity.name"),
+        ("xingming", "identity.name"),
+        ("sfzh", "identity.government_id"),
+        ("lxdh", "contact.phone"),
+        ("yimiaoTypes", "health.vaccination"),
+        ("hesuanResult", "health.condition"),
+    ],
+)
+def test_pinyin_keys_full_and_initials(key: str, expected: str) -> None:
+    result = classify(Field(key=key, label={}))
+    assert (result.category, result.source) == (expected, "key")
+
+
+def test_letters_without_accents_fold_as_keys_write_them() -> None:
+    assert normalise("Fødselsnummer") == "fodselsnummer"
+    assert normalise("Æble") == "aeble"
+    assert normalise("Straße") == "strasse"
+
+
+# ------------------------------------------------------------ what a field asks
+
+
+def test_an_example_does_not_decide() -> None:
+    assert _category(label="Main crop grown (e.g. maize, beans, the name of the variety)") == "none"
+
+
+def test_a_weak_word_decides_a_short_label_not_a_question() -> None:
+    assert _category(label="Household") == "social.household"
+    assert _category(label="What is the main source of drinking water for your household?") == "none"
+
+
+def test_none_only_when_nothing_personal_matched() -> None:
+    assert _category(label="How many hectares of maize did you harvest?") == "none"
+    assert _category(label="How many days did the fever last?") == "health.condition"
+
+
+def test_a_quantity_with_a_unit_is_none() -> None:
+    result = classify(Field(key="q", label={"en": "Volume of the tank (litres)"}))
+    assert result.category == "none"
+
+
+@pytest.mark.parametrize("type_", ["geopoint", "geotrace"])
+def test_a_specific_type_beats_a_generic_word(type_: str) -> None:
+    assert _category(label="Household", type=type_) == "location.precise"
+
+
+@pytest.mark.parametrize(
+    "options,expected",
+    [
+        (("A+", "A-", "B+", "B-", "AB+", "AB-", "O+", "O-"), "health.blood_type"),
+        (("Head", "Wife", "Son", "Daughter", "Other relative"), "social.household"),
+        (("BCG", "OPV", "Penta", "Measles"), "health.vaccination"),
+        (("Male", "Female"), "identity.sex"),
+    ],
+)
+def test_choices_say_what_the_question_asks(options: tuple[str, ...], expected: str) -> None:
+    result = classify(Field(key="q7", label={"en": "Select one"}, options=options))
+    assert (result.category, result.source) == (expected, "options")
+
+
+def test_yes_no_choices_decide_nothing() -> None:
+    assert _category(key="q7", label="Select one", options=("Yes", "No", "Don't know")) == "unknown"
+
+
+# -------------------------------------------------------------------- context
+
+
+def test_a_section_title_decides_when_the_field_names_nothing() -> None:
+    field = Field(
+        key="q12",
+        label={"en": "How often in the past four weeks did you feel this way?"},
+        section=("Part B", "Mental health"),
+    )
+    result = classify(field)
+    assert (result.category, result.source) == ("health.condition", "section")
+    assert result.confidence < 0.6
+    assert '"Mental health"' in result.evidence
+
+
+def test_the_field_s_own_words_beat_its_section() -> None:
+    field = Field(key="q3", label={"en": "Date of birth"}, section=("Mental health",))
+    assert classify(field).category == "identity.date_of_birth"
+
+
+def test_a_weak_section_title_says_nothing() -> None:
+    field = Field(key="q4", label={"en": "Comments on the visit?"}, section=("Household",))
+    assert classify(field).category != "social.household"
+
+
+def test_the_groups_of_a_dotted_key_are_context() -> None:
+    result = classify(Field(key="symptoms.q4", label={"en": "Since when?"}))
+    assert (result.category, result.source) == ("health.condition", "section")
+
+
+# -------------------------------------------------------------------- explain
+
+
+def test_explain_lists_every_candidate_with_score_and_source() -> None:
+    field = Field(key="phone", label={"en": "Emergency contact phone"}, section=("Health",))
+    candidates = explain(field)
+    assert candidates[0].category == classify(field).category == "contact.emergency_contact"
+    sources = {(c.category, c.source) for c in candidates}
+    assert ("contact.phone", "label") in sources
+    assert ("contact.phone", "key") in sources
+    rest = [c.score for c in candidates[1:]]
+    assert rest == sorted(rest, reverse=True)
+
+
+def test_explain_puts_the_verdict_first_even_when_a_higher_score_lost() -> None:
+    field = Field(key="q1", label={"en": "How often in the past four weeks did you feel nervous?"},
+                  section=("Mental health",))
+    candidates = explain(field)
+    assert (candidates[0].category, candidates[0].source) == ("health.condition", "section")
+    assert ("none", "label") in {(c.category, c.source) for c in candidates}
+
+
+def test_explain_of_an_unknown_field_is_empty() -> None:
+    assert explain(Field(key="q7", label={"en": "Favourite colour"})) == ()

@@ -1,0 +1,153 @@
+"""Language packs: each folder is a complete language, and a new folder is a new one."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+import jsonschema
+import pytest
+import snowballstemmer
+import yaml
+
+from formlint.classify import classify
+from formlint.formats._languages import language_code
+from formlint.languages import (
+    LEXICON_FILE,
+    PACK_FILE,
+    load_pack,
+    pack_codes,
+    parse_pack,
+    raw_pack_text,
+    script_language,
+)
+from formlint.model import Field
+from formlint.taxonomy import load_taxonomy, parse_taxonomy, raw_taxonomy_text
+
+SHIPPED = {
+    "en", "zh", "es", "pt", "fr", "de", "it", "nl", "nb", "da", "sv", "fi", "pl",
+    "ru", "tr", "ar", "hi", "id", "ms", "vi", "ja", "ko", "sw",
+}
+EXAMPLES_FILE = "examples.yaml"
+
+
+def _schema(name: str) -> dict[str, Any]:
+    text = resources.files("formlint.schemas").joinpath(name).read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def _data(code: str, file_name: str) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(raw_pack_text(code, file_name))
+    return data
+
+
+def _examples() -> list[Any]:
+    return [
+        pytest.param(code, example, id=f"{code}-{example.get('label') or example['key']}")
+        for code in pack_codes()
+        for example in _data(code, EXAMPLES_FILE)["examples"]
+    ]
+
+
+def test_the_packs_listed_are_the_folders_shipped() -> None:
+    assert set(pack_codes()) == SHIPPED
+
+
+@pytest.mark.parametrize(
+    "schema_name",
+    ["language-pack.schema.json", "lexicon.schema.json", "language-examples.schema.json"],
+)
+def test_pack_schemas_are_valid_draft_2020_12(schema_name: str) -> None:
+    jsonschema.Draft202012Validator.check_schema(_schema(schema_name))
+
+
+@pytest.mark.parametrize("code", sorted(SHIPPED))
+def test_every_pack_is_complete(code: str) -> None:
+    pack_data = _data(code, PACK_FILE)
+    jsonschema.Draft202012Validator(_schema("language-pack.schema.json")).validate(pack_data)
+    lexicon = _data(code, LEXICON_FILE)
+    jsonschema.Draft202012Validator(_schema("lexicon.schema.json")).validate(lexicon)
+    examples = _data(code, EXAMPLES_FILE)
+    jsonschema.Draft202012Validator(_schema("language-examples.schema.json")).validate(examples)
+    assert pack_data["code"] == code
+    taxonomy = load_taxonomy()
+    # Every category has a phrase in every language, and the lexicon names no other ids.
+    assert set(lexicon["terms"]) == set(taxonomy.ids())
+    for table in ("not", "weak", "options"):
+        assert set(lexicon.get(table) or {}) <= set(taxonomy.ids()), table
+    pack = load_pack(code)
+    if pack.stemmer is not None:
+        assert pack.stemmer in snowballstemmer.algorithms()
+    for name in pack.header_names:
+        assert language_code(name) == code, name
+
+
+@pytest.mark.parametrize("code,example", _examples())
+def test_every_pack_example_classifies_as_its_reviewer_said(
+    code: str, example: dict[str, Any]
+) -> None:
+    field = Field(
+        key=example.get("key", "q"),
+        label={code: example["label"]} if "label" in example else {},
+        type=example.get("type"),
+        options=tuple(example.get("options", ())),
+        section=tuple(example.get("section", ())),
+    )
+    assert classify(field).category == example["category"]
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [("생년월일", "ko"), ("お名前をご記入ください", "ja"), ("出生日期", "zh"), ("Дата рождения", "ru"),
+     ("تاريخ الميلاد", "ar"), ("जन्म तिथि", "hi"), ("Date of birth", None), ("12345", None)],
+)
+def test_a_script_only_one_pack_uses_names_the_language(text: str, code: str | None) -> None:
+    assert script_language(text) == code
+
+
+def test_adding_a_language_is_adding_its_pack() -> None:
+    """An Esperanto pack, as its folder's two files would hold it, makes Esperanto
+    labels classify: nothing else in formlint names the languages."""
+    pack = parse_pack(
+        {
+            "code": "eo", "name": "Esperanto", "native": "Esperanto", "script": "latin",
+            "header_names": ["esperanto"], "stemmer": None, "compounds": False,
+            "numbers": ["unu", "du"], "units": ["kilogramo"], "example_markers": ["ekzemple"],
+        },
+        {"terms": {"identity.date_of_birth": ["naskiĝdato"], "contact.phone": ["telefonnumero"]}},
+    )
+    taxonomy = parse_taxonomy(yaml.safe_load(raw_taxonomy_text()), [pack])
+    assert "eo" in taxonomy.languages
+    field = Field(key="q", label={"eo": "Naskiĝdato"})
+    assert classify(field, taxonomy).category == "identity.date_of_birth"
+    assert classify(field, parse_taxonomy(yaml.safe_load(raw_taxonomy_text()))).category == "unknown"
+
+
+def test_packs_are_parsed_once_per_process() -> None:
+    assert load_pack("nl") is load_pack("nl")
+
+
+def test_an_unshipped_language_is_a_key_error() -> None:
+    with pytest.raises(KeyError):
+        load_pack("xx")
+
+
+def test_regenerating_the_pinyin_table_gives_the_committed_file() -> None:
+    pytest.importorskip("pypinyin")
+    import importlib.util
+    from pathlib import Path
+
+    tool = Path(__file__).resolve().parents[1] / "tools" / "build_romanised.py"
+    spec = importlib.util.spec_from_file_location("build_romanised", tool)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.current() == raw_pack_text("zh", "romanised.yaml")
+
+
+def test_the_pinyin_table_matches_its_schema() -> None:
+    data = _data("zh", "romanised.yaml")
+    jsonschema.Draft202012Validator(_schema("romanised.schema.json")).validate(data)
+    assert set(category for category, _ in data["spellings"].values()) <= set(load_taxonomy().ids())
