@@ -66,15 +66,19 @@ def check_in_workers(items: list[tuple[str, bool]], check_file: CheckFile, jobs:
     _CHECK_FILE = check_file  # inherited by the forked workers
     context = multiprocessing.get_context("fork")
     chunk = max(1, len(items) // (jobs * 8))
-    pool = context.Pool(jobs, initializer=_die_with_parent)
+    pool = None
     try:
+        # Created inside the try: a signal that arrives while the pool is still
+        # starting its workers must not leave it to an exit-time terminate().
+        pool = context.Pool(jobs, initializer=_die_with_parent)
         for part in pool.imap(_work, items, chunksize=chunk):
             report.results.extend(part.results)
             report.errors.extend(part.errors)
     except Interrupted as exc:
         _abandon(exc.signum)
     except BaseException:
-        pool.terminate()
+        if pool is not None:
+            pool.terminate()
         raise
     pool.close()
     pool.join()
