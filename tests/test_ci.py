@@ -109,6 +109,20 @@ def test_per_file_ignores_and_policy_map(tmp_path: Path) -> None:
     assert codes(root, "forms", "legacy") == ["DM101@22"]
 
 
+def test_json_report_names_the_policy_each_form_was_checked_under(tmp_path: Path) -> None:
+    config = ('[tool.formlint]\npolicy = "epidemic-registration"\n[tool.formlint.policy-map]\n'
+              '"forms/*.yaml" = {policy = "policies/test.yaml", purpose = "check-in"}\n')
+    root = project(tmp_path, config)
+    (root / "other").mkdir()
+    (root / "other" / "return.yaml").write_text(FORM.replace("check-in", "return-to-community"), "utf-8")
+    result = invoke(root, "check", "--output-format", "json", "forms", "other")
+    document = json.loads(result.stdout)
+    policies = {form["path"]: (form["policy"]["id"], form["purpose"]) for form in document["forms"]}
+    assert document["policy"]["id"] == "epidemic-registration"
+    assert policies == {str(Path("forms/venue.yaml")): ("rules-test", "check-in"),
+                        str(Path("other/return.yaml")): ("epidemic-registration", "return-to-community")}
+
+
 def test_exclude_replaces_and_extend_exclude_adds(tmp_path: Path) -> None:
     root = project(tmp_path, TOOL + 'extend-exclude = ["forms", "policies"]\n')
     (root / "node_modules").mkdir()
@@ -287,13 +301,14 @@ def test_action_runs_check_with_sarif_and_uploads_it() -> None:
                                           reason="int() limits digits from Python 3.11 (and 3.10.7)")),
 ])
 def test_toml_that_tomllib_cannot_build_is_one_error_line(tmp_path: Path, text: str, message: str) -> None:
+    from formlint.cli.check_run import registries
     from formlint.config import load_config
     from formlint.errors import ConfigError
 
     path = tmp_path / "formlint.toml"
     path.write_text(text, "utf-8")
     with pytest.raises(ConfigError) as caught:
-        load_config(path)
+        load_config(path, registries())
     assert str(caught.value) == f"{path}:1:1: error: {message}"
 
 

@@ -9,7 +9,7 @@ import pytest
 from conftest import FIXTURES, run_formlint
 from test_formats_xlsform import summary
 
-from formlint.engine import discover
+from formlint.discovery import discover
 from formlint.errors import FormError
 from formlint.formats import load_form
 

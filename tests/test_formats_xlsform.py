@@ -12,7 +12,8 @@ import pytest
 import yaml
 from conftest import FIXTURES, run_formlint
 
-from formlint.engine import classify_form, discover
+from formlint.discovery import discover
+from formlint.engine import classify_form
 from formlint.errors import FormError
 from formlint.formats import load_form
 from formlint.formats._languages import language_code

@@ -19,6 +19,7 @@ import pytest
 from conftest import FIXTURES, SAMPLES, run_formlint
 from mutations import mutants
 from formlint.baseline import load_baseline
+from formlint.cli.check_run import registries
 from formlint.config import load_config
 from formlint.engine import Options, check_form
 from formlint.errors import FormlintError
@@ -112,7 +113,7 @@ def test_broken_config_loads_or_gives_one_error_line(name: str, tmp_path: Path) 
     outcomes = []
     for raw in mutants(name, CONFIGS[name], 100, _seed(Path(name))):
         target.write_bytes(raw)
-        outcomes.append(_error_line(str(target), lambda: load_config(target)))
+        outcomes.append(_error_line(str(target), lambda: load_config(target, registries())))
     assert any(outcomes) and not all(outcomes)
 
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from formlint.engine import FormResult, Report, Suppressed
 from formlint.errors import FormError
-from formlint.model import Field, Finding, Form, Location, Notice, Policy, Purpose, Severity, Suppression
+from formlint.model import (Field, Finding, Form, FormResult, Location, Notice, Policy, Purpose, Report, Severity,
+                            Suppressed, Suppression)
 from formlint.notice import analyse_notice
 from formlint.reporters import REPORTERS, RenderOptions, fingerprints, renderer
 
@@ -27,12 +27,13 @@ from conftest import ROOT
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SARIF_SCHEMA = Path(__file__).resolve().parent / "sarif-schema-2.1.0.json"
 EXTENSIONS = {"full": "txt", "concise": "txt", "json": "json", "json-lines": "jsonl", "sarif": "sarif",
-              "junit": "xml", "github": "txt", "gitlab": "json", "markdown": "md", "statistics": "txt"}
+              "junit": "xml", "github": "txt", "gitlab": "json", "markdown": "md", "statistics": "txt",
+              "html": "html"}
 PURPOSE = Purpose("check-in", "Venue check-in")
 POLICY = Policy("golden", "Golden policy", "policies/golden.yaml", ("test",), {"check-in": PURPOSE})
 OPTIONS = RenderOptions(POLICY, show_suppressed=True)
 # Formats whose chrome a reader sees, rendered again in Chinese (`NAME.zh.EXT` goldens).
-CHINESE = ["full", "concise", "markdown", "sarif", "junit", "github", "statistics"]
+CHINESE = ["full", "concise", "markdown", "sarif", "junit", "github", "statistics", "html"]
 
 
 def finding(code: str, severity: Severity, message: str, path: str, line: int, column: int,
@@ -47,7 +48,7 @@ def result(path: str, findings: list[Finding], suppressed: tuple[Suppressed, ...
     notice = Notice(text="We keep this for 21 days.")
     fields = tuple(Field(key, {"en": key}, location=Location(n, 5)) for n, key in ((9, "name"), (13, "job")))
     form = Form(path, "native", fields, title="Check-in", purpose="check-in", notice=notice)
-    return FormResult(form, PURPOSE, {}, analyse_notice(notice), tuple(findings), suppressed)
+    return FormResult(form, POLICY, PURPOSE, {}, analyse_notice(notice), tuple(findings), suppressed)
 
 
 def shared_report() -> Report:

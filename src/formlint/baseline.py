@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from formlint.atomic import write_text_atomic
-from formlint.engine import Report
+from formlint.model import Finding, Report
 from formlint.errors import ConfigError, UsageError
-from formlint.model import Finding
 from formlint.source import read_text
 
 VERSION = 1

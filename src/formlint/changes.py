@@ -14,9 +14,8 @@ import subprocess
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from formlint.engine import FormResult, Report
+from formlint.model import Finding, FormResult, Report
 from formlint.errors import UsageError
-from formlint.model import Finding
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 _END = 10**9  # the last field's span runs to the end of the file

@@ -1,6 +1,9 @@
 """Project configuration: `[tool.formlint]` in pyproject.toml, `formlint.toml` or
 `.formlint.yaml`, found by walking up from each checked file (the closest wins).
 
+What a file may name (rule codes, output formats) comes in as `Registries`: the
+rules and reporters sit above configuration and are never imported from here.
+
 Command-line options beat the file: the CLI builds a `Config` of the options it
 was given and `Config.merged` lays it over the discovered one. Paths in a config
 file (policies, globs) are relative to the file's folder. The schema is
@@ -11,26 +14,32 @@ with a "did you mean".
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import fnmatch
 import os
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
+from formlint.discovery import DEFAULT_EXCLUDE
 from formlint.errors import ConfigError
-from formlint.model import PolicyRef
-from formlint.model import Location
+from formlint.model import Location, PolicyRef
 from formlint.schemas import validate
 from formlint.source import Document, load_yaml, pointer_join, read_text
 
 # In one folder the first of these that exists wins (pyproject only with [tool.formlint]).
 CONFIG_NAMES = (".formlint.yaml", ".formlint.yml", "formlint.toml", "pyproject.toml")
-# Folders that never hold forms worth auditing and are slow to walk.
-DEFAULT_EXCLUDE = (".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox",
-                   ".mypy_cache", ".pytest_cache", "build", "dist", "site-packages")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
+
+
+@dataclass(frozen=True)
+class Registries:
+    """The names a configuration may use: rule codes and output format names."""
+
+    rule_codes: tuple[str, ...]
+    output_formats: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -119,7 +128,7 @@ def _has_table(pyproject: Path) -> bool:
         return False
 
 
-def load_config(path: str | Path) -> Config:
+def load_config(path: str | Path, registries: Registries) -> Config:
     """Read and validate one config file, or raise ConfigError at the bad line."""
     name = str(path)
     text = read_text(path, error=ConfigError)
@@ -131,7 +140,7 @@ def load_config(path: str | Path) -> Config:
     if not isinstance(doc.data, dict):
         raise ConfigError(name, "a formlint config must be a mapping of settings")
     validate(doc, "config", ConfigError)
-    return _build(doc, Path(name).resolve().parent)
+    return _build(doc, Path(name).resolve().parent, registries)
 
 
 def _toml_document(text: str, name: str, table: tuple[str, ...]) -> Document:
@@ -179,10 +188,10 @@ def toml_locations(text: str, table: tuple[str, ...]) -> dict[str, Location]:
     return locations
 
 
-def _build(doc: Document, root: Path) -> Config:
+def _build(doc: Document, root: Path, registries: Registries) -> Config:
     data: Mapping[str, Any] = doc.data
-    _check_output_formats(doc)
-    _check_codes(doc)
+    _check_output_formats(doc, registries.output_formats)
+    _check_codes(doc, registries.rule_codes)
 
     def codes(key: str) -> tuple[str, ...]:
         return tuple(data.get(key, ()))
@@ -216,29 +225,36 @@ def _policy_ref(value: str | None, root: Path) -> str | None:
     return str(root / value)
 
 
-def _check_codes(doc: Document) -> None:
-    from formlint.rules import unknown_selector
+def unknown_selector(code: str, known: Iterable[str]) -> str | None:
+    """Why a `select`/`ignore` entry names no rule of `known`, or None when it names at
+    least one: a mistyped selector would otherwise run nothing, or ignore nothing, silently."""
+    codes = list(known)
+    if code == "ALL" or any(rule.startswith(code) for rule in codes):
+        return None
+    close = difflib.get_close_matches(code, codes, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"no rule code starts with {code!r}{hint}; rules: {', '.join(codes)} (or ALL)"
 
+
+def _check_codes(doc: Document, known: tuple[str, ...]) -> None:
     lists = [(f"/{key}", doc.data.get(key, ())) for key in ("select", "extend-select", "ignore")]
     lists += [(pointer_join("/per-file-ignores", glob), codes)
               for glob, codes in doc.data.get("per-file-ignores", {}).items()]
     for pointer, codes in lists:
         for index, code in enumerate(codes):
-            problem = unknown_selector(code)
+            problem = unknown_selector(code, known)
             if problem:
                 where = doc.locations.get(f"{pointer}/{index}") or doc.location(pointer)
                 raise ConfigError(doc.path, problem, where.line, where.column)
 
 
-def _check_output_formats(doc: Document) -> None:
-    from formlint.reporters import format_names
-
+def _check_output_formats(doc: Document, known: tuple[str, ...]) -> None:
     value = doc.data.get("output-format", ())
     for index, entry in enumerate([value] if isinstance(value, str) else value):
         name = entry.split(":", 1)[0]
-        if name not in format_names():
+        if name not in known:
             where = doc.location("/output-format" + ("" if isinstance(value, str) else f"/{index}"))
-            raise ConfigError(doc.path, f"unknown output format {name!r}; choose from {', '.join(format_names())}",
+            raise ConfigError(doc.path, f"unknown output format {name!r}; choose from {', '.join(known)}",
                               where.line, where.column)
 
 
@@ -246,10 +262,12 @@ class Resolver:
     """The effective configuration for each checked path, with discovered files
     cached per folder. `forced` (--config) replaces discovery; `isolated` ignores files."""
 
-    def __init__(self, cli: Config, forced: str | None = None, isolated: bool = False) -> None:
+    def __init__(self, cli: Config, registries: Registries, forced: str | None = None,
+                 isolated: bool = False) -> None:
         self.cli = cli
+        self.registries = registries
         self.isolated = isolated
-        self.forced = load_config(forced) if forced else None
+        self.forced = load_config(forced, registries) if forced else None
         self._files: dict[Path, Config] = {}
         self._by_folder: dict[str, Config] = {}
 
@@ -269,7 +287,7 @@ class Resolver:
         if found is None:
             return Config().merged(self.cli)
         if found not in self._files:
-            self._files[found] = load_config(_shown(found)).merged(self.cli)
+            self._files[found] = load_config(_shown(found), self.registries).merged(self.cli)
         return self._files[found]
 
 

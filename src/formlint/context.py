@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from formlint.i18n import Msg, render
-from formlint.model import Classification, Field, Finding, Form, Location, Policy, Purpose, Severity
-from formlint.notice import NoticeFacts
+from formlint.model import Classification, Field, Finding, Form, Location, NoticeFacts, Policy, Purpose, Severity
 from formlint.taxonomy import Taxonomy
 
 

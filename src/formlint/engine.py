@@ -6,31 +6,22 @@ into a diagnostic line and exit code 2.
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import gc
-import os
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Callable, Iterable, Iterator, Mapping, Union
+from dataclasses import dataclass
+from typing import Callable, Iterable, Union
 
 from formlint.classify import classify
-from formlint.config import DEFAULT_EXCLUDE
 from formlint.context import Context
+from formlint.discovery import discover_named
 from formlint.errors import FormError, FormlintError, NotAForm
-from formlint.formats import FORMATS, candidates, extensions, load_form
-from formlint.model import Classification, Finding, Form, Policy, Purpose, Suppression
-from formlint.notice import NoticeFacts, analyse_notice
+from formlint.formats import FORMATS, load_form
+from formlint.model import Classification, Finding, Form, FormResult, Policy, Purpose, Report, Suppressed
+from formlint.notice import analyse_notice
 from formlint.rules import fl001_unused_suppression as unused_suppression
 from formlint.rules import run_rules
 from formlint.source import MAX_FILE_SIZE
 from formlint.taxonomy import Taxonomy, load_taxonomy
-
-# Folders skipped when no configuration says otherwise.
-SKIP_DIRS = frozenset(DEFAULT_EXCLUDE)
-# Extensions shared with files that are not forms; see `_claimed`.
-SNIFF_ON_WALK = {".md", ".csv", ".xml"}
-SNIFF_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -41,90 +32,6 @@ class Options:
     max_size: int = MAX_FILE_SIZE
     codes: frozenset[str] | None = None
     lang: str = "en"
-
-
-@dataclass(frozen=True)
-class Suppressed:
-    """A finding an inline `formlint: ignore[...]` silenced, with the directive."""
-
-    finding: Finding
-    suppression: Suppression
-
-
-@dataclass(frozen=True)
-class FormResult:
-    form: Form
-    purpose: Purpose
-    classes: Mapping[str, Classification]
-    notice: NoticeFacts
-    findings: tuple[Finding, ...]
-    suppressed: tuple[Suppressed, ...] = ()
-
-
-@dataclass
-class Report:
-    results: list[FormResult] = field(default_factory=list)
-    errors: list[FormlintError] = field(default_factory=list)
-
-    @property
-    def findings(self) -> list[Finding]:
-        return [f for r in self.results for f in r.findings]
-
-    @property
-    def suppressed(self) -> list[Suppressed]:
-        return [s for r in self.results for s in r.suppressed]
-
-    def narrowed(self, keep: Callable[[FormResult, Finding], bool]) -> Report:
-        """The same forms and errors with only the findings `keep` accepts."""
-        results = [dataclasses.replace(r, findings=tuple(f for f in r.findings if keep(r, f))) for r in self.results]
-        return Report(results, list(self.errors))
-
-
-def discover(paths: Iterable[str], excluded: Callable[[str], bool] | None = None) -> Iterator[str]:
-    """Files named on the command line, and form files found under named folders;
-    `excluded` prunes folders and files met while walking (named files always count)."""
-    known = extensions()
-    skip = excluded or _skip_dir
-    for path in paths:
-        if os.path.isdir(path):
-            yield from _walk(path, known, skip)
-        else:
-            yield path
-
-
-def discover_named(paths: Iterable[str], excluded: Callable[[str], bool] | None = None) -> list[tuple[str, bool]]:
-    """Each file to read, and whether it was met while walking a folder (not named):
-    a walked file that no format claims is skipped rather than reported."""
-    paths = list(paths)
-    named = {p for p in paths if not os.path.isdir(p)}
-    return [(path, path not in named) for path in discover(paths, excluded)]
-
-
-def _skip_dir(path: str) -> bool:
-    return os.path.basename(path) in SKIP_DIRS
-
-
-def _walk(root: str, known: set[str], skip: Callable[[str], bool]) -> Iterator[str]:
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not skip(os.path.join(folder, d)))
-        for name in sorted(files):
-            path = os.path.join(folder, name)
-            if Path(name).suffix.lower() in known and not name.startswith(".") and not skip(path) \
-                    and _claimed(path):
-                yield os.path.normpath(path)  # `check .` reports `form.yaml`, as SARIF and GitLab do
-
-
-def _claimed(path: str) -> bool:
-    """A README.md, a data .csv or a pom.xml is not a form: in a folder walk, files
-    of these shared extensions are checked only when a format's sniff claims them."""
-    if Path(path).suffix.lower() not in SNIFF_ON_WALK:
-        return True
-    try:
-        with open(path, "rb") as stream:
-            head = stream.read(SNIFF_BYTES)
-    except OSError:
-        return True  # let load_form report it
-    return any(info.kind == "raw" and info.loader().sniff_raw(path, head) for info in candidates(path))
 
 
 OptionsFor = Union[Options, Callable[[str], Options]]
@@ -145,7 +52,7 @@ def check_paths(paths: Iterable[str], options: OptionsFor,
     gc.disable()
     try:
         if workers > 1:
-            check_in_workers(items, options, workers, report)
+            check_in_workers(items, lambda path, walked: _checked(path, options, walked), workers, report)
         else:
             for path, walked in items:
                 check_one(report, path, None, options, walked=walked)
@@ -159,6 +66,12 @@ def check_source(path: str, raw: bytes, options: OptionsFor) -> Report:
     """Check one form given as bytes (stdin) under the name `path`."""
     report = Report()
     check_one(report, path, raw, options)
+    return report
+
+
+def _checked(path: str, options: OptionsFor, walked: bool) -> Report:
+    report = Report()
+    check_one(report, path, None, options, walked=walked)
     return report
 
 
@@ -183,7 +96,7 @@ def check_form(form: Form, options: Options, taxonomy: Taxonomy | None = None) -
     ctx = Context(form, options.policy, purpose, taxonomy, classes, notice, options.lang)
     kept, suppressed = apply_suppressions(ctx, list(run_rules(ctx, options.codes)), options.codes)
     findings = sorted(kept, key=lambda f: (f.line, f.column, f.code))
-    return FormResult(form, purpose, classes, notice, tuple(findings), tuple(suppressed))
+    return FormResult(form, options.policy, purpose, classes, notice, tuple(findings), tuple(suppressed))
 
 
 def apply_suppressions(ctx: Context, findings: list[Finding],

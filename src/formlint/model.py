@@ -7,9 +7,12 @@ reporters only read them.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from dataclasses import dataclass, field
-from typing import Mapping, Union
+from typing import Callable, Mapping, Union
+
+from formlint.errors import FormlintError
 
 
 # A policy reference: a built-in name or a file path, or several combined in order.
@@ -236,3 +239,71 @@ class Policy:
     def severity_for(self, purpose: Purpose, category: str) -> str | None:
         """The purpose's override for `category`, else the policy's, else None."""
         return purpose.severity.get(category) or self.severity.get(category)
+
+
+@dataclass(frozen=True)
+class RetentionFact:
+    """How long the notice says answers are kept (GDPR Art. 13(2)(a), PIPL Art. 17)."""
+
+    found: bool
+    days: int | None
+    vague: bool
+    kind: str | None  # period | criteria | vague | indefinite | None
+    evidence: str
+    source: str  # structured | text | ""
+
+
+@dataclass(frozen=True)
+class NoticeFacts:
+    retention: RetentionFact
+    purpose: str | None
+    controller: str | None
+    recipients: tuple[str, ...] | None
+    no_other_use: bool
+    rights: str | None = None  # how to access, correct, delete or withdraw consent
+    separate_consent: str | None = None  # a statement of separate consent for sensitive data
+    publication: str | None = None  # a statement that answers will be published
+
+
+@dataclass(frozen=True)
+class Suppressed:
+    """A finding an inline `formlint: ignore[...]` silenced, with the directive."""
+
+    finding: Finding
+    suppression: Suppression
+
+
+@dataclass(frozen=True)
+class FormResult:
+    """One checked form: the policy and purpose it was checked under (a `policy-map`
+    may give each form its own), what the classifier and notice analysis found, and
+    the findings."""
+
+    form: Form
+    policy: Policy
+    purpose: Purpose
+    classes: Mapping[str, Classification]
+    notice: NoticeFacts
+    findings: tuple[Finding, ...]
+    suppressed: tuple[Suppressed, ...] = ()
+
+
+@dataclass
+class Report:
+    """Every checked form of a run, and the files that could not be read."""
+
+    results: list[FormResult] = field(default_factory=list)
+    errors: list[FormlintError] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.results for f in r.findings]
+
+    @property
+    def suppressed(self) -> list[Suppressed]:
+        return [s for r in self.results for s in r.suppressed]
+
+    def narrowed(self, keep: Callable[[FormResult, Finding], bool]) -> Report:
+        """The same forms and errors with only the findings `keep` accepts."""
+        results = [dataclasses.replace(r, findings=tuple(f for f in r.findings if keep(r, f))) for r in self.results]
+        return Report(results, list(self.errors))

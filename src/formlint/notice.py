@@ -36,31 +36,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from formlint import notice_langs as langs
-from formlint.model import Notice
-
-
-@dataclass(frozen=True)
-class RetentionFact:
-    """How long the notice says answers are kept (GDPR Art. 13(2)(a), PIPL Art. 17)."""
-
-    found: bool
-    days: int | None
-    vague: bool
-    kind: str | None  # period | criteria | vague | indefinite | None
-    evidence: str
-    source: str  # structured | text | ""
-
-
-@dataclass(frozen=True)
-class NoticeFacts:
-    retention: RetentionFact
-    purpose: str | None
-    controller: str | None
-    recipients: tuple[str, ...] | None
-    no_other_use: bool
-    rights: str | None = None  # how to access, correct, delete or withdraw consent
-    separate_consent: str | None = None  # a statement of separate consent for sensitive data
-    publication: str | None = None  # a statement that answers will be published
+from formlint.model import Notice, NoticeFacts, RetentionFact
 
 
 @dataclass(frozen=True)

@@ -14,14 +14,16 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
-from typing import TYPE_CHECKING, Any
+from typing import Callable
 
-if TYPE_CHECKING:
-    from formlint.engine import OptionsFor, Report
+from formlint.model import Report
+
+# Checks one file: (path, met while walking a folder) -> its report.
+CheckFile = Callable[[str, bool], Report]
 
 # Below this many files a pool costs more than it saves.
 MIN_FILES_PER_JOB = 50
-_OPTIONS: Any = None
+_CHECK_FILE: CheckFile | None = None
 
 
 def default_jobs() -> int:
@@ -35,20 +37,17 @@ def usable(jobs: int, files: int) -> int:
     return max(1, min(jobs, files // MIN_FILES_PER_JOB))
 
 
-def _work(item: tuple[str, bool]) -> "Report":
-    from formlint.engine import Report, check_one
-
-    report = Report()
-    check_one(report, item[0], None, _OPTIONS, walked=item[1])
+def _work(item: tuple[str, bool]) -> Report:
+    assert _CHECK_FILE is not None, "set by check_in_workers before the fork"
+    report = _CHECK_FILE(*item)
     report.results = [dataclasses.replace(r, form=dataclasses.replace(r.form, locations={}), classes={})
                       for r in report.results]
     return report
 
 
-def check_in_workers(items: list[tuple[str, bool]], options: "OptionsFor", jobs: int,
-                     report: "Report") -> None:
-    global _OPTIONS
-    _OPTIONS = options  # inherited by the forked workers
+def check_in_workers(items: list[tuple[str, bool]], check_file: CheckFile, jobs: int, report: Report) -> None:
+    global _CHECK_FILE
+    _CHECK_FILE = check_file  # inherited by the forked workers
     context = multiprocessing.get_context("fork")
     chunk = max(1, len(items) // (jobs * 8))
     with context.Pool(jobs) as pool:

@@ -21,7 +21,7 @@ from formlint.errors import PolicyError
 from formlint.model import Policy, PolicyRef, Purpose
 from formlint.schemas import validate
 from formlint.source import Document, load_yaml, read_text
-from formlint.taxonomy import Taxonomy, load_taxonomy
+from formlint.taxonomy import GOVERNMENT_ID, Taxonomy, load_taxonomy
 
 DEFAULT_POLICY = "epidemic-registration"
 DEFAULT_NOTICE = ("retention", "purpose", "controller")
@@ -30,7 +30,6 @@ BUILTIN_PREFIX = "<builtin>/"
 _MAPPING_KEYS = ("severity", "sources")
 _EDITABLE_KEYS = ("necessary", "optional")
 _NOTHING: tuple[frozenset[str], frozenset[str], bool] = (frozenset(), frozenset(), True)
-GOVERNMENT_ID = "identity.government_id"  # an edit that leaves an empty list
 
 Layer = dict[str, Any]
 

@@ -11,7 +11,7 @@ import sys
 import typer
 
 from formlint import __version__
-from formlint.cli import categories, check, classify, formats, init, policies, purposes, rule, schema
+from formlint.cli import categories, check, classify, fix, formats, init, notice, policies, purposes, rule, schema
 from formlint.cli.common import EXIT_ERROR, state
 from formlint.errors import FormlintError, UsageError
 
@@ -45,6 +45,8 @@ def _root(
 
 app.command("check")(check.check)
 app.command("classify")(classify.classify)
+app.command("fix")(fix.fix)
+app.command("notice")(notice.notice)
 app.command("categories")(categories.categories)
 app.command("formats")(formats.formats)
 app.command("rule")(rule.rule)

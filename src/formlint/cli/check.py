@@ -24,7 +24,7 @@ def check(
     paths: Optional[List[str]] = typer.Argument(None, help="Form files or folders (searched recursively), or - for stdin. Default: ."),
     policy: Optional[List[str]] = typer.Option(None, "--policy", "-p", help="Built-in policy name or policy file; repeat to combine policies as if one extended them in order. Default: epidemic-registration."),
     purpose: Optional[str] = typer.Option(None, "--purpose", help="Purpose id to check against, overriding each form's `purpose`."),
-    output_format: Optional[List[str]] = typer.Option(None, "--output-format", "--format", help="Output format, or FORMAT:FILE to also write one to a file; repeatable. Formats: full (default; alias text), concise, json, json-lines, sarif, junit, github, gitlab, markdown."),
+    output_format: Optional[List[str]] = typer.Option(None, "--output-format", "--format", help="Output format, or FORMAT:FILE to also write one to a file; repeatable. Formats: full (default; alias text), concise, json, json-lines, sarif, junit, github, gitlab, markdown, html."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the terminal output to this file instead."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1. Default: warning."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings (input errors still exit 2)."),

@@ -15,9 +15,9 @@ from formlint.cli.common import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, colour_w
 from formlint.errors import UsageError
 
 if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
-    from formlint.config import Config, Resolver
-    from formlint.engine import Options, OptionsFor, Report
-    from formlint.model import Policy, PolicyRef
+    from formlint.config import Config, Registries, Resolver
+    from formlint.engine import Options, OptionsFor
+    from formlint.model import Policy, PolicyRef, Report
     from formlint.reporters import RenderOptions
 
 STDIN = "-"
@@ -63,7 +63,7 @@ def run(request: Request) -> int:
     from formlint.reporters import RenderOptions
 
     _check_request(request)
-    resolver = Resolver(cli_config(request), request.config, request.isolated)
+    resolver = Resolver(cli_config(request), registries(), request.config, request.isolated)
     project = resolver.for_path((request.stdin_filename or ".") if request.reads_stdin else ".")
     outputs = output_plan(request, project)
     policy = _policy(request.policy or project.target(".")[0])  # a bad policy stops here, once
@@ -100,12 +100,22 @@ def _check_request(request: Request) -> None:
         raise UsageError("--stdin-filename is for reading a form from stdin: pass - as the path")
 
 
+def registries() -> "Registries":
+    """The rule codes and output formats a configuration file may name."""
+    from formlint.config import Registries
+    from formlint.reporters import format_names
+    from formlint.rules import RULES
+
+    return Registries(tuple(RULES), tuple(format_names()))
+
+
 def codes_option(value: str | None, option: str) -> tuple[str, ...]:
-    from formlint.rules import unknown_selector
+    from formlint.config import unknown_selector
+    from formlint.rules import RULES
 
     codes = tuple(c.strip().upper() for c in (value or "").split(",") if c.strip())
     for code in codes:
-        problem = unknown_selector(code)
+        problem = unknown_selector(code, RULES)
         if problem:
             raise UsageError(f"{option}: {problem}")
     return codes

@@ -30,7 +30,8 @@ def classify(
     lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
 ) -> None:
     """Print each field's personal-data category, confidence and evidence."""
-    from formlint.engine import classify_form, discover_named
+    from formlint.discovery import discover_named
+    from formlint.engine import classify_form
     from formlint.errors import FormlintError, NotAForm
     from formlint.formats import load_form
     from formlint.taxonomy import load_taxonomy

@@ -12,9 +12,8 @@ import os
 from dataclasses import dataclass
 from typing import Protocol
 
-from formlint.engine import Report
+from formlint.model import Finding, Policy, Report, Severity
 from formlint.i18n import t
-from formlint.model import Finding, Policy, Severity
 
 
 @dataclass(frozen=True)
@@ -41,6 +40,7 @@ REPORTERS: dict[str, str] = {
     "github": "formlint.reporters.github",
     "gitlab": "formlint.reporters.gitlab",
     "markdown": "formlint.reporters.markdown",
+    "html": "formlint.reporters.html",
 }
 # Older spellings that keep working.
 ALIASES: dict[str, str] = {"text": "full"}

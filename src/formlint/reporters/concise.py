@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from formlint.engine import Report
-from formlint.model import Finding
+from formlint.model import Finding, Report
 from formlint.reporters import RenderOptions, severity_name
 from formlint.reporters.text import summary, suppressed_lines
 

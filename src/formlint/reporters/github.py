@@ -7,8 +7,7 @@ escape `:` and `,` (the runner's rules, as in actions/toolkit's command.ts).
 
 from __future__ import annotations
 
-from formlint.engine import Report
-from formlint.model import Finding, Severity
+from formlint.model import Finding, Report, Severity
 from formlint.reporters import RenderOptions, message_with_help, relative_uri
 
 NAME = "github"

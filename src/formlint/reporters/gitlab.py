@@ -11,8 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from formlint.engine import Report
-from formlint.model import Finding, Severity
+from formlint.model import Finding, Report, Severity
 from formlint.reporters import RenderOptions, fingerprints, relative_uri
 
 NAME = "gitlab"

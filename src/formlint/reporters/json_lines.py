@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from formlint.engine import Report
+from formlint.model import Report
 from formlint.reporters import RenderOptions
 from formlint.reporters.json_report import finding_dict
 

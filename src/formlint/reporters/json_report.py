@@ -10,8 +10,7 @@ import json
 from typing import Any
 
 from formlint import __version__
-from formlint.engine import FormResult, Report
-from formlint.model import Finding
+from formlint.model import Finding, FormResult, Report
 from formlint.reporters import RenderOptions, counts
 
 NAME = "json"
@@ -43,6 +42,7 @@ def form_dict(result: FormResult) -> dict[str, Any]:
         "path": result.form.path,
         "format": result.form.format,
         "title": result.form.title,
+        "policy": {"id": result.policy.id, "path": result.policy.path},
         "purpose": result.purpose.id,
         "fields": len(result.form.fields),
         "findings": len(result.findings),

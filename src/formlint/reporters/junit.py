@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from formlint.engine import FormResult, Report
+from formlint.model import Finding, FormResult, Report
 from formlint.errors import FormlintError
-from formlint.model import Finding
 from formlint.i18n import label
 from formlint.reporters import RenderOptions, relative_uri, severity_name
 

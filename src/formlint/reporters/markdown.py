@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from formlint.engine import FormResult, Report
+from formlint.model import FormResult, Report
 from formlint.i18n import label, t
 from formlint.reporters import RenderOptions, counts, relative_uri, severity_name
 

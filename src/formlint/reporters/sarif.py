@@ -19,9 +19,8 @@ import re
 from typing import Any
 
 from formlint import __version__
-from formlint.engine import Report
+from formlint.model import Finding, Report, Severity
 from formlint.errors import FormlintError
-from formlint.model import Finding, Severity
 from formlint.reporters import RenderOptions, fingerprints, message_with_help, relative_uri
 
 NAME = "sarif"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from formlint.engine import Report
+from formlint.model import Report
 from formlint.i18n import t
 from formlint.reporters import RenderOptions, severity_name
 

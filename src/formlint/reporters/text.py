@@ -6,9 +6,8 @@ Colour is plain ANSI so that this stays a pure function returning text.
 
 from __future__ import annotations
 
-from formlint.engine import FormResult, Report, Suppressed
+from formlint.model import Finding, FormResult, Report, Severity, Suppressed
 from formlint.i18n import has, label, t
-from formlint.model import Finding, Severity
 from formlint.reporters import RenderOptions, counts
 
 NAME = "full"

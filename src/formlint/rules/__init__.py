@@ -9,7 +9,6 @@ RULES.
 
 from __future__ import annotations
 
-import difflib
 import inspect
 from types import ModuleType
 from typing import Iterator
@@ -82,13 +81,3 @@ def rule_doc(code: str, lang: str = "en") -> str:
 def rule_summary(code: str, lang: str = "en") -> str:
     """The first line of the rule's docs."""
     return rule_doc(code, lang).splitlines()[0]
-
-
-def unknown_selector(code: str) -> str | None:
-    """Why a `select`/`ignore` entry names no rule, or None when it names at least
-    one: a mistyped selector would otherwise run nothing, or ignore nothing, silently."""
-    if code == "ALL" or any(rule.startswith(code) for rule in RULES):
-        return None
-    close = difflib.get_close_matches(code, list(RULES), n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"no rule code starts with {code!r}{hint}; rules: {', '.join(RULES)} (or ALL)"

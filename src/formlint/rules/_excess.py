@@ -7,10 +7,9 @@ from typing import Iterator
 from formlint.context import Context
 from formlint.i18n import msg
 from formlint.model import Field, Severity
-from formlint.policy import GOVERNMENT_ID
+from formlint.taxonomy import FREE_TEXT, GOVERNMENT_ID
 
 MINIMISATION_LAW = "PIPL Art. 6; GDPR Art. 5(1)(c)"
-FREE_TEXT = "content.free_text"
 EXCESS_HELP = msg("excess.help")
 
 

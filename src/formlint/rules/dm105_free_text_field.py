@@ -23,7 +23,8 @@ from typing import Iterator
 from formlint.context import Context
 from formlint.i18n import msg
 from formlint.model import Finding, Severity
-from formlint.rules._excess import FREE_TEXT, policy_severity, purpose_law, silenced
+from formlint.rules._excess import policy_severity, purpose_law, silenced
+from formlint.taxonomy import FREE_TEXT
 
 CODE = "DM105"
 NAME = "free-text-field"

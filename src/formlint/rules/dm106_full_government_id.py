@@ -26,7 +26,7 @@ from typing import Iterator
 from formlint.context import Context
 from formlint.i18n import msg
 from formlint.model import Finding, Severity
-from formlint.policy import GOVERNMENT_ID
+from formlint.taxonomy import GOVERNMENT_ID
 from formlint.rules._excess import policy_severity, silenced
 
 CODE = "DM106"

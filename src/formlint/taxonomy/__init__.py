@@ -18,12 +18,19 @@ from typing import Any
 import yaml
 
 __all__ = [
+    "FREE_TEXT",
+    "GOVERNMENT_ID",
     "Category",
     "Taxonomy",
     "load_taxonomy",
     "parse_taxonomy",
     "raw_taxonomy_text",
 ]
+
+# Categories that rules and policies name in code: DM105 reports free text, DM106
+# and a purpose's `government_id` setting concern government ID numbers.
+FREE_TEXT = "content.free_text"
+GOVERNMENT_ID = "identity.government_id"
 
 _DATA_FILE = "categories.yaml"
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -1,0 +1,229 @@
+"""`formlint fix`: make the changes the findings ask for, in the form's own file.
+
+Dry run by default: the unified diff goes to stdout (ready for `git apply`) and the
+list of changes to stderr. `--write` replaces each file in place, atomically and
+only if it is still what was checked; `--output DIR` writes fixed copies instead.
+Exit 0 when every finding was answered, 1 when some remain (or, in a dry run,
+when there is something to change), 2 on input, usage or write errors.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, List, Optional
+
+import typer
+
+from formlint.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, LANG_HELP, print_error, report_error, \
+    resolve_lang, write_output
+
+if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
+    from collections.abc import Callable
+
+    from formlint.engine import OptionsFor
+    from formlint.model import FormResult, Report
+    from formlint.model import Finding
+    from formlint.fixer import FixOptions, Outcome
+    from formlint.fixer.workbook import WorkbookOutcome
+
+
+WORKBOOKS = (".xlsx", ".xlsm")
+
+
+def fix(
+    paths: List[str] = typer.Argument(..., help="Form files or folders (searched recursively)."),
+    policy: Optional[List[str]] = typer.Option(None, "--policy", "-p", help="Built-in policy name or policy file; repeatable, as for check."),
+    purpose: Optional[str] = typer.Option(None, "--purpose", help="Purpose id to fix against, overriding each form's `purpose`."),
+    write: bool = typer.Option(False, "--write", help="Replace each form in place (atomically; refused if the file changed since it was read)."),
+    output_dir: Optional[str] = typer.Option(None, "--output", "-o", help="Write fixed copies under this folder instead of replacing the forms."),
+    force: bool = typer.Option(False, "--force", help="Let --output replace copies that already exist."),
+    comment_out: bool = typer.Option(False, "--comment-out", help="Comment excess fields out instead of removing them (YAML forms)."),
+    keep_sensitive: bool = typer.Option(False, "--keep-sensitive", help="Keep excess sensitive fields (DM102) and mark them for a separate consent."),
+    add_suppressions: Optional[str] = typer.Option(None, "--add-suppressions", metavar="REASON", help="Add a suppression with this reason for every finding instead of fixing it."),
+    notice: bool = typer.Option(False, "--notice", help="Insert the notice `formlint notice` drafts into forms that show none."),
+    input_format: Optional[str] = typer.Option(None, "--input-format", help="Read every file as this format instead of detecting it."),
+    config: Optional[str] = typer.Option(None, "--config", help="Use this configuration file instead of discovering one."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore all configuration files."),
+    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
+) -> None:
+    """Fix what the findings ask for: remove excess fields, make optional ones optional,
+    state the policy's retention period; or add suppressions instead."""
+    from formlint.errors import UsageError
+    from formlint.fixer import FixOptions
+
+    if write and output_dir:
+        raise UsageError("--write and --output exclude each other: fix in place, or write copies")
+    if add_suppressions is not None and not add_suppressions.strip():
+        raise UsageError("--add-suppressions needs a reason, e.g. --add-suppressions 'adopted before the audit'")
+    language = resolve_lang(lang)
+    options = FixOptions(comment_out=comment_out, keep_sensitive=keep_sensitive,
+                         add_suppressions=add_suppressions.strip() if add_suppressions else None)
+    raise typer.Exit(_run(paths, policy, purpose, input_format, config, isolated, language, options,
+                          write, output_dir, force, notice))
+
+
+def _run(paths: list[str], policy: list[str] | None, purpose: str | None, input_format: str | None,
+         config: str | None, isolated: bool, lang: str, options: "FixOptions", write: bool,
+         output_dir: str | None, force: bool, notice: bool) -> int:
+    from formlint.cli.check_run import Request, cli_config, options_for, registries
+    from formlint.config import Resolver
+    from formlint.discovery import discover_named
+    from formlint.engine import check_source
+    from formlint.source import read_bytes
+
+    request = Request(paths=paths, policy=tuple(policy) if policy else None, purpose=purpose,
+                      input_format=input_format, config=config, isolated=isolated, lang=lang)
+    resolver = Resolver(cli_config(request), registries(), config, isolated)
+    form_options = options_for(request, resolver, lang)
+    status = EXIT_CLEAN
+    for path, walked in discover_named(paths, resolver.for_path(".").excluded):
+        try:
+            raw = read_bytes(path)
+        except Exception as exc:  # FormlintError: reported as that file's error line
+            report_error(exc)
+            status = EXIT_ERROR
+            continue
+        report = check_source(path, raw, form_options)
+        if report.errors:
+            if not (walked and all(type(e).__name__ == "NotAForm" for e in report.errors)):
+                for error in report.errors:
+                    report_error(error)
+                status = EXIT_ERROR
+            continue
+        for result in report.results:
+            wanted = _with_draft(options, result, form_options, lang) if notice else options
+
+            def recheck(data: bytes, path: str = path) -> "Report":
+                return check_source(path, data, form_options)
+
+            status = max(status, _fix_one(result, raw, wanted, lang, write, output_dir, force, recheck))
+    return status
+
+
+def _with_draft(options: "FixOptions", result: "FormResult", form_options: "OptionsFor", lang: str) -> "FixOptions":
+    import dataclasses
+
+    from formlint.notice_draft import draft_notice, render_draft
+    from formlint.taxonomy import load_taxonomy
+
+    chosen = form_options(result.form.path) if callable(form_options) else form_options
+    draft = draft_notice(result, chosen.policy, load_taxonomy(), lang)
+    return dataclasses.replace(options, notice=render_draft(draft, "text"))
+
+
+def _fix_one(result: "FormResult", raw: bytes, options: "FixOptions", lang: str, write: bool,
+             output_dir: str | None, force: bool, recheck: "Callable[[bytes], Report]") -> int:
+    from formlint.fixer import plan
+
+    path = result.form.path
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in WORKBOOKS:
+        return _fix_workbook(result, raw, suffix, options, lang, write, output_dir, force, recheck)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        print_error(f"{_visible(path)}:1:1: error: fix edits UTF-8 files only; this one is not")
+        return EXIT_ERROR
+    outcome = plan(text, result.form.format, os.path.splitext(path)[1].lower(), result.findings,
+                   result.purpose, options)
+    after = recheck(outcome.text.encode("utf-8")) if outcome.changed else None
+    if after is not None and (after.errors or not after.results):
+        print_error(f"{_visible(path)}:1:1: error: the fixed form would not read back; nothing written")
+        return EXIT_ERROR
+    left = list(after.results[0].findings) if after is not None else list(result.findings)
+    dry_run = not write and not output_dir
+    _print_changes(path, outcome, left, lang, to_stderr=dry_run)
+    if dry_run:
+        if outcome.changed:
+            write_output(_diff(path, text, outcome.text))
+        return EXIT_FINDINGS if outcome.changed or left else EXIT_CLEAN
+    if outcome.changed and not _store(path, raw, outcome.text.encode("utf-8"), output_dir, force):
+        return EXIT_ERROR
+    return EXIT_FINDINGS if left else EXIT_CLEAN
+
+
+def _fix_workbook(result: "FormResult", raw: bytes, suffix: str, options: "FixOptions", lang: str, write: bool,
+                  output_dir: str | None, force: bool, recheck: "Callable[[bytes], Report]") -> int:
+    """A workbook has no text to diff: the dry run lists the changed cells instead."""
+    import sys
+
+    from formlint.fixer.workbook import plan_workbook
+
+    path = result.form.path
+    outcome = plan_workbook(raw, suffix, result.findings, result.purpose, options)
+    after = recheck(outcome.data) if outcome.changed else None
+    if after is not None and (after.errors or not after.results):
+        print_error(f"{_visible(path)}:1:1: error: the fixed workbook would not read back; nothing written")
+        return EXIT_ERROR
+    left = list(after.results[0].findings) if after is not None else list(result.findings)
+    dry_run = not write and not output_dir
+    _print_changes(path, outcome, left, lang, to_stderr=dry_run)
+    if dry_run:
+        for cell in outcome.cells:
+            sys.stdout.write(f"{_visible(path)}: {cell.where}: {_visible(cell.what)}\n")
+        return EXIT_FINDINGS if outcome.changed or left else EXIT_CLEAN
+    if outcome.changed and not _store(path, raw, outcome.data, output_dir, force):
+        return EXIT_ERROR
+    return EXIT_FINDINGS if left else EXIT_CLEAN
+
+
+def _store(path: str, raw: bytes, data: bytes, output_dir: str | None, force: bool) -> bool:
+    from formlint.fixer.write import StaleFile, create_new, replace_checked
+
+    try:
+        if output_dir is None:
+            replace_checked(path, data, raw)
+        else:
+            create_new(os.path.join(output_dir, _relative(path)), data, force)
+        return True
+    except StaleFile:
+        print_error(f"{path}:1:1: error: the file changed while it was being fixed; nothing written, run fix again")
+    except FileExistsError:
+        target = os.path.join(output_dir or "", _relative(path))
+        print_error(f"{target}:1:1: error: already exists; pass --force to replace it")
+    except OSError as exc:
+        print_error(f"{path}:1:1: error: cannot write the fixed form: {exc.strerror or exc}; the original is unchanged")
+    return False
+
+
+def _relative(path: str) -> str:
+    """Where a copy goes under --output: the form's path, made relative and safe."""
+    rel = os.path.relpath(os.path.abspath(path))
+    parts = [p for p in rel.split(os.sep) if p not in ("", ".", "..")]
+    return os.path.join(*parts) if parts else os.path.basename(path)
+
+
+def _print_changes(path: str, outcome: "Outcome | WorkbookOutcome", left: "list[Finding]", lang: str, to_stderr: bool) -> None:
+    """What was fixed, then what the form still gets reported for, with the reason
+    `fix` left it where it has one."""
+    import sys
+
+    from formlint.i18n import render, t
+
+    stream = sys.stderr if to_stderr else sys.stdout
+    shown = _visible(path)
+    reasons = {(c.code, c.field_key): c.action for c in outcome.changes if not c.done}
+    fixed = [c for c in outcome.changes if c.done]
+    for change in fixed:
+        where = f" `{_visible(change.field_key)}`" if change.field_key else ""
+        stream.write(f"{shown}:{change.line}: {change.code} {t('fix.fixed', lang)}{where}: {render(change.action, lang)}\n")
+    for finding in left:
+        where = f" `{_visible(finding.field_key)}`" if finding.field_key else ""
+        reason = reasons.get((finding.code, finding.field_key))
+        why = render(reason, lang) if reason is not None else t("fix.still_reported", lang)
+        stream.write(f"{shown}:{finding.line}: {finding.code} {t('fix.unfixed', lang)}{where}: {_visible(why)}\n")
+    stream.write(t("fix.summary", lang, path=shown, fixed=len(fixed), remaining=len(left)) + "\n")
+    stream.flush()
+
+
+def _visible(text: str) -> str:
+    """Form text on a terminal: control characters shown as escapes, never obeyed."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def _diff(path: str, before: str, after: str) -> str:
+    import difflib
+
+    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                 fromfile=f"a/{path.lstrip('/')}", tofile=f"b/{path.lstrip('/')}")
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)

@@ -1,0 +1,74 @@
+"""`formlint notice`: draft the privacy notice a form should carry."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import List, Optional
+
+import typer
+
+from formlint.cli.common import EXIT_CLEAN, EXIT_ERROR, LANG_HELP, report_error, resolve_lang, write_output
+
+
+class DraftFormat(str, Enum):
+    markdown = "markdown"
+    text = "text"
+    html = "html"
+
+
+def notice(
+    form: str = typer.Argument(..., help="The form to draft a notice for."),
+    policy: Optional[List[str]] = typer.Option(None, "--policy", "-p", help="Built-in policy name or policy file; repeatable, as for check."),
+    purpose: Optional[str] = typer.Option(None, "--purpose", help="Purpose id, overriding the form's `purpose`."),
+    output_format: DraftFormat = typer.Option(DraftFormat.markdown, "--format", help="markdown, text or html (a fragment to paste into a page)."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the draft to this file instead of stdout (never replaces a file without --force)."),
+    force: bool = typer.Option(False, "--force", help="Let --output replace an existing file."),
+    input_format: Optional[str] = typer.Option(None, "--input-format", help="Read the form as this format instead of detecting it."),
+    config: Optional[str] = typer.Option(None, "--config", help="Use this configuration file instead of discovering one."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore all configuration files."),
+    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
+) -> None:
+    """Draft the notice the form should carry (PIPL Art. 17, GDPR Art. 13): collector,
+    purpose, the data kept after minimisation, sensitive data, legal basis, recipients,
+    retention and rights. What neither the form nor the policy says is a marked placeholder."""
+    from formlint.cli.check_run import Request, cli_config, options_for, registries
+    from formlint.config import Resolver
+    from formlint.engine import check_paths
+    from formlint.errors import UsageError
+    from formlint.notice_draft import draft_notice, render_draft
+    from formlint.taxonomy import load_taxonomy
+
+    language = resolve_lang(lang)
+    request = Request(paths=[form], policy=tuple(policy) if policy else None, purpose=purpose,
+                      input_format=input_format, config=config, isolated=isolated, lang=language)
+    resolver = Resolver(cli_config(request), registries(), config, isolated)
+    options = options_for(request, resolver, language)
+    report = check_paths([form], options)
+    for error in report.errors:
+        report_error(error)
+    if report.errors or not report.results:
+        raise typer.Exit(EXIT_ERROR)
+    if len(report.results) > 1:
+        raise UsageError("notice drafts one form at a time: name a file, not a folder")
+    result = report.results[0]
+    chosen = options(form) if callable(options) else options
+    text = render_draft(draft_notice(result, chosen.policy, load_taxonomy(), language), output_format.value)
+    if output is None:
+        write_output(text)
+    else:
+        _save(output, text, force)
+    raise typer.Exit(EXIT_CLEAN)
+
+
+def _save(path: str, text: str, force: bool) -> None:
+    from formlint.cli.common import print_error
+    from formlint.fixer.write import create_new
+
+    try:
+        create_new(path, text.encode("utf-8"), force)
+    except FileExistsError:
+        print_error(f"{path}:1:1: error: already exists; pass --force to replace it")
+        raise typer.Exit(EXIT_ERROR) from None
+    except OSError as exc:
+        print_error(f"{path}:1:1: error: cannot write the notice: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_ERROR) from None
