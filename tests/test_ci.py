@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import Result
+from click.testing import Result
 
-from conftest import FIXTURES, run_formlint
+from conftest import FIXTURES, cli_runner, run_formlint
 from test_cli import assert_one_error_line
 
 from formlint.model import Location
@@ -36,13 +36,11 @@ def invoke(cwd: Path, *args: str, stdin: str | None = None) -> Result:
     """`formlint ARGS` in-process: a subprocess per case would cost a second each.
     Error lines and exit code 2 come from `formlint.cli.main`, so those cases use
     run_formlint instead."""
-    from typer.testing import CliRunner
-
     from formlint.cli import app
 
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(cwd)
-        return CliRunner().invoke(app, list(args), input=stdin, catch_exceptions=False)
+        return cli_runner().invoke(app, list(args), input=stdin, catch_exceptions=False)
 
 
 def codes(root: Path, *args: str, cwd: Path | None = None) -> list[str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from formlint import classify as classify_module
@@ -424,29 +422,3 @@ def test_classify_all_keeps_order() -> None:
 
 def test_explicit_taxonomy_argument() -> None:
     assert classify(_field(label="Name"), load_taxonomy()).category == "identity.name"
-
-
-# -------------------------------------------------------------------- performance
-
-
-def _synthetic_forms(count: int) -> list[Field]:
-    labels = [(lang, label) for _, lang, label, _ in TABLE if label]
-    fields = []
-    for form in range(count):
-        for n in range(15):
-            lang, label = labels[(form * 15 + n) % len(labels)]
-            # A per-form suffix makes most labels new to the cache, like real forms.
-            text = f"{label} {form % 97}" if n % 2 else label
-            fields.append(Field(key=f"field_{n}", label={lang: text}))
-    return fields
-
-
-def test_thousand_forms_classify_in_under_a_second() -> None:
-    fields = _synthetic_forms(1000)
-    classify_module._match.cache_clear()
-    classify_module.normalise.cache_clear()
-    started = time.perf_counter()
-    results = classify_all(fields)
-    elapsed = time.perf_counter() - started
-    assert len(results) == 15_000
-    assert elapsed < 1.0, f"{elapsed:.2f}s"

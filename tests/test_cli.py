@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, SAMPLES, run_formlint
+from conftest import FIXTURES, ROOT, SAMPLES, run_formlint
 
 ERROR_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): error: .+$")
 
@@ -270,3 +273,39 @@ def test_classify_skips_walked_files_no_format_claims_like_check(tmp_path: Path)
     assert [f["path"] for f in json.loads(walked.stdout)["forms"]] == [str(tmp_path / "form.yaml")]
     named = run_formlint("classify", str(tmp_path / "package.json"))
     assert named.returncode == 2 and "not a form in any format" in named.stderr
+
+
+@pytest.mark.parametrize("args, needle", [
+    (["check", "--fail-on", "bogus"], "'bogus' is not one of error, warning, info"),
+    (["check", "--fail-on", "warn"], "(did you mean 'warning'?)"),
+    (["check", "-j", "-1"], "-1 is not in the range"),
+    (["check", "--jbos", "2"], "no such option '--jbos' (did you mean '--jobs'?)"),
+    (["chek", "."], "no such command 'chek' (did you mean 'check'?)"),
+    (["classify", "--output-format", "jsno", "x.yaml"], "(did you mean 'json'?)"),
+    (["policies", "shwo"], "(did you mean 'show'?)"),
+])
+def test_a_usage_error_is_one_line_exit_2(args: list[str], needle: str) -> None:
+    result = run_formlint(*args)
+    assert result.returncode == 2 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("formlint: error: "), result.stderr
+    assert needle in lines[0]
+
+
+def test_help_placeholders_are_words() -> None:
+    shown = run_formlint("check", "--help").stdout
+    assert "<" not in shown and "list[" not in shown and "TEXT" not in shown
+    assert "--policy POLICY" in shown and "--jobs N" in shown and "[PATH]..." in shown
+
+
+def test_output_is_utf8_on_a_non_utf8_console(tmp_path: Path) -> None:
+    """A redirect on a cp1252 console (Windows' default) must not crash on Chinese labels."""
+    form = tmp_path / "登记.yaml"
+    form.write_text((FIXTURES / "rules" / "dm102_fail.yaml").read_text("utf-8"), "utf-8")
+    result = subprocess.run([sys.executable, "-m", "formlint", "check", "--lang", "zh", "--policy",
+                             str(FIXTURES / "policies" / "rules-test.yaml"), str(form)],
+                            capture_output=True, cwd=ROOT, timeout=120,
+                            env={**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONIOENCODING": "cp1252",
+                                 "NO_COLOR": "1"})
+    assert result.returncode == 1, result.stderr.decode("utf-8", "replace")
+    assert "登记.yaml" in result.stdout.decode("utf-8") and "Traceback" not in result.stderr.decode("utf-8")

@@ -11,9 +11,9 @@ import stat
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from click.testing import Result
 
-from conftest import ROOT, SAMPLES
+from conftest import ROOT, SAMPLES, cli_runner
 
 GOLDEN = Path(__file__).parent / "golden"
 SAMPLE_NAMES = sorted(p.name for p in SAMPLES.glob("*.yaml"))
@@ -25,7 +25,7 @@ def invoke(cwd: Path, *args: str) -> Result:
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(cwd)
         patch.setenv("NO_COLOR", "1")
-        return CliRunner().invoke(app, list(args), catch_exceptions=False)
+        return cli_runner().invoke(app, list(args), catch_exceptions=False)
 
 
 def findings(cwd: Path, *args: str) -> list[dict[str, object]]:

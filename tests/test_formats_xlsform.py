@@ -132,7 +132,8 @@ def test_survey_only_csv_lines_count_text_lines_of_multiline_cells() -> None:
 
 @pytest.mark.parametrize("header, code", [
     ("English (en)", "en"), ("English", "en"), ("中文", "zh"), ("Español", "es"), ("Français", "fr"),
-    ("Deutsch", "de"), ("Portuguese", "pt"), ("Kiswahili", "Kiswahili"), ("Chinese (zh-Hans)", "zh-hans"),
+    ("Deutsch", "de"), ("Portuguese", "pt"), ("Kiswahili", "sw"), ("Klingon", "Klingon"), ("fra", "fr"),
+    ("Chinese (zh-Hans)", "zh-hans"),
 ])
 def test_language_headers_become_codes(header: str, code: str) -> None:
     assert language_code(header) == code

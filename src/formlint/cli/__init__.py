@@ -1,64 +1,64 @@
 """The `formlint` command: one module per subcommand, joined here.
 
 Input problems raise FormlintError and end as one `path:line:col: error: …`
-line on stderr with exit code 2; `--debug` shows the traceback instead.
+line on stderr with exit code 2; `--debug` shows the traceback instead. Usage
+problems (an unknown option, a bad value) are one `formlint: error: …` line,
+exit 2, never click's usage block.
 """
 
 from __future__ import annotations
 
 import sys
+from typing import NoReturn
 
-import typer
+import click
 
 from formlint import __version__
 from formlint.cli import categories, check, classify, fix, formats, init, notice, policies, purposes, rule, schema
-from formlint.cli.common import EXIT_ERROR, state
+from formlint.cli.common import EXIT_ERROR, SuggestingGroup, configure_streams, state
 from formlint.errors import FormlintError, UsageError
 
-app = typer.Typer(
+
+@click.group(
     name="formlint",
+    cls=SuggestingGroup,
     help="Audit data collection forms for data minimisation: excess fields, missing or vague "
     "retention, missing notice elements. Exit codes: 0 clean, 1 findings at or above "
     "--fail-on, 2 usage or input error.",
-    add_completion=False,
     no_args_is_help=True,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"formlint {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Print the version and exit."),
-    debug: bool = typer.Option(False, "--debug", help="Show tracebacks for input errors."),
-) -> None:
+@click.version_option(__version__, "--version", prog_name="formlint", message="%(prog)s %(version)s",
+                      help="Print the version and exit.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for input errors.")
+def app(debug: bool) -> None:
     state.debug = debug
 
 
-app.command("check")(check.check)
-app.command("classify")(classify.classify)
-app.command("fix")(fix.fix)
-app.command("notice")(notice.notice)
-app.command("categories")(categories.categories)
-app.command("formats")(formats.formats)
-app.command("rule")(rule.rule)
-app.command("schema")(schema.schema)
-app.command("purposes")(purposes.purposes)
-app.command("init")(init.init)
-app.add_typer(policies.app, name="policies")
+app.add_command(check.check)
+app.add_command(classify.classify)
+app.add_command(fix.fix)
+app.add_command(notice.notice)
+app.add_command(categories.categories)
+app.add_command(formats.formats)
+app.add_command(rule.rule)
+app.add_command(schema.schema)
+app.add_command(purposes.purposes)
+app.add_command(init.init)
+app.add_command(policies.policies)
 
 
 def main() -> None:
+    configure_streams()
     try:
-        app(standalone_mode=True)
+        code = app(prog_name="formlint", standalone_mode=False)
+    except click.UsageError as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `formlint` alone: the help, as click 8.2+ shows it
+            exc.show()
+            sys.exit(EXIT_ERROR)
+        _fail(f"formlint: error: {usage_message(exc)}", exc)
+    except click.exceptions.Abort:
+        _fail("formlint: error: interrupted", KeyboardInterrupt())
     except FormlintError as exc:
         _fail(str(exc), exc)
     except UsageError as exc:
@@ -68,9 +68,19 @@ def main() -> None:
         first_line = (str(exc).splitlines() or [""])[0]
         _fail(f"formlint: internal error, please report (rerun with --debug for the traceback): "
               f"{type(exc).__name__}: {first_line}", exc)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
-def _fail(line: str, exc: Exception) -> None:
+def usage_message(exc: click.UsageError) -> str:
+    """click's message on one line; an unknown option worded the same under every click 8."""
+    if isinstance(exc, click.NoSuchOption):
+        close = sorted(exc.possibilities or ())
+        hint = f" (did you mean {' or '.join(map(repr, close))}?)" if close else ""
+        return f"no such option {exc.option_name!r}{hint}"
+    return " ".join(part.strip() for part in exc.format_message().splitlines() if part.strip())
+
+
+def _fail(line: str, exc: BaseException) -> NoReturn:
     if state.debug:
         raise exc
     from formlint.cli.common import print_error

@@ -3,32 +3,27 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
 from typing import TYPE_CHECKING, Optional
 
-import typer
+import click
 
-from formlint.cli.common import LANG_HELP, resolve_lang, write_output
+from formlint.cli.common import LANG_HELP, Choice, resolve_lang, write_output
 
 if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
     from formlint.taxonomy import Category
 
 
-class ListFormat(str, Enum):
-    text = "text"
-    json = "json"
-
-
-def categories(
-    output_format: ListFormat = typer.Option(ListFormat.text, "--format", help="Output format."),
-    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
-) -> None:
+@click.command("categories")
+@click.option("--output-format", "--format", "output_format", type=Choice(("text", "json")), default="text",
+              metavar="FORMAT", help="Output format: text (default) or json.")
+@click.option("--lang", metavar="LANG", help=LANG_HELP)
+def categories(output_format: str, lang: Optional[str]) -> None:
     """List category ids with their names and the regimes that make them sensitive."""
     from formlint.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy()
     items = [taxonomy.get(cid) for cid in taxonomy.ids()]
-    if output_format is ListFormat.json:
+    if output_format == "json":
         data = {"version": 1, "categories": [
             {"id": c.id, "name": dict(c.name), "description": dict(c.description),
              "sensitive": dict(c.sensitive), "autocomplete": list(c.autocomplete)} for c in items]}

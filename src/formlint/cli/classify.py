@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
-from typing import TYPE_CHECKING, Any, List, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-import typer
+import click
 
-from formlint.cli.common import (EXIT_CLEAN, EXIT_ERROR, LANG_HELP, category_text, display_width, pad, report_error,
-                                 resolve_lang, write_output)
+from formlint.cli.common import (EXIT_CLEAN, EXIT_ERROR, LANG_HELP, Choice, category_text, display_width, pad,
+                                 report_error, resolve_lang, write_output)
 
 if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
     from formlint.taxonomy import Taxonomy
@@ -18,18 +17,16 @@ if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
 CATEGORY_WIDTH = 26
 
 
-class ClassifyFormat(str, Enum):
-    text = "text"
-    json = "json"
+@click.command("classify")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--output-format", "--format", "output_format", type=Choice(("text", "json")), default="text",
+              metavar="FORMAT", help="Output format: text (default) or json.")
+@click.option("--input-format", metavar="FORMAT", help="Read every file as this format.")
+@click.option("--lang", metavar="LANG", help=LANG_HELP)
+def classify(paths: tuple[str, ...], output_format: str, input_format: Optional[str], lang: Optional[str]) -> None:
+    """Print each field's personal-data category, confidence and evidence.
 
-
-def classify(
-    paths: List[str] = typer.Argument(..., help="Form files or folders (searched recursively)."),
-    output_format: ClassifyFormat = typer.Option(ClassifyFormat.text, "--format", help="Output format."),
-    input_format: Optional[str] = typer.Option(None, "--input-format", help="Read every file as this format."),
-    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
-) -> None:
-    """Print each field's personal-data category, confidence and evidence."""
+    PATH is a form file or a folder (searched recursively)."""
     from formlint.discovery import discover_named
     from formlint.engine import classify_form
     from formlint.errors import FormlintError, NotAForm
@@ -52,9 +49,9 @@ def classify(
             report_error(exc)
             failed = True
     text = json.dumps({"version": 1, "forms": forms}, ensure_ascii=False, indent=2) + "\n" \
-        if output_format is ClassifyFormat.json else _table(forms, taxonomy, language)
+        if output_format == "json" else _table(forms, taxonomy, language)
     write_output(text)
-    raise typer.Exit(EXIT_ERROR if failed else EXIT_CLEAN)
+    raise SystemExit(EXIT_ERROR if failed else EXIT_CLEAN)
 
 
 def _form_entry(form: Any, classes: dict[str, Any]) -> dict[str, Any]:

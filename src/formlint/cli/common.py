@@ -6,7 +6,9 @@ import os
 import sys
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+import click
 
 if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
     from formlint.taxonomy import Taxonomy
@@ -22,6 +24,50 @@ class _State:
 
 
 state = _State()
+
+
+class SuggestingGroup(click.Group):
+    """A command group whose unknown-command error names the closest command."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if args and not name.startswith("-") and self.get_command(ctx, name) is None:
+            import difflib
+
+            close = difflib.get_close_matches(name, self.list_commands(ctx), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise click.UsageError(f"no such command {name!r}{hint}; commands: {', '.join(self.list_commands(ctx))}",
+                                   ctx)
+        return super().resolve_command(ctx, args)
+
+
+class Choice(click.Choice):
+    """A fixed set of values whose error names the closest one."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            import difflib
+
+            close = difflib.get_close_matches(str(value), [str(c) for c in self.choices], n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            self.fail(f"{value!r} is not one of {', '.join(map(str, self.choices))}{hint}", param, ctx)
+
+
+def configure_streams() -> None:
+    """Write UTF-8 whatever the locale: a redirect on a cp1252 console (Windows'
+    default) would otherwise crash on the first Chinese label. A stream that
+    cannot change encoding replaces what it cannot write instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding == "utf8" or reconfigure is None:
+            continue
+        try:
+            reconfigure(encoding="utf-8")
+        except (ValueError, OSError):  # data already written in the old encoding
+            reconfigure(errors="replace")
 
 
 def resolve_lang(option: str | None) -> str:
@@ -67,7 +113,7 @@ def colour_wanted(stream: TextIO) -> bool:
 def print_error(line: str) -> None:
     """One diagnostic line on stderr; rich styles it only on a colour terminal."""
     if not colour_wanted(sys.stderr):
-        print(line, file=sys.stderr)
+        print(line, file=sys.stderr, flush=True)
         return
     from rich.console import Console
     from rich.text import Text
@@ -79,7 +125,7 @@ def print_error(line: str) -> None:
 
 def print_warning(text: str) -> None:
     """A warning that does not change the exit code, on stderr."""
-    print(f"formlint: warning: {text}", file=sys.stderr)
+    print(f"formlint: warning: {text}", file=sys.stderr, flush=True)
 
 
 def report_error(exc: Exception) -> None:

@@ -10,9 +10,9 @@ when there is something to change), 2 on input, usage or write errors.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Optional
 
-import typer
+import click
 
 from formlint.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, LANG_HELP, print_error, report_error, \
     resolve_lang, write_output
@@ -30,24 +30,28 @@ if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
 WORKBOOKS = (".xlsx", ".xlsm")
 
 
-def fix(
-    paths: List[str] = typer.Argument(..., help="Form files or folders (searched recursively)."),
-    policy: Optional[List[str]] = typer.Option(None, "--policy", "-p", help="Built-in policy name or policy file; repeatable, as for check."),
-    purpose: Optional[str] = typer.Option(None, "--purpose", help="Purpose id to fix against, overriding each form's `purpose`."),
-    write: bool = typer.Option(False, "--write", help="Replace each form in place (atomically; refused if the file changed since it was read)."),
-    output_dir: Optional[str] = typer.Option(None, "--output", "-o", help="Write fixed copies under this folder instead of replacing the forms."),
-    force: bool = typer.Option(False, "--force", help="Let --output replace copies that already exist."),
-    comment_out: bool = typer.Option(False, "--comment-out", help="Comment excess fields out instead of removing them (YAML forms)."),
-    keep_sensitive: bool = typer.Option(False, "--keep-sensitive", help="Keep excess sensitive fields (DM102) and mark them for a separate consent."),
-    add_suppressions: Optional[str] = typer.Option(None, "--add-suppressions", metavar="REASON", help="Add a suppression with this reason for every finding instead of fixing it."),
-    notice: bool = typer.Option(False, "--notice", help="Insert the notice `formlint notice` drafts into forms that show none."),
-    input_format: Optional[str] = typer.Option(None, "--input-format", help="Read every file as this format instead of detecting it."),
-    config: Optional[str] = typer.Option(None, "--config", help="Use this configuration file instead of discovering one."),
-    isolated: bool = typer.Option(False, "--isolated", help="Ignore all configuration files."),
-    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
-) -> None:
+@click.command("fix")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--policy", "-p", multiple=True, metavar="POLICY", help="Built-in policy name or policy file; repeatable, as for check.")
+@click.option("--purpose", metavar="PURPOSE", help="Purpose id to fix against, overriding each form's `purpose`.")
+@click.option("--write", is_flag=True, help="Replace each form in place (atomically; refused if the file changed since it was read).")
+@click.option("--output", "-o", "output_dir", metavar="FOLDER", help="Write fixed copies under this folder instead of replacing the forms.")
+@click.option("--force", is_flag=True, help="Let --output replace copies that already exist.")
+@click.option("--comment-out", is_flag=True, help="Comment excess fields out instead of removing them (YAML forms).")
+@click.option("--keep-sensitive", is_flag=True, help="Keep excess sensitive fields (DM102) and mark them for a separate consent.")
+@click.option("--add-suppressions", metavar="REASON", help="Add a suppression with this reason for every finding instead of fixing it.")
+@click.option("--notice", is_flag=True, help="Insert the notice `formlint notice` drafts into forms that show none.")
+@click.option("--input-format", metavar="FORMAT", help="Read every file as this format instead of detecting it.")
+@click.option("--config", metavar="FILE", help="Use this configuration file instead of discovering one.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--lang", metavar="LANG", help=LANG_HELP)
+def fix(paths: tuple[str, ...], policy: tuple[str, ...], purpose: Optional[str], write: bool, output_dir: Optional[str],
+        force: bool, comment_out: bool, keep_sensitive: bool, add_suppressions: Optional[str], notice: bool,
+        input_format: Optional[str], config: Optional[str], isolated: bool, lang: Optional[str]) -> None:
     """Fix what the findings ask for: remove excess fields, make optional ones optional,
-    state the policy's retention period; or add suppressions instead."""
+    state the policy's retention period; or add suppressions instead.
+
+    PATH is a form file or a folder (searched recursively)."""
     from formlint.errors import UsageError
     from formlint.fixer import FixOptions
 
@@ -58,7 +62,7 @@ def fix(
     language = resolve_lang(lang)
     options = FixOptions(comment_out=comment_out, keep_sensitive=keep_sensitive,
                          add_suppressions=add_suppressions.strip() if add_suppressions else None)
-    raise typer.Exit(_run(paths, policy, purpose, input_format, config, isolated, language, options,
+    raise SystemExit(_run(list(paths), list(policy), purpose, input_format, config, isolated, language, options,
                           write, output_dir, force, notice))
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import click
+
 from formlint.cli.common import write_output
 
 
+@click.command("formats")
 def formats() -> None:
     """List every input format with its file extensions; pass a name to --input-format."""
     from formlint.formats import FORMATS

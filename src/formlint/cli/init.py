@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-import typer
+import click
 
 from formlint.cli.common import write_output
 
@@ -21,22 +21,23 @@ DEFAULT_PACK = "pipl"
 NEW_PURPOSE = "registration"
 
 
-def init(
-    pack: Optional[str] = typer.Option(None, "--pack", help="Built-in policy to extend (e.g. pipl, gdpr, epidemic-registration)."),
-    purpose: Optional[str] = typer.Option(None, "--purpose", help="Purpose id your forms use."),
-    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask; use the flags and defaults."),
-    force: bool = typer.Option(False, "--force", help="Overwrite existing files."),
-    directory: Path = typer.Option(Path("."), "--dir", help="Folder to write the files in."),
-) -> None:
+@click.command("init")
+@click.option("--pack", metavar="POLICY", help="Built-in policy to extend (e.g. pipl, gdpr, epidemic-registration).")
+@click.option("--purpose", metavar="PURPOSE", help="Purpose id your forms use.")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask; use the flags and defaults.")
+@click.option("--force", is_flag=True, help="Overwrite existing files.")
+@click.option("--dir", "directory", type=click.Path(path_type=Path), default=Path("."), metavar="FOLDER",
+              help="Folder to write the files in.")
+def init(pack: Optional[str], purpose: Optional[str], yes: bool, force: bool, directory: Path) -> None:
     """Write .formlint.yaml and .formlint-policy.yaml (extending a built-in pack)."""
     from formlint.policy import load_policy
 
     config, policy_file = directory / CONFIG_NAME, directory / POLICY_NAME
     _refuse_existing([config, policy_file], force)
-    pack = pack or (DEFAULT_PACK if yes else typer.prompt("Policy to build on", default=DEFAULT_PACK))
+    pack = pack or (DEFAULT_PACK if yes else click.prompt("Policy to build on", default=DEFAULT_PACK))
     base = load_policy(pack)
     suggested = base.default_purpose or next(iter(base.purposes), NEW_PURPOSE)
-    purpose = purpose or (suggested if yes else typer.prompt("Purpose id", default=suggested))
+    purpose = purpose or (suggested if yes else click.prompt("Purpose id", default=suggested))
     _write(policy_file, _policy_text(pack, purpose, purpose in base.purposes))
     _write(config, f"# formlint configuration (see README, 'formlint init')\npolicy: {POLICY_NAME}\npurpose: {purpose}\n")
     write_output(f"wrote {config} and {policy_file} (extends {pack}, purpose {purpose})\n")

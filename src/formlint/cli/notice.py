@@ -2,32 +2,27 @@
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import List, Optional
+from typing import Optional
 
-import typer
+import click
 
-from formlint.cli.common import EXIT_CLEAN, EXIT_ERROR, LANG_HELP, report_error, resolve_lang, write_output
-
-
-class DraftFormat(str, Enum):
-    markdown = "markdown"
-    text = "text"
-    html = "html"
+from formlint.cli.common import EXIT_CLEAN, EXIT_ERROR, LANG_HELP, Choice, report_error, resolve_lang, write_output
 
 
-def notice(
-    form: str = typer.Argument(..., help="The form to draft a notice for."),
-    policy: Optional[List[str]] = typer.Option(None, "--policy", "-p", help="Built-in policy name or policy file; repeatable, as for check."),
-    purpose: Optional[str] = typer.Option(None, "--purpose", help="Purpose id, overriding the form's `purpose`."),
-    output_format: DraftFormat = typer.Option(DraftFormat.markdown, "--format", help="markdown, text or html (a fragment to paste into a page)."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the draft to this file instead of stdout (never replaces a file without --force)."),
-    force: bool = typer.Option(False, "--force", help="Let --output replace an existing file."),
-    input_format: Optional[str] = typer.Option(None, "--input-format", help="Read the form as this format instead of detecting it."),
-    config: Optional[str] = typer.Option(None, "--config", help="Use this configuration file instead of discovering one."),
-    isolated: bool = typer.Option(False, "--isolated", help="Ignore all configuration files."),
-    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
-) -> None:
+@click.command("notice")
+@click.argument("form", metavar="FORM")
+@click.option("--policy", "-p", multiple=True, metavar="POLICY", help="Built-in policy name or policy file; repeatable, as for check.")
+@click.option("--purpose", metavar="PURPOSE", help="Purpose id, overriding the form's `purpose`.")
+@click.option("--output-format", "--format", "output_format", type=Choice(("markdown", "text", "html")), default="markdown",
+              metavar="FORMAT", help="markdown, text or html (a fragment to paste into a page).")
+@click.option("--output", "-o", metavar="FILE", help="Write the draft to this file instead of stdout (never replaces a file without --force).")
+@click.option("--force", is_flag=True, help="Let --output replace an existing file.")
+@click.option("--input-format", metavar="FORMAT", help="Read the form as this format instead of detecting it.")
+@click.option("--config", metavar="FILE", help="Use this configuration file instead of discovering one.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--lang", metavar="LANG", help=LANG_HELP)
+def notice(form: str, policy: tuple[str, ...], purpose: Optional[str], output_format: str, output: Optional[str],
+           force: bool, input_format: Optional[str], config: Optional[str], isolated: bool, lang: Optional[str]) -> None:
     """Draft the notice the form should carry (PIPL Art. 17, GDPR Art. 13): collector,
     purpose, the data kept after minimisation, sensitive data, legal basis, recipients,
     retention and rights. What neither the form nor the policy says is a marked placeholder."""
@@ -47,17 +42,17 @@ def notice(
     for error in report.errors:
         report_error(error)
     if report.errors or not report.results:
-        raise typer.Exit(EXIT_ERROR)
+        raise SystemExit(EXIT_ERROR)
     if len(report.results) > 1:
         raise UsageError("notice drafts one form at a time: name a file, not a folder")
     result = report.results[0]
     chosen = options(form) if callable(options) else options
-    text = render_draft(draft_notice(result, chosen.policy, load_taxonomy(), language), output_format.value)
+    text = render_draft(draft_notice(result, chosen.policy, load_taxonomy(), language), output_format)
     if output is None:
         write_output(text)
     else:
         _save(output, text, force)
-    raise typer.Exit(EXIT_CLEAN)
+    raise SystemExit(EXIT_CLEAN)
 
 
 def _save(path: str, text: str, force: bool) -> None:
@@ -68,7 +63,7 @@ def _save(path: str, text: str, force: bool) -> None:
         create_new(path, text.encode("utf-8"), force)
     except FileExistsError:
         print_error(f"{path}:1:1: error: already exists; pass --force to replace it")
-        raise typer.Exit(EXIT_ERROR) from None
+        raise SystemExit(EXIT_ERROR) from None
     except OSError as exc:
         print_error(f"{path}:1:1: error: cannot write the notice: {exc.strerror or exc}")
-        raise typer.Exit(EXIT_ERROR) from None
+        raise SystemExit(EXIT_ERROR) from None

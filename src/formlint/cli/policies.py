@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Optional
 
-import typer
+import click
 
-from formlint.cli.common import (EXIT_ERROR, LANG_HELP, category_text, display_width, report_error, resolve_lang,
-                                 write_output)
+from formlint.cli.common import (EXIT_ERROR, LANG_HELP, SuggestingGroup, category_text, display_width, report_error,
+                                 resolve_lang, write_output)
 
 if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
     from formlint.model import Policy, Purpose
     from formlint.taxonomy import Taxonomy
 
-app = typer.Typer(help="List, show and validate policies.", no_args_is_help=True, add_completion=False,
-                  rich_markup_mode=None)
+@click.group("policies", cls=SuggestingGroup, no_args_is_help=True)
+def policies() -> None:
+    """List, show and validate policies."""
 
 
-@app.command("list")
+@policies.command("list")
 def list_policies() -> None:
     """List the built-in policies with their purposes, regimes and opt-in rules."""
     from formlint.policy import builtin_names, load_policy
@@ -29,10 +30,13 @@ def list_policies() -> None:
     write_output("\n".join(lines) + "\n")
 
 
-@app.command("show")
-def show(name: str = typer.Argument(..., help="Built-in policy name or policy file."),
-         lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP)) -> None:
-    """Print a policy with extends resolved, and the source of every list and cap."""
+@policies.command("show")
+@click.argument("name", metavar="POLICY")
+@click.option("--lang", metavar="LANG", help=LANG_HELP)
+def show(name: str, lang: Optional[str]) -> None:
+    """Print a policy with extends resolved, and the source of every list and cap.
+
+    POLICY is a built-in policy name or a policy file."""
     from formlint.policy import load_policy
     from formlint.taxonomy import load_taxonomy
 
@@ -41,8 +45,9 @@ def show(name: str = typer.Argument(..., help="Built-in policy name or policy fi
     write_output("\n".join([*_header(policy, language), *purposes]) + "\n")
 
 
-@app.command("validate")
-def validate(paths: List[str] = typer.Argument(..., help="Policy files to check.")) -> None:
+@policies.command("validate")
+@click.argument("paths", nargs=-1, required=True, metavar="FILE...")
+def validate(paths: tuple[str, ...]) -> None:
     """Check policy files against the schema, the taxonomy and their extends chain."""
     from formlint.errors import FormlintError
     from formlint.policy import load_policy
@@ -57,7 +62,7 @@ def validate(paths: List[str] = typer.Argument(..., help="Policy files to check.
             continue
         write_output(f"{path}: ok: policy {policy.id!r}, {len(policy.purposes)} purpose(s)\n")
     if failed:
-        raise typer.Exit(EXIT_ERROR)
+        raise SystemExit(EXIT_ERROR)
 
 
 def _header(policy: "Policy", lang: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-import typer
+import click
 
 from formlint.cli.common import LANG_HELP, category_text, resolve_lang, write_output
 
@@ -13,10 +13,10 @@ if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
     from formlint.taxonomy import Taxonomy
 
 
-def purposes(
-    policy: Optional[str] = typer.Option(None, "--policy", "-p", help="Built-in policy name or policy file. Default: epidemic-registration."),
-    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
-) -> None:
+@click.command("purposes")
+@click.option("--policy", "-p", metavar="POLICY", help="Built-in policy name or policy file. Default: epidemic-registration.")
+@click.option("--lang", metavar="LANG", help=LANG_HELP)
+def purposes(policy: Optional[str], lang: Optional[str]) -> None:
     """List a policy's purposes: what each needs and how long it may keep answers."""
     from formlint.i18n import t
     from formlint.policy import load_policy

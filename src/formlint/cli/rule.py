@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from typing import Optional
 
-import typer
+import click
 
 from formlint.errors import UsageError
 from formlint.cli.common import LANG_HELP, resolve_lang, write_output
 
 
-def rule(
-    code: Optional[str] = typer.Argument(None, help="Rule code, e.g. DM102."),
-    all_rules: bool = typer.Option(False, "--all", help="Print every rule's documentation."),
-    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
-) -> None:
-    """Explain what a rule catches, the law behind it, and how to fix it."""
+@click.command("rule")
+@click.argument("code", required=False, metavar="[CODE]")
+@click.option("--all", "all_rules", is_flag=True, help="Print every rule's documentation.")
+@click.option("--lang", metavar="LANG", help=LANG_HELP)
+def rule(code: Optional[str], all_rules: bool, lang: Optional[str]) -> None:
+    """Explain what a rule catches, the law behind it, and how to fix it.
+
+    CODE is a rule code, e.g. DM102."""
     from formlint.rules import RULES
 
     language = resolve_lang(lang)

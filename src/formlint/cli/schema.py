@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from enum import Enum
+import click
 
-import typer
-
-from formlint.cli.common import write_output
+from formlint.cli.common import Choice, write_output
 
 
-class SchemaName(str, Enum):
-    form = "form"
-    policy = "policy"
-    config = "config"
+@click.command("schema")
+@click.argument("name", type=Choice(("form", "policy", "config")), metavar="NAME")
+def schema(name: str) -> None:
+    """Print the JSON Schema for native forms, policies or configuration files.
 
-
-def schema(name: SchemaName = typer.Argument(..., help="Which schema: form, policy or config.")) -> None:
-    """Print the JSON Schema for native forms, policies or configuration files."""
+    NAME is form, policy or config."""
     from formlint.schemas import schema_text
 
-    write_output(schema_text(name.value))
+    write_output(schema_text(name))

@@ -3,8 +3,10 @@
 Workbooks are read with python-calamine (a Rust reader: fast, and it never runs
 Python's XML parser on the workbook's XML). calamine allocates every sheet as one
 dense grid spanning its used cells, so a few bytes naming cells A1 and XFD1048576
-would ask it for hundreds of gigabytes; and an .xlsx is a zip that may inflate to
-gigabytes. Both are refused here, from the zip itself, before calamine sees it.
+would ask it for hundreds of gigabytes; it copies a shared string into every cell
+that names it, so one long string named by thousands of cells asks for gigabytes too;
+and an .xlsx is a zip that may inflate to gigabytes, or be encrypted. All are refused
+here, from the zip itself, before calamine sees it.
 
 CSV and markdown hold several sheets stacked the way pyxform writes them: a row
 whose first cell names a sheet (`survey`, `choices`, `settings`) starts that
@@ -15,13 +17,17 @@ is one survey sheet.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import zip_longest
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from xml.sax.handler import ContentHandler
 
 from formlint.errors import FormError
@@ -34,6 +40,9 @@ MAX_MEMBERS = 1000
 # Rows x columns of the grid calamine allocates for one sheet (1,000 rows x 30
 # columns is 30,000); each cell costs it some 30 bytes before Python sees it.
 MAX_CELLS = 2_000_000
+# calamine copies a shared string into every cell that uses it: 5,000 cells naming one
+# string of a million characters ask for gigabytes. A big XLSForm repeats some 10^6.
+MAX_SHARED_TEXT = 50_000_000
 SHEET_NAMES = ("survey", "choices", "settings")
 WORKBOOK_EXTENSIONS = (".xlsx", ".xlsm", ".xls")
 _CELL_REF = re.compile(r"\s*([A-Za-z]+)([0-9]+)\s*")
@@ -53,11 +62,26 @@ Sheets = dict[str, list[Row]]  # lower-cased sheet name -> its non-empty rows
 
 def read_sheets(path: str, raw: bytes) -> Sheets:
     suffix = Path(path).suffix.lower()
-    if suffix in WORKBOOK_EXTENSIONS:
-        return _read_workbook(path, raw, suffix)
-    text = decode(raw, path, FormError)
-    rows = _markdown_rows(text) if suffix == ".md" else _csv_rows(path, text)
-    return _stack(rows)
+    with _no_collection():
+        if suffix in WORKBOOK_EXTENSIONS:
+            return _read_workbook(path, raw, suffix)
+        text = decode(raw, path, FormError)
+        rows = _markdown_rows(text) if suffix == ".md" else _csv_rows(path, text)
+        return _stack(rows)
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector while cells are built: a sheet of a million
+    cells creates millions of objects and no cycles, and every collection the
+    allocations trigger walks all of them again, which made reading superlinear."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # ----------------------------------------------------------------- workbooks
@@ -79,22 +103,55 @@ def _read_workbook(path: str, raw: bytes, suffix: str) -> Sheets:
 
 
 def check_zip(path: str, raw: bytes) -> None:
-    """Refuse a zip with absurdly many members, that inflates past MAX_UNZIPPED, or whose
-    sheets span more than MAX_CELLS; sizes are counted as inflated, not as declared."""
+    """Refuse a zip with absurdly many members, that inflates past MAX_UNZIPPED, whose
+    sheets span more than MAX_CELLS, or whose shared strings, copied into every cell
+    that uses them, come to more than MAX_SHARED_TEXT characters. Sizes are counted as
+    inflated, not as declared. Sheets and shared strings are recognised by what they
+    hold, not where they sit: a workbook's relationships may put them at any path
+    (`xl/other/sheet1.xml`, `sheet1.xml`, names with backslashes), and calamine follows
+    the relationships."""
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             members = archive.infolist()
             if len(members) > MAX_MEMBERS:
                 raise FormError(path, f"spreadsheet zip has {len(members):,} members, over the limit of {MAX_MEMBERS:,}")
-            budget = MAX_UNZIPPED
-            for member in members:
-                data = _inflate(path, archive, member, budget)
-                budget -= len(data)
-                if member.filename.startswith("xl/worksheets/"):
-                    _check_extent(path, member.filename, data)
+            _check_parts(path, _xml_parts(path, archive, members))
     # zlib.error: a member whose deflate stream is corrupt (zipfile lets it through unwrapped).
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError, zlib.error) as exc:
         raise FormError(path, f"not a readable .xlsx (zip) file: {exc}") from None
+    except RuntimeError as exc:  # zipfile's "is encrypted, password required for extraction"
+        raise FormError(path, f"cannot read an encrypted (password-protected) spreadsheet: {exc}") from None
+
+
+def _xml_parts(path: str, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> dict[str, bytes]:
+    """Every member inflated within the budget; those that may be sheets or shared strings kept."""
+    budget = MAX_UNZIPPED
+    parts = {}
+    for member in members:
+        data = _inflate(path, archive, member, budget)
+        budget -= len(data)
+        if b"sheetData" in data or b"sst" in data:
+            parts[member.filename] = data
+    return parts
+
+
+def _check_parts(path: str, parts: dict[str, bytes]) -> None:
+    lengths: list[int] = []  # a decoy table cannot hide the real one: each index counts its longest
+    for name, data in parts.items():
+        if b"sst" in data:
+            found = _parse(path, name, data, _SharedStrings()).lengths
+            lengths = [max(a, b) for a, b in zip_longest(lengths, found, fillvalue=0)]
+    shared = 0
+    for name, data in parts.items():
+        if b"sheetData" in data:
+            extent = _parse(path, name, data, _Extent(lengths))
+            if extent.rows * extent.columns > MAX_CELLS:
+                raise FormError(path, f"sheet {name!r} spans {extent.rows:,} rows x {extent.columns:,} columns, "
+                                      f"over the limit of {MAX_CELLS:,} cells")
+            shared += extent.shared
+    if shared > MAX_SHARED_TEXT:
+        raise FormError(path, f"spreadsheet cells repeat {shared:,} characters of shared strings, over the limit "
+                              f"of {MAX_SHARED_TEXT:,}")
 
 
 def _inflate(path: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: int) -> bytes:
@@ -106,37 +163,63 @@ def _inflate(path: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo, budge
     return data
 
 
-def _check_extent(path: str, member: str, data: bytes) -> None:
-    """Refuse a sheet whose cells would span more than MAX_CELLS, placing each cell
-    where calamine will. An XML parser reads the sheet, not a pattern: namespace
-    prefixes, single quotes, spaces around `=` and lower-case references all reach
-    calamine, and a sheet a pattern misread made it ask for 512 GB and abort."""
+_Handler = TypeVar("_Handler", bound=ContentHandler)
+
+
+def _parse(path: str, member: str, data: bytes, handler: _Handler) -> _Handler:
+    """Run `handler` over one member. An XML parser reads the sheet, not a pattern:
+    namespace prefixes, single quotes, spaces around `=` and lower-case references all
+    reach calamine, and a sheet a pattern misread made it ask for 512 GB and abort."""
     from xml.sax import SAXParseException
 
     from defusedxml import DefusedXmlException
 
     from formlint.formats._xml import parse_sax
 
-    extent = _Extent()
     try:
-        parse_sax(data, extent, forbid_dtd=True)
+        parse_sax(data, handler, forbid_dtd=True)
     except SAXParseException as exc:
         raise FormError(path, f"sheet {member!r} is not well-formed XML: {exc.getMessage()} "
                               f"(line {exc.getLineNumber()})") from None
     except DefusedXmlException as exc:
         raise FormError(path, f"sheet {member!r} declares a DTD or entities, which formlint refuses ({exc})") from None
-    if extent.rows * extent.columns > MAX_CELLS:
-        raise FormError(path, f"sheet {member!r} spans {extent.rows:,} rows x {extent.columns:,} columns, over "
-                              f"the limit of {MAX_CELLS:,} cells")
+    return handler
 
 
-class _Extent(ContentHandler):
-    """The last row and column holding a cell. A cell without a reference takes the
-    next column of its row, and a row without a number follows the previous one."""
+class _SharedStrings(ContentHandler):
+    """The length of each shared string (`<si>`), in order."""
 
     def __init__(self) -> None:
         super().__init__()
+        self.lengths: list[int] = []
+        self.inside = False
+
+    def startElementNS(self, name: tuple[str | None, str], qname: str | None, attrs: Any) -> None:
+        if name[1] == "si":
+            self.lengths.append(0)
+            self.inside = True
+
+    def endElementNS(self, name: tuple[str | None, str], qname: str | None) -> None:
+        if name[1] == "si":
+            self.inside = False
+
+    def characters(self, content: str) -> None:
+        if self.inside:
+            self.lengths[-1] += len(content)
+
+
+class _Extent(ContentHandler):
+    """The last row and column holding a cell, and the characters of the shared strings
+    its cells copy. A cell without a reference takes the next column of its row, and a
+    row without a number follows the previous one."""
+
+    def __init__(self, shared_lengths: list[int]) -> None:
+        super().__init__()
         self.rows = self.columns = self.row = self.column = 0
+        self.shared = 0
+        self.lengths = shared_lengths
+        self.index: list[str] | None = None  # the digits of a shared-string cell's <v>
+        self.in_shared_cell = False
 
     def startElementNS(self, name: tuple[str | None, str], qname: str | None, attrs: Any) -> None:
         if name[1] == "row":
@@ -148,6 +231,22 @@ class _Extent(ContentHandler):
             self.column = _column_number(ref[1].upper()) if ref else self.column + 1
             self.rows = max(self.rows, _bounded(ref[2]) if ref else self.row)
             self.columns = max(self.columns, self.column)
+            self.in_shared_cell = attrs.get((None, "t"), "").strip() == "s"
+        elif name[1] == "v" and self.in_shared_cell:
+            self.index = []
+
+    def endElementNS(self, name: tuple[str | None, str], qname: str | None) -> None:
+        if name[1] == "v" and self.index is not None:
+            digits = "".join(self.index).strip()
+            position = int(digits) if digits.isdigit() and len(digits) <= 9 else -1
+            self.shared += self.lengths[position] if 0 <= position < len(self.lengths) else 0
+            self.index = None
+        elif name[1] == "c":
+            self.in_shared_cell = False
+
+    def characters(self, content: str) -> None:
+        if self.index is not None and len(self.index) < 64:
+            self.index.append(content)
 
 
 def _bounded(digits: str) -> int:
@@ -188,13 +287,13 @@ def _cell_text(value: Any) -> str:
 
 
 def _csv_rows(path: str, text: str) -> list[Row]:
-    """Each CSV record's cells, empty ones too; `column` is the cell's place in the record."""
+    """Each CSV record's non-empty cells; `index` is the cell's place in the record."""
     rows = []
     reader = csv.reader(io.StringIO(text))
     start = 1
     try:
         for record in reader:
-            rows.append([Cell(v.strip(), Location(start, i + 1), i) for i, v in enumerate(record)])
+            rows.append([Cell(text, Location(start, i + 1), i) for i, v in enumerate(record) if (text := v.strip())])
             start = reader.line_num + 1
     except csv.Error as exc:
         raise FormError(path, f"invalid CSV: {exc}", start) from None
@@ -202,7 +301,7 @@ def _csv_rows(path: str, text: str) -> list[Row]:
 
 
 def _markdown_rows(text: str) -> list[Row]:
-    """Each `| a | b |` table line's cells, empty ones too, at their character columns.
+    """Each `| a | b |` table line's non-empty cells, at their character columns.
     Tables inside ``` fences are examples (a README showing a form), not the form."""
     rows = []
     fenced = False
@@ -220,26 +319,24 @@ def _markdown_cells(line: str, number: int) -> Row:
     start = line.index("|") + 1
     for index, part in enumerate(line[start:].rstrip().removesuffix("|").split("|")):
         value = part.strip()
-        cells.append(Cell(value, Location(number, start + (part.index(value) if value else 0) + 1), index))
+        if value:
+            cells.append(Cell(value, Location(number, start + part.index(value) + 1), index))
         start += len(part) + 1
     return cells
 
 
 def _stack(rows: list[Row]) -> Sheets:
-    """Split stacked sheets (the first cell names a sheet); without sheet names the
-    rows are one survey sheet. Empty cells and rows are dropped."""
-    named = any(row and row[0].value.lower() in SHEET_NAMES for row in rows)
+    """Split stacked sheets (a value in the first column names a sheet); without sheet
+    names the rows are one survey sheet. Empty rows are dropped."""
+    named = any(row and row[0].index == 0 and row[0].value.lower() in SHEET_NAMES for row in rows)
     if not named:
-        return {"survey": _non_empty(rows)}
+        return {"survey": [row for row in rows if row]}
     sheets: Sheets = {}
     current: list[Row] = []
     for row in rows:
-        if row and row[0].value:
+        if row and row[0].index == 0:
             current = sheets.setdefault(row[0].value.lower(), [])
-        current.extend(_non_empty([row[1:]]))
+            row = row[1:]
+        if row:
+            current.append(row)
     return sheets
-
-
-def _non_empty(rows: list[Row]) -> list[Row]:
-    kept = ([cell for cell in row if cell.value] for row in rows)
-    return [row for row in kept if row]

@@ -28,7 +28,13 @@ class Element:
     attrs: dict[Name, str]
     location: Location
     children: list[Element] = field(default_factory=list)
-    text: str = ""
+    # SAX hands text over in pieces (one per line, one per entity): collected here and
+    # joined once, because appending to a string attribute copies it every time.
+    parts: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
 
     @property
     def local(self) -> str:
@@ -49,7 +55,8 @@ class Element:
 
     def all_text(self) -> str:
         """The element's text with its descendants' text, as a reader sees it."""
-        return " ".join(" ".join(part.text.split()) for part in self.iter() if part.text.strip())
+        texts = (" ".join(part.text.split()) for part in self.iter())
+        return " ".join(text for text in texts if text)
 
 
 class _Builder(ContentHandler):
@@ -84,7 +91,7 @@ class _Builder(ContentHandler):
 
     def characters(self, content: str) -> None:
         if self.stack:
-            self.stack[-1].text += content
+            self.stack[-1].parts.append(content)
 
 
 def parse_xml(path: str, raw: bytes) -> Element:

@@ -3,11 +3,17 @@
 Each property that holds an answer is a field keyed by its dotted path: nested
 objects add their property name (`address.street`), and an array of objects adds
 the array's name (`members.name`); an array of scalars is one field. Local `$ref`s
-(`#/definitions/...`, `#/$defs/...`) are followed, and properties inside `allOf`,
-`anyOf`, `oneOf`, `then`, `else` and schema-valued `dependencies` count too. The
-label is the RJSF uiSchema's `ui:title` when given (uiSchema embedded under a
-top-level `uiSchema` key), else `title`; `description` is the hint. The schema's
-top-level `description` is notice text. README.md, "Input formats", has the rest.
+(`#/definitions/...`, `#/$defs/...`) are followed, each looked up once, and
+properties inside `allOf`, `anyOf`, `oneOf`, `then`, `else` and schema-valued
+`dependencies` count too; a form whose references expand past MAX_VISITS schema
+objects (a `$ref` diamond) is refused. The label is the RJSF uiSchema's `ui:title`
+when given (uiSchema embedded under a top-level `uiSchema` key), else `title`, else
+`description`; a `description` beside a title is the hint. Enum values and `oneOf`
+const titles are the options. A field's `section` holds the titles (else
+descriptions) of the objects around it. `type: null` properties and arrays of
+them are help text, and the metadata an upload widget keeps per file (name, type,
+size, ids) is one file field. The schema's top-level `description` is notice text.
+docs/formats.md has the rest.
 """
 
 from __future__ import annotations
@@ -40,6 +46,10 @@ WIDGET_TYPES = {"textarea": "textarea", "password": "password", "email": "email"
                 "datetime": "datetime", "file": "file", "radio": "select_one", "select": "select_one",
                 "checkboxes": "select_multiple", "uri": "url", "hidden": "hidden"}
 OWN_KEYS = ("title", "description", "x-formlint-category", "x-formlint-ignore")
+# Schema objects walked per form: a few thousand in the largest real forms.
+MAX_VISITS = 50_000
+# Property names of the metadata an upload widget keeps about each file.
+FILE_METADATA = {"filename", "filetype", "mimetype", "contenttype", "size", "filesize", "fileid", "file_id"}
 SCALAR_TYPES = {"boolean": "checkbox", "integer": "integer", "number": "number", "string": "text"}
 
 
@@ -62,9 +72,9 @@ def from_document(doc: Document) -> Form:
     ui = as_dict(data.get("uiSchema"))
     language = meta.get("language") or guess_language(_titles(data, ui))
     walker = _Walker(doc, meta, language)
-    walker.properties(data, "", "", ui, frozenset(), 0)
+    walker.properties(data, "", "", ui, frozenset(), 0, ())
     notes = [data["description"]] if isinstance(data.get("description"), str) else []
-    return build_form(doc, NAME, meta, walker.fields, notes, language, data.get("title"),
+    return build_form(doc, NAME, meta, walker.fields, notes + walker.notes, language, data.get("title"),
                       "/description" if notes else None)
 
 
@@ -75,32 +85,73 @@ def _titles(data: Mapping[str, Any], ui: Mapping[str, Any]) -> Iterator[Any]:
 
 
 class _Walker(Walker):
+    def __init__(self, doc: Document, meta: Mapping[str, Any], language: str) -> None:
+        super().__init__(doc, meta, language)
+        self.targets: dict[str, Any] = {}  # each local $ref looked up once
+        self.visits = 0
+
     def properties(self, schema: Mapping[str, Any], pointer: str, prefix: str, ui: Mapping[str, Any],
-                   refs: frozenset[str], depth: int) -> None:
+                   refs: frozenset[str], depth: int, section: tuple[str, ...]) -> None:
         check_depth(self.doc, depth, pointer)
+        self.visit(pointer)
         required = as_list(schema.get("required"))
         for name, prop in as_dict(schema.get("properties")).items():
             here = pointer_join(f"{pointer}/properties", name)
-            self.property(str(name), prop, here, prefix, name in required, as_dict(ui.get(name)), refs, depth + 1)
+            self.property(str(name), prop, here, prefix, name in required, as_dict(ui.get(name)), refs, depth + 1,
+                          section)
         for branch, where in _branches(schema, pointer):
             branch, where, seen = self.resolve(branch, where, refs)
-            self.properties(branch, where, prefix, ui, seen, depth + 1)
+            self.properties(branch, where, prefix, ui, seen, depth + 1, section + _title(branch, {}))
 
     def property(self, name: str, prop: Any, here: str, prefix: str, required: bool,
-                 ui: Mapping[str, Any], refs: frozenset[str], depth: int) -> None:
+                 ui: Mapping[str, Any], refs: frozenset[str], depth: int, section: tuple[str, ...]) -> None:
         schema, where, seen = self.resolve(prop, here, refs)
+        schema = {**schema, **_own(prop)}
         key = f"{prefix}{name}"
         items = schema.get("items")
-        if _is_object(schema):
-            self.properties(schema, where, f"{key}.", ui, seen, depth)
+        if _holds_no_answer(schema):
+            self.notes.extend(_texts(schema))
+        elif _is_upload(schema):
+            self.upload(key, schema, (here, where), required, ui, seen, depth, section)
+        elif _is_object(schema) or self.composes_objects(schema, where, seen):
+            self.properties(schema, where, f"{key}.", ui, seen, depth, section + _title(schema, ui))
         elif schema.get("type") == "array" and isinstance(items, dict):
-            items, at, seen = self.resolve(items, f"{where}/items", seen)
-            if _is_object(items):
-                self.properties(items, at, f"{key}.", as_dict(ui.get("items")), seen, depth)
-            else:
-                self.add(self.field(key, {**items, **_own(schema)}, here, required, ui, multiple=True))
+            self.array(key, schema, items, (here, where), required, ui, seen, depth, section)
         else:
-            self.add(self.field(key, {**schema, **_own(prop)}, here, required, ui))
+            self.add(self.field(key, schema, here, required, ui, section))
+
+    def array(self, key: str, schema: dict[str, Any], items: dict[str, Any], at: tuple[str, str], required: bool,
+              ui: Mapping[str, Any], refs: frozenset[str], depth: int, section: tuple[str, ...]) -> None:
+        """An array of objects: its items' properties are fields; an array of scalars is one."""
+        here, where = at
+        items, inner, seen = self.resolve(items, f"{where}/items", refs)
+        if _is_object(items) and not _is_upload(items):  # uploads of several files: one field
+            self.properties(items, inner, f"{key}.", as_dict(ui.get("items")), seen, depth,
+                            section + _title(schema, ui))
+        else:
+            kind = "file" if _is_upload(items) else None
+            self.add(self.field(key, {**items, **_own(schema)}, here, required, ui, section, multiple=True,
+                                kind=kind))
+
+    def upload(self, key: str, schema: dict[str, Any], at: tuple[str, str], required: bool, ui: Mapping[str, Any],
+               refs: frozenset[str], depth: int, section: tuple[str, ...]) -> None:
+        """One file field for the upload, plus what the person writes beside the file (a
+        description); the widget's bookkeeping about the file is no field."""
+        here, where = at
+        self.add(self.field(key, schema, here, required, ui, section, kind="file"))
+        written = {name: prop for name, prop in as_dict(schema.get("properties")).items() if _written(name, prop)}
+        self.properties({"properties": written}, where, f"{key}.", ui, refs, depth, section + _title(schema, ui))
+
+    def composes_objects(self, schema: Mapping[str, Any], pointer: str, refs: frozenset[str]) -> bool:
+        """`allOf: [{$ref: ...}]` and the like: an object built from other schemas."""
+        return any(_is_object(self.resolve(branch, where, refs)[0]) for branch, where in _branches(schema, pointer)
+                   if isinstance(branch, dict))
+
+    def visit(self, pointer: str) -> None:
+        """Count the schema objects walked: `$ref`s reused in a diamond multiply them."""
+        self.visits += 1
+        if self.visits > MAX_VISITS:
+            self.fail(pointer, f"schema expands past {MAX_VISITS:,} objects through `$ref`s and combinators")
 
     def resolve(self, schema: Any, pointer: str, refs: frozenset[str]) -> tuple[dict[str, Any], str, frozenset[str]]:
         """Follow a local `$ref` (a cycle or a remote ref stays unresolved)."""
@@ -109,27 +160,31 @@ class _Walker(Walker):
         ref = schema.get("$ref")
         if not isinstance(ref, str) or not ref.startswith("#") or ref in refs:
             return schema, pointer, refs
-        target = _lookup(self.doc.data, ref[1:])
+        if ref not in self.targets:
+            self.targets[ref] = _lookup(self.doc.data, ref[1:])
+        target = self.targets[ref]
         if not isinstance(target, dict):
             self.fail(pointer, f"$ref {ref!r} points at no schema")
         return self.resolve(target, ref[1:], refs | {ref})
 
-    def field(self, key: str, schema: Mapping[str, Any], pointer: str, required: bool,
-              ui: Mapping[str, Any], multiple: bool = False) -> Field:
+    def field(self, key: str, schema: Mapping[str, Any], pointer: str, required: bool, ui: Mapping[str, Any],
+              section: tuple[str, ...], multiple: bool = False, kind: str | None = None) -> Field:
         where = self.doc.location(pointer)
-        title = ui.get("ui:title") or schema.get("title")
+        title = as_str(ui.get("ui:title")) or as_str(schema.get("title"))
+        description = as_str(schema.get("description"))
         return Field(
             key=key,
-            label=labels(title, self.language, self.meta),
-            type=_type(schema, ui, multiple),
+            label=labels(title or description, self.language, self.meta),
+            type=kind or _type(schema, ui, multiple),
             required=required,
             options=_options(schema),
             category=category(schema.get("x-formlint-category"), self.doc, pointer),
             autocomplete=as_str(ui.get("ui:autocomplete")),
-            hint=as_str(schema.get("description")),
+            hint=description if title else None,
             location=where,
             pointer=pointer,
             suppressions=suppressions(member(schema, "x-formlint-ignore"), where),
+            section=section,
         )
 
 
@@ -140,6 +195,42 @@ def _own(prop: Any) -> dict[str, Any]:
 
 def _is_object(schema: Mapping[str, Any]) -> bool:
     return isinstance(schema.get("properties"), dict)
+
+
+def _title(schema: Mapping[str, Any], ui: Mapping[str, Any]) -> tuple[str, ...]:
+    """What a person reads above an object's fields: its title, else its description."""
+    text = as_str(ui.get("ui:title")) or as_str(schema.get("title")) or as_str(schema.get("description"))
+    return (text,) if text and text.strip() else ()
+
+
+def _holds_no_answer(schema: Mapping[str, Any]) -> bool:
+    """`type: null`, or an array whose items are all `type: null`: help text and markup
+    that form renderers show between questions (RJSF's tuple `items` of nulls)."""
+    if schema.get("type") == "null":
+        return True
+    items = schema.get("items")
+    listed = items if isinstance(items, list) else []
+    return schema.get("type") == "array" and bool(listed) and all(
+        isinstance(item, dict) and item.get("type") == "null" for item in listed)
+
+
+def _texts(schema: Mapping[str, Any]) -> list[str]:
+    found = [schema.get("title"), schema.get("description")]
+    found += [as_dict(item).get("title") for item in as_list(schema.get("items"))]
+    return [text for text in found if isinstance(text, str) and text.strip()]
+
+
+def _written(name: str, prop: Any) -> bool:
+    """A text property of an upload that is not the widget's own: no id, flag or metadata."""
+    folded = name.casefold()
+    return (isinstance(prop, dict) and prop.get("type") == "string" and folded not in FILE_METADATA
+            and not folded.endswith("id"))
+
+
+def _is_upload(schema: Mapping[str, Any]) -> bool:
+    """The object an upload widget keeps per file (name, type, size): one file, not fields."""
+    names = {str(name).casefold() for name in as_dict(schema.get("properties"))}
+    return len(names & FILE_METADATA) >= 2 and bool(names & {"filename", "name"})
 
 
 def _branches(schema: Mapping[str, Any], pointer: str) -> Iterator[tuple[Any, str]]:

@@ -4,9 +4,11 @@ Every question is a field keyed by its `name` (SurveyJS names are unique across
 the survey, so panels add no prefix). A dynamic panel (`paneldynamic`) prefixes its
 `templateElements` with its own name (`members.name`), as do the columns of
 `matrixdropdown`/`matrixdynamic` and the items of `multipletext`. Titles are a
-string or a locale map; `default` is the survey's `locale` (else en). `html` and
-`expression` elements, the survey's and pages' `description` and `completedHtml`
-are notice text. README.md, "Input formats", has the rest.
+string or a locale map; `default` is the survey's `locale` (else en). The titles of
+the pages and panels around a question are its `section`, and a question without a
+title of its own is labelled by its panel's. `html` and `expression` elements, the
+survey's and pages' `description` and `completedHtml` are notice text.
+docs/formats.md has the rest.
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ def from_document(doc: Document) -> Form:
     notes = [*walker.texts(data.get("description")), *walker.texts(data.get("completedHtml"))]
     for items, pointer, page in _pages(doc, data):
         notes.extend(walker.texts(page.get("description")))
-        walker.elements(items, pointer, "", 0)
+        walker.elements(items, pointer, "", 0, walker.title_of(page))
     title = next(iter(walker.locale_map(data.get("title")).values()), None)
     return build_form(doc, NAME, meta, walker.fields, notes + walker.notes, language, title,
                       "/description" if "description" in data else None)
@@ -87,7 +89,7 @@ def _pages(doc: Document, data: Mapping[str, Any]) -> Iterator[tuple[list[Any], 
 
 
 class _Walker(Walker):
-    def elements(self, items: list[Any], pointer: str, prefix: str, depth: int) -> None:
+    def elements(self, items: list[Any], pointer: str, prefix: str, depth: int, section: tuple[str, ...]) -> None:
         check_depth(self.doc, depth, pointer)
         for index, item in enumerate(items):
             here = f"{pointer}/{index}"
@@ -97,9 +99,16 @@ class _Walker(Walker):
                 self.notes.extend(self.texts(item.get("html")) + self.texts(item.get("title")))
             elif kind in CHILDREN:
                 where, prefixed = CHILDREN[kind]
-                self.elements(as_list(item.get(where)), f"{here}/{where}", f"{prefix}{name}." if prefixed else prefix, depth + 1)
+                inner = section + self.title_of(item)
+                self.elements(as_list(item.get(where)), f"{here}/{where}", f"{prefix}{name}." if prefixed else prefix,
+                              depth + 1, inner)
             elif kind not in NO_ANSWER_TYPES:
-                self.add(self.field(f"{prefix}{name}", item, kind, here))
+                self.add(self.field(f"{prefix}{name}", item, kind, here, section))
+
+    def title_of(self, container: Mapping[str, Any]) -> tuple[str, ...]:
+        """A page's or panel's title in the survey's first language, when it has one."""
+        title = next(iter(self.locale_map(container.get("title")).values()), None)
+        return (title,) if title else ()
 
     def name_of(self, item: Any, pointer: str) -> str:
         name = item.get("name") if isinstance(item, dict) else None
@@ -107,13 +116,16 @@ class _Walker(Walker):
             self.fail(pointer, "a SurveyJS element needs a `name`")
         return str(name)
 
-    def field(self, key: str, item: Mapping[str, Any], kind: str, pointer: str) -> Field:
+    def field(self, key: str, item: Mapping[str, Any], kind: str, pointer: str, section: tuple[str, ...]) -> Field:
         where = self.doc.location(pointer)
         input_type = INPUT_TYPES.get(str(item.get("inputType", "")).lower())
         cell = item.get("cellType")  # matrix columns: the cell's editor
+        label = self.locale_map(item.get("title", item.get("text")))
+        if not label and section:  # an untitled question in a titled panel: the panel says what it asks
+            label = {self.language: section[-1]}
         return Field(
             key=key,
-            label=self.locale_map(item.get("title", item.get("text"))),
+            label=label,
             type=input_type or ELEMENT_TYPES.get(str(cell or kind), str(cell or kind)),
             required=bool(item.get("isRequired", False)),
             options=tuple(self.option(c) for c in as_list(item.get("choices")) if c is not None),
@@ -123,6 +135,7 @@ class _Walker(Walker):
             location=where,
             pointer=pointer,
             suppressions=suppressions(member(item, "formlintIgnore", "x-formlint-ignore"), where),
+            section=section,
         )
 
     def option(self, choice: Any) -> str:

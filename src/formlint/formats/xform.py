@@ -1,13 +1,16 @@
-"""ODK XForm (.xml): the XML that pyxform, ODK Build and Enketo produce.
+"""ODK XForm (.xml): the XML that pyxform, ODK Build, Enketo and CommCare produce.
 
-Fields are the leaves of the primary instance, keyed by their path below its root
-(`/data/visit/arrival` -> `visit.arrival`). Each field's label, hint and options
-come from its body control, translated through `jr:itext` into every language;
-its type from the control and its `<bind type>`. A field points at its body
-control's start tag, because that element holds the label a person reads; a leaf
-without a control (hidden data) points at its bind, else its instance node.
-Read-only inputs are notes: their labels are notice text, with `<h:title>` and
-hints. Calculations and session metadata (timestamps, username, email) are not
+Fields are the leaves of the primary instance that a body control asks for, keyed by
+their path below its root (`/data/visit/arrival` -> `visit.arrival`). Each field's
+label, hint and options come from its body control, translated through `jr:itext`
+into every language (options of an `<itemset>` from its secondary instance); its
+type from the control and its `<bind type>`; its `section` from the labels of the
+groups and repeats around the control. A field points at its body control's start
+tag, because that element holds the label a person reads. Read-only and calculated
+controls, table-list header rows and display-only triggers (CommCare labels) are
+notes: their labels are notice text, with `<h:title>` and hints, and a question
+without a label takes the words of the note before it. Hidden nodes without a
+control, calculations and session metadata (timestamps, username, email) are not
 fields; device and SIM identifiers and the phone number, preloaded silently, are.
 XForms carry no purpose, collector or retention setting: pass --purpose.
 """
@@ -28,7 +31,8 @@ NAME = "xform"
 XFORMS = "http://www.w3.org/2002/xforms"
 XHTML = "http://www.w3.org/1999/xhtml"
 JAVAROSA = "http://openrosa.org/javarosa"
-_ITEXT = re.compile(r"jr:itext\(\s*['\"](?P<id>[^'\"]+)['\"]\s*\)")
+_ITEXT = re.compile(r"jr:itext\(\s*['\"]?(?P<id>[^'\")]+?)['\"]?\s*\)")
+_INSTANCE = re.compile(r"\s*instance\(\s*['\"](?P<id>[^'\"]+)['\"]\s*\)")
 _CONTROLS = {"input": None, "select1": "select_one", "select": "select_multiple", "rank": "rank",
              "range": "range", "trigger": "acknowledge", "upload": None, "secret": "password"}
 _BIND_TYPES = {"string": "text", "int": "integer", "datetime": "datetime", "boolean": "acknowledge"}
@@ -45,6 +49,7 @@ class _Control:
     labels: dict[str, str]
     hint: str | None
     options: tuple[str, ...]
+    section: tuple[str, ...]
 
 
 @dataclass
@@ -53,8 +58,18 @@ class _Model:
     language: str
     translations: dict[str, dict[str, str]]  # language code -> itext id -> text
     binds: dict[str, Element]
+    instances: dict[str, Element]  # secondary instances by id: itemsets read their choices there
     controls: dict[str, _Control] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Body:
+    """Where the walk over the body is: the titles of the enclosing groups, and the text
+    of the note just read, which a following question without its own words takes."""
+
+    section: tuple[str, ...] = ()
+    note: dict[str, str] = field(default_factory=dict)
 
 
 def sniff_raw(path: str, raw: bytes) -> bool:
@@ -72,7 +87,7 @@ def load(path: str, raw: bytes) -> Form:
     title_element = head.find("title")
     title = title_element.all_text() if title_element is not None else None
     model = _model(path, model_element, title)
-    _read_body(model, root.find("body"), "")
+    _read_body(model, root.find("body"), "", _Body())
     fields = [f for f in _fields(model, data) if f is not None]
     reject_duplicate_keys(path, fields)
     return Form(
@@ -105,7 +120,8 @@ def _model(path: str, model: Element, title: str | None) -> _Model:
     translations, default = _translations(model)
     language = default or guess_language(title or "")
     binds = {b.get("nodeset") or "": b for b in model.children if b.local == "bind"}
-    return _Model(path, language, translations, binds)
+    instances = {c.get("id") or "": c for c in model.children if c.local == "instance" and c.get("id")}
+    return _Model(path, language, translations, binds, instances)
 
 
 def _translations(model: Element) -> tuple[dict[str, dict[str, str]], str | None]:
@@ -128,27 +144,94 @@ def _itext_value(text: Element) -> str:
 # --------------------------------------------------------------------- body
 
 
-def _read_body(model: _Model, parent: Element | None, context: str) -> None:
+def _read_body(model: _Model, parent: Element | None, context: str, body: _Body) -> None:
     for element in parent.children if parent is not None else []:
         ref = element.get("ref") or element.get("nodeset")
         path = _absolute(ref, context) if ref else context
         if element.local in ("group", "repeat"):
-            _read_body(model, element, path)
+            title = next(iter(_texts(model, element.find("label")).values()), None)
+            inner = _Body(body.section + (title,) if title else body.section)
+            _read_body(model, element, path, inner)
+            body.note = {}
         elif element.local in _CONTROLS and ref:
-            model.controls[path] = _control(model, element)
+            _read_control(model, element, path, body)
+
+
+def _read_control(model: _Model, element: Element, path: str, body: _Body) -> None:
+    """A question becomes a control; a note or display-only label becomes notice text
+    and the words of the question after it, when that one has none of its own."""
+    labels = _texts(model, element.find("label"))
+    hint = _texts(model, element.find("hint"))
+    model.notes.extend(hint.values())
+    if _displays_only(element, model.binds.get(path)):
+        model.notes.extend(labels.values())
+        body.note = labels
+        return
+    own_hint = next(iter(hint.values()), None)
+    if not labels:
+        labels = body.note
+    elif own_hint is None:
+        own_hint = next(iter(body.note.values()), None)
+    body.note = {}
+    model.controls[path] = _Control(element, _control_type(element), labels, own_hint,
+                                    _choices(model, element), body.section)
+
+
+def _displays_only(element: Element, bind: Element | None) -> bool:
+    """Read-only inputs (ODK notes), read-only or calculated controls, table-list header
+    rows, and triggers that
+    only show text: CommCare writes its labels as triggers with an `appearance` and a
+    bind without a type, where pyxform's `acknowledge` binds a string and sets none."""
+    if _bound(bind, "readonly") or (bind is not None and bind.get("calculate") is not None):
+        return True
+    if "label" in (element.get("appearance") or "").split():
+        return True  # the header row of a table-list: it shows the choices' labels
+    if element.local != "trigger":
+        return False
+    return element.get("appearance") is not None or bind is None or bind.get("type") is None
+
+
+def _choices(model: _Model, element: Element) -> tuple[str, ...]:
+    """Option labels of inline `<item>`s, or of the items an `<itemset>` draws from a
+    secondary instance (pyxform writes every choice list that way)."""
+    items = tuple(next(iter(_texts(model, item.find("label")).values()), "")
+                  for item in element.children if item.local == "item")
+    itemset = element.find("itemset")
+    return items or (_itemset_choices(model, itemset) if itemset is not None else ())
+
+
+def _itemset_choices(model: _Model, itemset: Element) -> tuple[str, ...]:
+    match = _INSTANCE.match(itemset.get("nodeset") or "")
+    label = itemset.find("label")
+    instance = model.instances.get(match["id"]) if match else None
+    if instance is None or label is None:
+        return ()
+    itext = _ITEXT.search(label.get("ref") or "")
+    names = itext["id"] if itext else (label.get("ref") or "label")
+    found = []
+    for item in _instance_items(instance):
+        text = _child_text(item, names)
+        found.append(_translated(model, text) if itext else text)
+    return tuple(text for text in found if text)
+
+
+def _instance_items(instance: Element) -> list[Element]:
+    """The rows of a secondary instance: `<root><item>…</item></root>`."""
+    root = instance.children[0] if instance.children else None
+    return [item for item in root.children if item.children] if root is not None else []
+
+
+def _child_text(item: Element, name: str) -> str:
+    child = item.find(name.strip().split("/")[-1])
+    return child.all_text() if child is not None else ""
+
+
+def _translated(model: _Model, itext_id: str) -> str:
+    return next((texts[itext_id] for texts in model.translations.values() if texts.get(itext_id)), "")
 
 
 def _absolute(ref: str, context: str) -> str:
     return ref if ref.startswith("/") else f"{context}/{ref}"
-
-
-def _control(model: _Model, element: Element) -> _Control:
-    hint = _texts(model, element.find("hint"))
-    model.notes.extend(hint.values())
-    options = tuple(next(iter(_texts(model, item.find("label")).values()), "")
-                    for item in element.children if item.local == "item")
-    return _Control(element, _control_type(element), _texts(model, element.find("label")),
-                    next(iter(hint.values()), None), options)
 
 
 def _control_type(element: Element) -> str:
@@ -186,20 +269,17 @@ def _fields(model: _Model, data: Element) -> Iterator[Field | None]:
 
 
 def _leaf(model: _Model, node: Element, path: str, key: str) -> Field | None:
+    """A question with a body control, or a device or SIM identifier preloaded silently.
+    Hidden nodes without a control (calculations, values carried from a case, session
+    timestamps and the OpenRosa `meta` block) hold no answer from anyone."""
     bind = model.binds.get(path)
     control = model.controls.get(path)
     preload = (bind.get("preloadParams", JAVAROSA) or "").lower() if bind is not None else ""
     if bind is not None and bind.get("preload", JAVAROSA):
         return _field(key, preload, bind, node, path, None) if preload in _SILENT else None
-    if path.split("/")[2] == "meta":
-        return None  # OpenRosa submission metadata: instance id, audit log
-    if control is not None and _bound(bind, "readonly") and control.kind == "":
-        model.notes.extend(control.labels.values())
+    if control is None or path.split("/")[2] == "meta":
         return None
-    if control is None and bind is not None and bind.get("calculate") is not None:
-        return None
-    kind = control.kind if control is not None and control.kind else _bind_type(bind, control)
-    return _field(key, kind, bind, node, path, control)
+    return _field(key, control.kind or _bind_type(bind), bind, node, path, control)
 
 
 def _field(key: str, kind: str, bind: Element | None, node: Element, path: str,
@@ -208,13 +288,11 @@ def _field(key: str, kind: str, bind: Element | None, node: Element, path: str,
     return Field(
         key=key, label=control.labels if control else {}, type=kind, required=_bound(bind, "required"),
         options=control.options if control else (), hint=control.hint if control else None,
-        location=anchor.location, pointer=path,
+        location=anchor.location, pointer=path, section=control.section if control else (),
     )
 
 
-def _bind_type(bind: Element | None, control: _Control | None) -> str:
-    if control is None:
-        return "hidden"
+def _bind_type(bind: Element | None) -> str:
     raw = (bind.get("type") if bind is not None else None) or "string"
     name = raw.split(":")[-1].lower()
     return _BIND_TYPES.get(name, name)

@@ -2,20 +2,25 @@
 markdown layouts.
 
 The `survey` sheet gives the fields: its `name` column is the key (groups and
-repeats make dotted keys), `label` and `label::<language>` columns the labels,
-`type` the type, normalised to formlint's vocabulary. `note` rows and hints are
-notice text, with the settings sheet's `form_title`. Calculations and the metadata
-that describes the session (start, end, today, username, email, audit) are not
-fields; device and SIM identifiers and the phone number, which ODK Collect records
-silently, are. formlint's own columns: `category` and `formlint_ignore` on the
-survey sheet; `purpose`, `collector`, `collector_contact`, `visibility` and
-`retention` on the settings sheet. Documented in README.md ("Input formats").
+repeats make dotted keys, and their labels the field's `section`), `label` and
+`label::<language>` columns the labels, `hint` columns the hint, `type` the type,
+normalised to formlint's vocabulary, and the choices sheet the options. Rows a
+person reads but does not answer are notice text, with the settings sheet's
+`form_title`: notes, read-only and calculated rows, and table-list header rows
+(appearance `label`); a question without a label takes the words of the note or
+header before it. Calculations, hidden values and the metadata that describes the
+session (start, end, today, username, email, audit) are not fields; device and SIM
+identifiers and the phone number, which ODK Collect records silently, are, typed
+by what they collect. Groups nest at most source.MAX_DEPTH deep. formlint's own
+columns: `category` and `formlint_ignore` on the survey sheet; `purpose`,
+`collector`, `collector_contact`, `visibility` and `retention` on the settings
+sheet. Documented in docs/formats.md.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from formlint.errors import FormError
@@ -23,6 +28,7 @@ from formlint.formats._languages import guess_language, language_code
 from formlint.formats._sheets import Cell, Row, read_sheets
 from formlint.formats.native import reject_duplicate_keys
 from formlint.model import Collector, Field, Form, Location, Notice
+from formlint.source import MAX_DEPTH
 from formlint.suppressions import from_value
 
 NAME = "xlsform"
@@ -30,8 +36,11 @@ _GROUP_OPEN = {"begin_group", "begin group", "begin_repeat", "begin repeat"}
 _GROUP_CLOSE = {"end_group", "end group", "end_repeat", "end repeat"}
 # Rows that hold no answer from the respondent: computed values, metadata about the
 # enumerator's session, and attached data files.
-_NOT_FIELDS = {"calculate", "start", "end", "today", "username", "email", "audit",
+_NOT_FIELDS = {"calculate", "hidden", "start", "end", "today", "username", "email", "audit",
                "xml-external", "csv-external"}
+# Metadata recorded without being shown: they take no note's words.
+_UNSEEN = {"deviceid", "imei", "phonenumber", "subscriberid", "simserial", "start-geopoint",
+           "background-geopoint", "background-audio"}
 _TWO_WORDS = {"begin group", "end group", "begin repeat", "end repeat", "select one", "select multiple"}
 # XLSForm type (lower case) -> formlint type, where the names differ.
 _TYPES = {
@@ -41,6 +50,7 @@ _TYPES = {
     "background-geopoint": "geopoint", "background-audio": "audio", "trigger": "acknowledge",
 }
 _TRUE = {"yes", "true", "true()", "1"}
+_SNIFF_BYTES = 65536
 
 
 @dataclass(frozen=True)
@@ -60,13 +70,25 @@ class _Context:
     notes: list[str]
 
 
+@dataclass
+class _Group:
+    """An open group or repeat: its name (a key segment), its title (a section), and the
+    text of a note or table-list header inside it that questions without words take."""
+
+    name: str
+    title: str | None
+    note: dict[str, str] = field(default_factory=dict)
+    header: dict[str, str] = field(default_factory=dict)
+
+
 def sniff_raw(path: str, raw: bytes) -> bool:
     suffix = Path(path).suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return raw.startswith(b"PK\x03\x04")
     if suffix == ".xls":
         return raw.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
-    head = raw[: raw.rfind(b"\n") + 1] or raw  # a folder walk sniffs a file's first bytes only
+    head = raw[:_SNIFF_BYTES]
+    head = head[: head.rfind(b"\n") + 1] or head  # whole lines: the header rows are near the top
     try:
         return {"type", "name"} <= _header_names(read_sheets(path, head).get("survey", []))
     except FormError:
@@ -179,19 +201,44 @@ def _labels(row: dict[str, Cell], language: str, plain: str, column: str = "labe
 
 
 def _fields(ctx: _Context, survey: _Table) -> Iterator[Field]:
-    prefix: list[str] = []
+    groups = [_Group("", None)]
     for row in survey.rows:
         kind = _text(row.get("type")) or ""
         word = _type_word(kind)
         if word in _GROUP_OPEN:
-            prefix.append(_name(ctx, row, kind))
+            _open_group(ctx, row, kind, groups)
         elif word in _GROUP_CLOSE:
-            _close_group(ctx, row, prefix)
-        elif word == "note":
-            ctx.notes.extend(_labels(row, ctx.language, ctx.plain_language).values())
+            _close_group(ctx, row, groups)
+        elif word == "note" or _displays_only(row):
+            _read_note(ctx, row, groups[-1])
         elif word and word not in _NOT_FIELDS:
-            yield _question(ctx, row, kind, word, prefix)
+            yield _question(ctx, row, kind, word, groups)
         ctx.notes.extend(_labels(row, ctx.language, ctx.plain_language, "hint").values())
+
+
+def _open_group(ctx: _Context, row: dict[str, Cell], kind: str, groups: list[_Group]) -> None:
+    if len(groups) > MAX_DEPTH:
+        where = row["type"].location
+        raise FormError(ctx.path, f"groups nested deeper than {MAX_DEPTH} levels", where.line, where.column)
+    title = next(iter(_labels(row, ctx.language, ctx.plain_language).values()), None)
+    groups.append(_Group(_name(ctx, row, kind), title))
+
+
+def _displays_only(row: dict[str, Cell]) -> bool:
+    """Rows a person reads but does not answer: read-only rows, rows whose value is
+    calculated, and the header row of a table-list (appearance `label`)."""
+    appearance = (_text(row.get("appearance")) or "").lower().split()
+    read_only = (_text(row.get("read_only")) or "").lower() in _TRUE
+    return read_only or bool(_text(row.get("calculation"))) or "label" in appearance
+
+
+def _read_note(ctx: _Context, row: dict[str, Cell], group: _Group) -> None:
+    labels = _labels(row, ctx.language, ctx.plain_language)
+    ctx.notes.extend(labels.values())
+    if "label" in (_text(row.get("appearance")) or "").lower().split():
+        group.header = labels
+    else:
+        group.note = labels
 
 
 def _type_word(kind: str) -> str:
@@ -201,29 +248,43 @@ def _type_word(kind: str) -> str:
     return two if two in _TWO_WORDS else (words[0] if words else "")
 
 
-def _close_group(ctx: _Context, row: dict[str, Cell], prefix: list[str]) -> None:
-    if not prefix:
+def _close_group(ctx: _Context, row: dict[str, Cell], groups: list[_Group]) -> None:
+    if len(groups) == 1:
         where = row["type"].location
         raise FormError(ctx.path, "`end group`/`end repeat` without a matching begin", where.line, where.column)
-    prefix.pop()
+    groups.pop()
+    groups[-1].note = {}
 
 
-def _question(ctx: _Context, row: dict[str, Cell], kind: str, word: str, prefix: list[str]) -> Field:
+def _question(ctx: _Context, row: dict[str, Cell], kind: str, word: str, groups: list[_Group]) -> Field:
     name_cell = row.get("name")
     name = _name(ctx, row, kind)
     where = name_cell.location if name_cell else row["type"].location
     ignore = row.get("formlint_ignore")
     suppression = from_value(ignore.value, ignore.location) if ignore else None
+    label, hint = _words(ctx, row, groups[-1]) if word not in _UNSEEN else ({}, None)
     return Field(
-        key=".".join([*prefix, name]), label=_labels(row, ctx.language, ctx.plain_language),
+        key=".".join([g.name for g in groups[1:]] + [name]), label=label,
         type=_field_type(row, word),
         required=(_text(row.get("required")) or "").lower() in _TRUE,
         options=tuple(ctx.choices.get(_list_name(kind, word), [])),
         category=_text(row.get("category")),
-        hint=next(iter(_labels(row, ctx.language, ctx.plain_language, "hint").values()), None),
-        location=where, pointer=f"survey!{where.line}",
+        hint=hint, location=where, pointer=f"survey!{where.line}",
         suppressions=(suppression,) if suppression else (),
+        section=tuple(g.title for g in groups[1:] if g.title),
     )
+
+
+def _words(ctx: _Context, row: dict[str, Cell], group: _Group) -> tuple[dict[str, str], str | None]:
+    """The question's label and hint. A question with no label of its own takes the note
+    just before it, or its table-list header; one without a hint takes that text as hint."""
+    label = _labels(row, ctx.language, ctx.plain_language)
+    hint = next(iter(_labels(row, ctx.language, ctx.plain_language, "hint").values()), None)
+    context = group.note or group.header
+    group.note = {}
+    if not label:
+        return context, hint
+    return label, hint if hint is not None else next(iter(context.values()), None)
 
 
 def _name(ctx: _Context, row: dict[str, Cell], kind: str) -> str:
