@@ -50,6 +50,21 @@ def test_column_headers_label_the_cells_below_them(tmp_path: Path) -> None:
     assert [f.first_label for f in form.fields] == ["Document", "Surname", "Email"]
 
 
+def test_a_row_of_text_cells_names_the_columns_below_it_after_any_label_cell(tmp_path: Path) -> None:
+    form = read(tmp_path, """
+<table>
+  <tr><td colspan="3">Data for the record</td></tr>
+  <tr><td>User</td><td>Document</td><td>Surname</td></tr>
+  <tr><td></td><td><input name="doc1"></td><td><input name="surname1"></td></tr>
+  <tr><td>Second</td><td><input name="doc2"></td><td><input name="surname2"></td></tr>
+</table>
+<div><label>Department</label><button type="button">Go!</button><select name="dept"><option>A</select></div>""")
+    assert [(f.key, f.first_label) for f in form.fields] == [
+        ("doc1", "Document"), ("surname1", "Surname"), ("doc2", "Second"), ("surname2", "Surname"),
+        ("dept", "Department")]
+    assert form.fields[0].section == ("Data for the record",)
+
+
 def test_text_before_a_control_is_its_label_when_nothing_else_names_it(tmp_path: Path) -> None:
     form = read(tmp_path, """
 <div class="row"><div class="col-3"><label class="control-label">Full name</label></div>

@@ -184,6 +184,7 @@ class _Control:
     before: list[_Block] = field(default_factory=list)
     row: int = -1
     column: _Text | None = None
+    plain_column: _Text | None = None
     inner: _Text = field(default_factory=_Text)
     options: list[_Text] = field(default_factory=list)
     hint: _Text = field(default_factory=_Text)
@@ -214,7 +215,8 @@ class _Row:
 class _Table:
     depth: int
     title: _Title | None = None
-    columns: list[tuple[int, int, _Text]] = field(default_factory=list)
+    columns: list[tuple[int, int, _Text]] = field(default_factory=list)  # header cells (th, thead)
+    plain_columns: list[tuple[int, int, _Text]] = field(default_factory=list)  # a row of text cells
     row: _Row | None = None
     in_head: bool = False
 
@@ -264,7 +266,7 @@ class _Page:
 
     def form(self, path: str) -> Form:
         _choose_for_labels(self)
-        language = self.language or guess_language(self._label_texts())
+        language = self.language or _guess_language(list(self._label_texts()))
         fields = [self.field(c, language) for c in self.controls.values()]
         meta = {k: v for k, (v, _) in self.meta.items()}
         title = self.title if self.title.parts else self.heading or _Text()
@@ -325,6 +327,19 @@ class _Page:
             suppressions=suppressions(attrs.get("data-formlint-ignore"), control.location),
             section=control.section,
         )
+
+
+_HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff]")
+_KANA = re.compile("[\u3040-\u30ff]")
+
+
+def _guess_language(texts: list[str]) -> str:
+    """Without a declared language: Korean or Japanese by their scripts, else Chinese for
+    CJK, else English."""
+    for script, language in ((_HANGUL, "ko"), (_KANA, "ja")):
+        if any(script.search(text) for text in texts):
+            return language
+    return guess_language(texts)
 
 
 def _pointer(control: _Control) -> str:
@@ -410,6 +425,7 @@ class _Resolver:
         if control.row >= 0:
             yield control.column
             yield self._preceding(same_row=True)
+            yield control.plain_column
         yield self._preceding()
 
     def _preceding(self, same_row: bool = False, titles: bool = False) -> _Text | None:
@@ -445,6 +461,10 @@ def _attr_text(control: _Control, name: str) -> _Text | None:
     if name == "label" and not (":" in control.tag or "-" in control.tag):
         return None  # `label` on an <option>-less native control is not shown
     return _Text([(control.lang, value)], limit=len(value) + 1) if value.strip() else None
+
+
+def _column(columns: list[tuple[int, int, _Text]], start: int) -> _Text | None:
+    return next((text for first, span, text in columns if first <= start < first + span), None)
 
 
 def _visibility(path: str, meta: dict[str, tuple[str, Location]]) -> str:
@@ -600,6 +620,8 @@ class _Reader:
             if frame.control.kind not in ("select_one", "select_multiple", "textarea"):
                 frame.control.inner.add(lang, data)
             return
+        if self.counts["button"]:
+            return  # a button's caption labels no field
         self.add_to_block(lang, data)
         if not self.control_text and self.budget > 0:
             self.budget -= len(data)
@@ -793,24 +815,28 @@ class _Reader:
         return row.cells[-1][2] if row is not None and row.cells else _Text()
 
     def close_row(self, table: _Table) -> None:
-        """A row of header cells only: one cell titles the rows below it, several name the columns."""
+        """A row without controls: one header cell (or one cell spanning columns) titles the
+        rows below it; several header cells name the columns, and so, more weakly, do several
+        cells that all hold text."""
         row, table.row = table.row, None
         if row is None or row.has_control or not row.cells:
             return
-        if not (table.in_head or all(header for *_, header in row.cells)):
-            return
         cells = [(start, span, text) for start, span, text, _ in row.cells if text.parts]
-        if len(row.cells) == 1 and cells:
+        headers = table.in_head or all(header for *_, header in row.cells)
+        if len(row.cells) == 1 and cells and (headers or cells[0][1] > 1):
             self.table_title(table).text.parts.extend(cells[0][2].parts)
-        elif cells:
+        elif headers and cells:
             table.columns = cells
+        elif len(cells) == len(row.cells) > 1:
+            table.plain_columns = cells
 
-    def column_header(self) -> _Text | None:
+    def column_header(self) -> tuple[_Text | None, _Text | None]:
+        """The header cell and the plain text cell above the current cell, if any."""
         table = self.table()
         if table is None or table.row is None or not table.row.cells:
-            return None
+            return None, None
         start = table.row.cells[-1][0]
-        return next((text for first, span, text in table.columns if first <= start < first + span), None)
+        return _column(table.columns, start), _column(table.plain_columns, start)
 
     # ------------------------------------------------------------ controls
 
@@ -866,9 +892,10 @@ class _Reader:
                            self.offset, member, self.current_section(),
                            legend=fieldset.legend if fieldset is not None else None,
                            before=before, row=row.id if row is not None else -1,
-                           column=self.column_header(), members=[member],
+                           members=[member],
                            group=kind in ("radio", "checkbox") and frame.tag not in VOID
                            and ("-" in frame.tag or ":" in frame.tag) and not frame.tag.endswith("checkbox"))
+        control.column, control.plain_column = self.column_header()
         if self.pending_hint is not None:
             control.hint, self.pending_hint = self.pending_hint[0], None
         return control
