@@ -1,14 +1,18 @@
-"""Shared helpers: run the CLI in-process or as a real subprocess."""
+"""Shared helpers: run the CLI in-process or as a real subprocess, and the rule cases."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import io
 import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Iterator
 
 import pytest
+import yaml
 
 if TYPE_CHECKING:
     from click.testing import CliRunner
@@ -16,15 +20,115 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SAMPLES = ROOT / "sample_forms"
+RULE_CASES = Path(__file__).resolve().parent / "rule_cases"
+
+
+@functools.lru_cache(maxsize=1)
+def rule_cases() -> dict[str, dict[str, Any]]:
+    """Every case of tests/rule_cases/CODE.yaml by its name, with `rule` set to CODE."""
+    cases: dict[str, dict[str, Any]] = {}
+    for path in sorted(RULE_CASES.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        for name, case in data["cases"].items():
+            assert name not in cases, f"case {name} is in two files"
+            cases[name] = {"rule": data["rule"], **case}
+    return cases
+
+
+def write_case(folder: Path, name: str) -> Path:
+    """The form of rule case `name` as `folder/NAME.yaml`, for tests that need a file."""
+    path = folder / f"{name}.yaml"
+    path.write_text(rule_cases()[name]["form"], "utf-8")
+    return path
 
 
 def run_formlint(*args: str, cwd: Path | None = None, stdin: str | None = None,
                  env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `python -m formlint` as a user would, from the source tree."""
+    """`formlint ARGS` in this process, through `formlint.cli.main` as the installed
+    command runs it: the exit code, stdout and stderr a user would see (no colour,
+    newlines read as text mode reads them). A subprocess costs about a second of
+    start-up; `run_formlint_process` is there for the few tests that need a real one."""
+    from formlint.cli import main
+
+    stdout, stderr = _stream(), _stream()
+    with _environment({"NO_COLOR": "1", **(env or {})}), _directory(cwd or ROOT), \
+            _standard_streams(_stream(stdin or ""), stdout, stderr, ["formlint", *args]):
+        try:
+            main()
+            code = 0
+        except SystemExit as exc:
+            code = _exit_code(exc.code, stderr)
+        finally:
+            _forget_run_state()
+    return subprocess.CompletedProcess(["formlint", *args], code, _text(stdout), _text(stderr))
+
+
+def run_formlint_process(*args: str, cwd: Path | None = None, stdin: str | None = None,
+                         env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m formlint` in a new process, as a user would, from the source tree."""
     environment = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"}
     environment.update(env or {})
     return subprocess.run([sys.executable, "-m", "formlint", *args], capture_output=True, text=True,
                           cwd=cwd or ROOT, input=stdin, env=environment, timeout=120)
+
+
+def _stream(text: str = "") -> io.TextIOWrapper:
+    return io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8", write_through=True)
+
+
+def _text(stream: io.TextIOWrapper) -> str:
+    stream.flush()
+    raw = stream.buffer.getvalue()  # type: ignore[attr-defined]
+    return raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _exit_code(code: object, stderr: io.TextIOWrapper) -> int:
+    """What the interpreter makes of SystemExit(code)."""
+    if code is None or isinstance(code, int):
+        return code or 0
+    stderr.write(f"{code}\n")
+    return 1
+
+
+def _forget_run_state() -> None:
+    """What one `formlint` process would not carry into the next run."""
+    from formlint.cli import check_run
+    from formlint.cli.common import state
+
+    state.debug = False
+    check_run._policy.cache_clear()
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    saved = dict(os.environ)
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+@contextlib.contextmanager
+def _directory(path: Path) -> Iterator[None]:
+    saved = os.getcwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(saved)
+
+
+@contextlib.contextmanager
+def _standard_streams(stdin: io.TextIOWrapper, stdout: io.TextIOWrapper, stderr: io.TextIOWrapper,
+                      argv: list[str]) -> Iterator[None]:
+    saved = sys.stdin, sys.stdout, sys.stderr, sys.argv
+    sys.stdin, sys.stdout, sys.stderr, sys.argv = stdin, stdout, stderr, argv
+    try:
+        yield
+    finally:
+        sys.stdin, sys.stdout, sys.stderr, sys.argv = saved
 
 
 def cli_runner() -> "CliRunner":

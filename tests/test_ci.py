@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from conftest import FIXTURES, cli_runner, run_formlint
+from conftest import FIXTURES, cli_runner, rule_cases, run_formlint
 from test_cli import assert_one_error_line
 
 from formlint.model import Location
 
-FORM = (FIXTURES / "rules" / "dm101_fail.yaml").read_text("utf-8")  # DM101 on `job`, line 22
+FORM = rule_cases()["dm101_fail"]["form"]  # DM101 on `job`, line 22
 POLICY = FIXTURES / "policies" / "rules-test.yaml"
 
 
@@ -69,7 +69,7 @@ def test_command_line_beats_config_and_isolated_ignores_it(tmp_path: Path) -> No
     assert codes(root, "forms") == []
     assert codes(root, "--select", "DM", "forms") == ["DM101@22"]
     result = run_formlint("check", "--isolated", "forms", cwd=root)
-    assert "not in policy 'epidemic-registration'" in result.stderr  # the default policy again
+    assert "not in policy 'general'" in result.stderr  # the default policy again
 
 
 @pytest.mark.parametrize("option, value, needle", [
@@ -184,7 +184,7 @@ def test_stdin_without_a_name_or_format_is_a_usage_error(tmp_path: Path) -> None
                              "(e.g. form.yaml) or --input-format to say what format it is\n")
     named = run_formlint("check", "--input-format", "native", "--purpose", "venue-check-in", "-", cwd=tmp_path,
                          stdin=FORM)
-    assert named.returncode == 1 and named.stdout.startswith("-:22:5: DM101 "), named.stderr
+    assert named.returncode == 1 and "\n-:22:5: DM101 " in named.stdout, named.stderr
 
 
 def test_show_suppressed_and_statistics(tmp_path: Path) -> None:
@@ -238,6 +238,24 @@ def test_baseline_reports_only_new_findings(repository: Path) -> None:
     result = invoke(repository, "check", "--output-format", "json", "--baseline", "baseline.json", "forms")
     found = [(f["path"], f["field"]) for f in json.loads(result.stdout)["findings"]]
     assert found == [("forms/kiosk.yaml", "job"), ("forms/venue.yaml", "hobby")]
+    assert json.loads(result.stdout)["summary"]["baselined"] == 1
+
+
+def test_the_summary_says_how_many_findings_the_baseline_held_back(repository: Path) -> None:
+    result = invoke(repository, "check", "--baseline", "baseline.json", "forms")
+    assert result.stdout.splitlines()[-1].endswith("1 held back by the baseline."), result.stdout
+    unrelated = invoke(repository, "check", "forms")
+    assert "baseline" not in unrelated.stdout
+
+
+def test_since_diffs_the_repository_of_the_paths_not_of_the_current_folder(
+        repository: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    result = run_formlint("check", "--output-format", "concise", "-q", "--since", "HEAD", str(repository / "forms"),
+                          cwd=elsewhere, env={"GIT_CEILING_DIRECTORIES": str(elsewhere.parent)})
+    assert result.returncode == 1, result.stderr
+    assert [line.split(": ")[0].rsplit("/", 2)[-2:] for line in result.stdout.splitlines()] == [
+        ["forms", "kiosk.yaml:22:5"], ["forms", "venue.yaml:22:5"]]
 
 
 def test_baseline_is_not_overwritten_without_force(repository: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, SAMPLES, run_formlint
+from conftest import FIXTURES, ROOT, SAMPLES, rule_cases, run_formlint, write_case
 
 ERROR_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): error: .+$")
 
@@ -161,16 +161,16 @@ def test_unknown_category_annotation_is_an_error(tmp_path: Path) -> None:
     assert match["line"] == "3" and "health.blood_type" in run_formlint("check", str(bad)).stderr
 
 
-def test_exit_codes_follow_fail_on_and_exit_zero() -> None:
-    form = str(FIXTURES / "rules" / "dm101_fail.yaml")
+def test_exit_codes_follow_fail_on_and_exit_zero(tmp_path: Path) -> None:
+    form = str(write_case(tmp_path, "dm101_fail"))
     policy = str(FIXTURES / "policies" / "rules-test.yaml")
     assert run_formlint("check", "-p", policy, form).returncode == 1
     assert run_formlint("check", "-p", policy, "--fail-on", "error", form).returncode == 0
     assert run_formlint("check", "-p", policy, "--exit-zero", form).returncode == 0
 
 
-def test_text_output_has_location_code_severity_help_and_summary() -> None:
-    form = str(FIXTURES / "rules" / "dm102_fail.yaml")
+def test_text_output_has_location_code_severity_help_and_summary(tmp_path: Path) -> None:
+    form = str(write_case(tmp_path, "dm102_fail"))
     result = run_formlint("check", "-p", str(FIXTURES / "policies" / "rules-test.yaml"), form)
     first = result.stdout.splitlines()[0]
     assert first.startswith(f"{form}:22:5: DM102 [error] Field `ethnicity` (Ethnicity, special.ethnicity)")
@@ -178,8 +178,8 @@ def test_text_output_has_location_code_severity_help_and_summary() -> None:
     assert result.stdout.rstrip().endswith("Checked 1 form(s), 5 field(s): 2 errors, 0 warnings, 0 info.")
 
 
-def test_quiet_drops_the_summary() -> None:
-    form = str(FIXTURES / "rules" / "clean.yaml")
+def test_quiet_drops_the_summary(tmp_path: Path) -> None:
+    form = str(write_case(tmp_path, "clean"))
     result = run_formlint("check", "-q", "-p", str(FIXTURES / "policies" / "rules-test.yaml"), form)
     assert (result.returncode, result.stdout) == (0, "")
 
@@ -195,7 +195,7 @@ def test_rule_all_prints_every_rule() -> None:
     from formlint.rules import RULES
 
     out = run_formlint("rule", "--all").stdout
-    assert all(f"{code} {RULES[code].NAME}" in out for code in RULES)
+    assert all(f"{code} {RULES[code].name}" in out for code in RULES)
 
 
 def test_schema_command_prints_valid_json_schemas() -> None:
@@ -229,7 +229,9 @@ def test_walking_the_current_folder_reports_paths_without_a_dot_prefix(tmp_path:
     (tmp_path / "forms").mkdir()
     (tmp_path / "forms" / "return.yaml").write_text((SAMPLES / "pharmacy-real-name.yaml").read_text("utf-8"), "utf-8")
     result = run_formlint("check", "--output-format", "concise", ".", cwd=tmp_path)
-    assert result.stdout.splitlines()[0].startswith("forms/return.yaml:11:1: RT203 "), result.stdout
+    shown_lines = result.stdout.splitlines()
+    assert "forms/return.yaml:11:1: RT203 " in result.stdout, result.stdout
+    assert all(line.startswith("forms/return.yaml:") for line in shown_lines[:-1]), result.stdout
     shown = run_formlint("check", "--output-format", "json", ".", cwd=tmp_path / "forms")
     assert {f["path"] for f in json.loads(shown.stdout)["findings"]} == {"return.yaml"}
 
@@ -301,7 +303,7 @@ def test_help_placeholders_are_words() -> None:
 def test_output_is_utf8_on_a_non_utf8_console(tmp_path: Path) -> None:
     """A redirect on a cp1252 console (Windows' default) must not crash on Chinese labels."""
     form = tmp_path / "登记.yaml"
-    form.write_text((FIXTURES / "rules" / "dm102_fail.yaml").read_text("utf-8"), "utf-8")
+    form.write_text(rule_cases()["dm102_fail"]["form"], "utf-8")
     result = subprocess.run([sys.executable, "-m", "formlint", "check", "--lang", "zh", "--policy",
                              str(FIXTURES / "policies" / "rules-test.yaml"), str(form)],
                             capture_output=True, cwd=ROOT, timeout=120,
@@ -309,3 +311,10 @@ def test_output_is_utf8_on_a_non_utf8_console(tmp_path: Path) -> None:
                                  "NO_COLOR": "1"})
     assert result.returncode == 1, result.stderr.decode("utf-8", "replace")
     assert "登记.yaml" in result.stdout.decode("utf-8") and "Traceback" not in result.stderr.decode("utf-8")
+
+
+def test_classify_takes_output_format_like_check(tmp_path: Path) -> None:
+    (tmp_path / "form.yaml").write_text((SAMPLES / "venue-check-in-minimal.yaml").read_text("utf-8"), "utf-8")
+    result = run_formlint("classify", "--output-format", "json", str(tmp_path / "form.yaml"))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["forms"][0]["path"] == str(tmp_path / "form.yaml")

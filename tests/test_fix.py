@@ -93,7 +93,7 @@ def test_dry_run_prints_a_diff_that_git_apply_accepts_and_writes_nothing(tmp_pat
     assert result.stdout.startswith("--- a/qingdao.yaml\n+++ b/qingdao.yaml\n")
     assert "-  - key: blood_type\n" in result.stdout
     assert "DM102 fixed `blood_type`: removed the field" in result.stderr
-    assert "qingdao.yaml: 10 fixed, 0 left" in result.stderr
+    assert "qingdao.yaml: 11 fixed, 3 left" in result.stderr
     if shutil.which("git"):
         import subprocess
 
@@ -144,12 +144,12 @@ def write(tmp_path: Path, name: str, text: str, newline: str = "\n") -> Path:
 def test_comment_out_keeps_the_field_as_comments_that_check_ignores(tmp_path: Path) -> None:
     form = write(tmp_path, "f.yaml", NATIVE)
     result = invoke(tmp_path, "fix", "--isolated", "--write", "--comment-out", "f.yaml")
-    assert result.exit_code == 1, result.output  # NT302: no collector, which fix cannot invent
+    assert result.exit_code == 1, result.output  # NT302, NT303, NT305: notice facts fix cannot invent
     text = form.read_text("utf-8")
     assert "  # - key: religion\n  #   label: Religion\n  #   required: true\n" in text
     assert "  # formlint: DM102 removed by `formlint fix --comment-out`\n" in text
     assert "  # # a comment about religion\n" in text
-    assert codes(tmp_path, "f.yaml") == ["NT302"]
+    assert codes(tmp_path, "f.yaml") == ["NT302", "NT303", "NT305"]  # notice rules fix cannot answer
 
 
 def test_crlf_line_endings_and_file_mode_are_kept(tmp_path: Path) -> None:
@@ -177,8 +177,8 @@ def test_add_suppressions_silences_every_finding_with_the_reason(tmp_path: Path)
     result = invoke(tmp_path, "fix", "--isolated", "--write", "--add-suppressions", "adopted in 2026", "f.yaml")
     assert result.exit_code == 0, result.output
     text = form.read_text("utf-8")
-    assert text.startswith("# formlint: ignore[NT302,RT201] adopted in 2026\n")
-    assert "  # formlint: ignore[DM102] adopted in 2026\n  - key: religion" in text
+    assert text.startswith("# formlint: ignore[NT302,NT303,NT305,RT201] adopted in 2026\n")
+    assert "  # formlint: ignore[DM102,NT304] adopted in 2026\n  - key: religion" in text
     assert codes(tmp_path, "f.yaml") == []
 
 
@@ -459,4 +459,4 @@ def test_fix_notice_inserts_the_draft_where_a_form_has_none(tmp_path: Path) -> N
     invoke(tmp_path, "fix", "--isolated", "--write", "--notice", "f.yaml")
     text = form.read_text("utf-8")
     assert "notice:\n  retention: \"28 days\"\n  text: |-\n    Privacy notice: t\n" in text
-    assert set(codes(tmp_path, "f.yaml")) == {"NT302"}  # the collector is a placeholder to fill in
+    assert set(codes(tmp_path, "f.yaml")) == {"NT302", "NT303"}  # collector and recipients are placeholders to fill in

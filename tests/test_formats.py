@@ -201,7 +201,8 @@ def test_cli_classify_on_a_folder_of_mixed_formats() -> None:
 
 
 def test_cli_check_on_a_folder_of_mixed_formats() -> None:
-    result = run_formlint("check", "--purpose", "venue-check-in", "tests/fixtures/formats")
+    result = run_formlint("check", "--policy", "epidemic-registration", "--purpose", "venue-check-in",
+                          "tests/fixtures/formats")
     assert (result.returncode, result.stderr) == (1, "")
     assert result.stdout == (EXPECTED / "check-venue-check-in.txt").read_text("utf-8")
 

@@ -145,6 +145,7 @@ XFORM = """\
           <case_name/>
           <vitals><weight/><banner/><cough/><fever/><zscore/></vitals>
           <ack/>
+          <started_at/>
           <meta><instanceID/></meta>
         </data>
       </instance>
@@ -158,6 +159,9 @@ XFORM = """\
         <root><item><label>Red</label><name>r</name></item></root>
       </instance>
       <bind nodeset="/data/case_name" calculate="instance('casedb')/name"/>
+      <bind nodeset="/data/started_at" type="geopoint"/>
+      <odk:setgeopoint xmlns:odk="http://www.opendatakit.org/xforms" event="odk-instance-first-load"
+                       ref="/data/started_at"/>
       <bind nodeset="/data/vitals/weight" type="decimal"/>
       <bind nodeset="/data/vitals/banner"/>
       <bind nodeset="/data/vitals/cough" type="string"/>
@@ -198,8 +202,9 @@ def test_xform_fields_keep_group_titles_languages_and_itemset_choices(tmp_path: 
 
 def test_xform_display_triggers_calculations_and_hidden_nodes_are_not_fields(tmp_path: Path) -> None:
     form = load_form(write(tmp_path, "consult.xml", XFORM))
-    assert [f.key for f in form.fields] == ["vitals.weight", "vitals.cough", "vitals.fever", "ack"]
+    assert [f.key for f in form.fields] == ["vitals.weight", "vitals.cough", "vitals.fever", "ack", "started_at"]
     assert fields_of(form)["ack"].type == "acknowledge"
+    assert fields_of(form)["started_at"].type == "geopoint"  # start-geopoint, as XLSForm reads it
     assert "DEMANDER" in form.notice.text.splitlines()
 
 
@@ -217,13 +222,23 @@ def test_xform_text_in_many_pieces_reads_whole(tmp_path: Path, unit: str) -> Non
     assert form.title is not None and len(form.title.split()) == len(title.split())
 
 
+@pytest.mark.parametrize("text", ["", "  ", "a", " a  b\n\tc ", "ab cd", "abc\n\n\ndef gh ", "x" * 9 + " y"])
+@pytest.mark.parametrize("size", [1, 2, 3, 7])
+def test_xml_text_whitespace_squeezed_a_slice_at_a_time_is_whole(
+        monkeypatch: pytest.MonkeyPatch, text: str, size: int) -> None:
+    from formlint.formats import _xml
+
+    monkeypatch.setattr(_xml, "_SLICE", size)
+    assert _xml._squeeze(text) == " ".join(text.split())
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("unit", ["line of text\n", "&amp;"])
 def test_xform_of_seven_and_a_half_megabytes_of_text_pieces_reads(tmp_path: Path, unit: str) -> None:
     title = unit * (int(7.5 * 1024 * 1024) // len(unit))
     text = XFORM.replace("<h:title>Child consultation</h:title>", f"<h:title>{title}</h:title>")
     form = load_form(write(tmp_path, "huge.xml", text))
-    assert [f.key for f in form.fields] == ["vitals.weight", "vitals.cough", "vitals.fever", "ack"]
+    assert [f.key for f in form.fields] == ["vitals.weight", "vitals.cough", "vitals.fever", "ack", "started_at"]
 
 
 # --------------------------------------------------------------- JSON Schema
@@ -256,6 +271,7 @@ SCHEMA = {
                                                               "fileName": {"type": "string"}}}},
         "sector": {"type": "string", "oneOf": [{"const": "ngo", "title": "Non-profit"},
                                                {"const": "gov", "title": "Public body"}]},
+        "blood": {"type": "string", "enum": ["a", "b", "o"], "enumNames": ["Group A", "Group B"]},
     },
 }
 
@@ -276,6 +292,7 @@ def test_json_schema_description_is_the_label_when_there_is_no_title(tmp_path: P
     assert (dict(fields["applicant.home.city"].label), fields["applicant.home.city"].hint) == \
         ({"en": "City or town"}, None)
     assert fields["sector"].options == ("Non-profit", "Public body")
+    assert fields["blood"].options == ("Group A", "Group B", "o")
 
 
 def test_json_schema_help_arrays_and_upload_bookkeeping_are_not_fields(tmp_path: Path) -> None:
@@ -284,6 +301,7 @@ def test_json_schema_help_arrays_and_upload_bookkeeping_are_not_fields(tmp_path:
         ("applicant.name", "text"), ("applicant.home.street", "text"), ("applicant.home.city", "text"),
         ("applicant.work.street", "text"), ("applicant.work.city", "text"),
         ("attachment", "file"), ("attachment.description", "text"), ("photos", "file"), ("sector", "select_one"),
+        ("blood", "select_one"),
     ]
     assert "Read this first" in form.notice.text.splitlines()
 

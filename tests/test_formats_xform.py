@@ -127,7 +127,8 @@ def test_xml_without_the_xforms_namespace_names_the_formats_tried(tmp_path: Path
 
 def test_check_xform_reports_exact_codes_and_lines() -> None:
     path = XFORM / "venue-checkin.xml"
-    result = run_formlint("check", "--purpose", "venue-check-in", "--format", "json", str(path))
+    result = run_formlint("check", "--policy", "epidemic-registration", "--purpose", "venue-check-in", "--format", "json",
+                          str(path))
     found = [(f["code"], f["line"], f["column"], f["field"]) for f in json.loads(result.stdout)["findings"]]
     assert found == [
         ("NT302", 2, 1, None),

@@ -257,7 +257,8 @@ def test_input_format_forces_xlsform_on_a_csv_without_survey_columns(tmp_path: P
 
 def test_check_stacked_csv_reports_exact_codes_and_lines() -> None:
     path = XLSFORM / "health.csv"
-    result = run_formlint("check", "--purpose", "health-declaration", "--format", "json", str(path))
+    result = run_formlint("check", "--policy", "epidemic-registration", "--purpose", "health-declaration",
+                          "--format", "json", str(path))
     found = [(f["code"], f["line"], f["column"], f["field"]) for f in json.loads(result.stdout)["findings"]]
     assert found == [
         ("DM101", 5, 3, "subscriber"),

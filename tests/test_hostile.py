@@ -35,6 +35,8 @@ FORMS = sorted(
 )
 POLICIES = sorted(FIXTURES.glob("policies/**/policy.yaml")) + sorted(FIXTURES.glob("policies/*.yaml"))
 MUTANTS_PER_FORM = 16
+# Thousands of variants: `pytest -m "not slow"` leaves the sweep out of the edit-test loop; CI runs it.
+pytestmark = pytest.mark.slow
 ONE_LINE = r"{path}:[1-9][0-9]*:[1-9][0-9]*: error: [^\n]+"
 
 

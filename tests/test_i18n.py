@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, SAMPLES, run_formlint
+from conftest import ROOT, SAMPLES, rule_cases, run_formlint, write_case
 
-from formlint.i18n import LANGUAGES, catalogue, language_from_environment, t
+from formlint.i18n import LANGUAGES, catalogue, language_from_environment, t, translate
 from formlint.rules import RULES
 
 I18N = ROOT / "src" / "formlint" / "i18n"
@@ -58,7 +58,7 @@ def test_check_speaks_chinese_with_lang_zh() -> None:
     result = run_formlint("check", "--lang", "zh", str(SAMPLES / "qingdao-property-return.yaml"))
     assert "DM102 [错误] 字段 `blood_type` (血型, health.blood_type) 对用途 `return-to-community` 并非必要" in result.stdout
     assert "  建议：删除该字段" in result.stdout
-    assert result.stdout.rstrip().endswith("已检查 1 个表单、13 个字段：6 个错误，4 个警告，0 个提示。")
+    assert result.stdout.rstrip().endswith("已检查 1 个表单、13 个字段：7 个错误，6 个警告，0 个提示。")
 
 
 def test_lang_defaults_to_the_locale() -> None:
@@ -80,17 +80,16 @@ def test_english_is_the_fallback_for_an_untranslated_id() -> None:
     assert t("report.help", "en") == "help"
 
 
-RULE_FIXTURES = ROOT / "tests" / "fixtures" / "rules"
 OPT_IN_POLICY = ROOT / "tests" / "fixtures" / "policies" / "opt-in-test.yaml"
 COMMITTEE = ROOT / "examples" / "neighbourhood-committee.yaml"
 QINGDAO = SAMPLES / "qingdao-property-return.yaml"
 
 
-def test_opt_in_and_housekeeping_rules_speak_chinese() -> None:
+def test_opt_in_and_housekeeping_rules_speak_chinese(tmp_path: Path) -> None:
     names = ["dm105_fail", "dm106_fail", "dm106_fail_none", "nt303_fail", "nt304_fail", "nt305_fail",
              "ex402_fail", "fl001_fail"]
     result = run_formlint("check", "--lang", "zh", "--output-format", "concise", "--policy", str(OPT_IN_POLICY),
-                          *(str(RULE_FIXTURES / f"{name}.yaml") for name in names))
+                          *(str(write_case(tmp_path, name)) for name in names))
     lines = result.stdout.splitlines()
     for expected in [
         "dm105_fail.yaml:22:5: DM105 [警告] 自由填写字段 `remarks` (Anything else?, content.free_text) 会收集用途 `check-in` 不需要的内容",
@@ -113,11 +112,11 @@ def test_unused_form_level_suppression_speaks_chinese(tmp_path: Path) -> None:
     from formlint.policy import load_policy
 
     form = tmp_path / "form.yaml"
-    form.write_text((RULE_FIXTURES / "rt201_pass.yaml").read_text("utf-8").replace(
+    form.write_text(rule_cases()["rt201_pass"]["form"].replace(
         "\n", "\n# formlint: ignore[RT201]\n", 1), "utf-8")
     policy = load_policy(str(ROOT / "tests" / "fixtures" / "policies" / "rules-test.yaml"))
-    found = check_form(load_form(str(form)), Options(policy=policy, lang="zh")).findings
-    assert [(f.code, f.message) for f in found] == [("FL001", "对 RT201 的抑制在本表单上没有匹配到任何问题")]
+    found = check_form(load_form(str(form)), Options(policy=policy)).findings
+    assert [(f.code, translate(f.message, "zh")) for f in found] == [("FL001", "对 RT201 的抑制在本表单上没有匹配到任何问题")]
 
 
 def test_qingdao_sensitive_excess_under_a_committee_policy_in_chinese() -> None:
@@ -163,9 +162,10 @@ def test_classify_shows_chinese_category_names_in_one_column() -> None:
 
 def test_purposes_and_policies_show_in_chinese() -> None:
     purposes = run_formlint("purposes", "--lang", "zh", "--policy", "venue-check-in-germany-berlin").stdout
-    assert purposes.splitlines()[1:] == [
+    assert purposes.splitlines()[1:3] == [
         "  需要：contact.phone（电话号码），event.visit_details（到访详情），event.visit_time（到访时间），"
         "identity.name（姓名）；任选其一：contact.address（住址） | contact.email（电子邮箱）", "  保存：28 天"]
+    assert purposes.splitlines()[3].startswith("  依据：Berlin Infektionsschutzmaßnahmenverordnung 2020")
     shown = run_formlint("policies", "show", "--lang", "zh", "venue-check-in-germany-berlin").stdout
     assert "  任选其一：contact.address（住址） | contact.email（电子邮箱）" in shown
     assert "  保存期限：最多 28 天；依据：Berlin Infektionsschutzmaßnahmenverordnung 2020" in shown

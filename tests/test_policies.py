@@ -22,6 +22,7 @@ FAILS = {
     "china-app-necessary-pi": ["DM101@12"],
     "epidemic-registration": ["DM102@18", "DM105@21"],
     "gdpr": ["NT303@5", "NT305@5", "DM102@16", "NT304@16"],
+    "general": ["DM102@25", "NT304@25"],
     "pipl": ["NT303@5", "NT305@5", "DM102@18", "NT304@18"],
     "venue-check-in-australia": ["DM101@20"],
     "venue-check-in-england": ["DM106@24"],
@@ -87,11 +88,45 @@ def test_china_app_catalogue_has_the_types_that_need_nothing() -> None:
     assert purposes["map-navigation"].necessary == {"location.precise"}
 
 
-def test_default_policy_keeps_its_purposes_and_gains_the_cac_rules() -> None:
-    policy = load_policy()
+def test_epidemic_registration_keeps_its_purposes_and_gains_the_cac_rules() -> None:
+    policy = load_policy("epidemic-registration")
     assert list(policy.purposes) == ["return-to-community", "venue-check-in", "health-declaration",
                                      "pharmacy-purchase", "public-transport", "office-entry", "supermarket-entry"]
     assert policy.rules == {"EX402", "DM105"} and policy.bases == ("<builtin>/cac-2020-epidemic.yaml",)
+
+
+def test_the_default_policy_is_general_with_every_regime_and_the_epidemic_purposes_unchanged() -> None:
+    general, epidemic = load_policy(), load_policy("epidemic-registration")
+    assert general.id == "general" and general.regimes == ("gdpr", "pipl", "ccpa")
+    assert len(general.purposes) >= 30
+    for pid, purpose in epidemic.purposes.items():
+        kept = general.purposes[pid]
+        assert (kept.necessary, kept.optional, kept.alternatives, kept.max_days) == (
+            purpose.necessary, purpose.optional, purpose.alternatives, purpose.max_days)
+    assert all(p.domain in general.domains for p in general.purposes.values())
+    assert all(p.title_in("zh") != p.title for p in general.purposes.values())
+    assert all(set(titles) >= {"en", "zh"} for titles in general.domains.values())
+
+
+@pytest.mark.parametrize("pid", ["account-signup", "newsletter", "contact-enquiry", "complaint",
+                                 "event-registration", "venue-check-in", "visitor-registration",
+                                 "appointment-booking", "delivery-checkout", "membership", "job-application",
+                                 "employee-onboarding", "school-enrolment", "student-register",
+                                 "patient-registration", "clinical-intake", "vaccination-record",
+                                 "research-survey", "household-survey", "benefit-application",
+                                 "grant-application", "volunteer-signup", "insurance-claim",
+                                 "health-declaration", "return-to-community", "pharmacy-purchase"])
+def test_general_has_the_common_purposes_with_cues_and_a_named_source(pid: str) -> None:
+    purpose = load_policy("general").purposes[pid]
+    assert purpose.source and purpose.recognition.terms
+    assert purpose.necessary or purpose.alternatives or purpose.optional
+
+
+def test_a_purpose_naming_an_undeclared_domain_is_a_policy_error(tmp_path: Path) -> None:
+    path = write(tmp_path, "p.yaml", "id: p\ntitle: P\nsource: s\ndomains: {work: {en: Work}}\npurposes:\n"
+                 "  a: {title: A, source: s, domain: schools, necessary: [identity.name]}\n")
+    with pytest.raises(PolicyError, match="purpose 'a' names domain 'schools'.*declared: work"):
+        load_policy(path)
 
 
 # ------------------------------------------------------------------ extends semantics
@@ -192,9 +227,22 @@ def test_policies_validate_reports_ok_per_file() -> None:
 
 def test_purposes_lists_needs_and_retention() -> None:
     out = run_formlint("purposes", "--policy", "venue-check-in-germany-berlin").stdout
-    assert out == ("venue-check-in: Attendance record at a Berlin venue\n"
-                   "  needs: contact.phone, event.visit_details, event.visit_time, identity.name; "
-                   "one of contact.address | contact.email\n  keep: 28 days\n")
+    assert out.startswith("venue-check-in: Attendance record at a Berlin venue\n"
+                          "  needs: contact.phone, event.visit_details, event.visit_time, identity.name; "
+                          "one of contact.address | contact.email\n  keep: 28 days\n"
+                          "  source: Berlin Infektionsschutzmaßnahmenverordnung 2020: ")
+
+
+def test_purposes_groups_the_default_policy_by_domain_in_english_and_chinese() -> None:
+    english = run_formlint("purposes").stdout
+    chinese = run_formlint("purposes", "--lang", "zh").stdout
+    headings = [line for line in english.splitlines() if line.startswith("[")]
+    assert headings[0] == "[Accounts, shops and customer service]" and "[Epidemic prevention]" in headings
+    assert english.count("\n  source: ") >= 30
+    assert english.index("[Health care]") < english.index("patient-registration: Patient registration")
+    assert "[医疗卫生]" in chinese and "patient-registration: 患者建档登记" in chinese
+    shown = run_formlint("policies", "show", "--lang", "zh", "general").stdout
+    assert "[教育]" in shown and "用途 school-enrolment：入学、入园登记" in shown
 
 
 def test_init_writes_config_and_policy_that_check_can_use(tmp_path: Path) -> None:
@@ -239,15 +287,15 @@ def test_check_json_names_the_policy_used_through_extends() -> None:
     assert [f["code"] for f in data["findings"]] == ["NT303", "NT305", "DM102", "NT304"]
 
 
-def test_readme_worked_example_shows_the_real_findings() -> None:
+def test_worked_example_in_the_docs_shows_the_real_findings() -> None:
     from conftest import ROOT
 
     result = run_formlint("check", "-q", "--policy", "examples/neighbourhood-committee.yaml",
                           "sample_forms/beijing-wechat-group-return.yaml")
     firsts = [line for line in result.stdout.splitlines() if not line.startswith(" ")]
     assert [line.split()[1] for line in firsts] == ["EX401", "NT303", "NT305", "RT202", "DM102", "NT304", "DM103"]
-    readme = (ROOT / "README.md").read_text("utf-8")
-    assert all(line.split(" is sensitive under")[0] in readme for line in firsts)
+    page = (ROOT / "docs" / "writing-a-policy.md").read_text("utf-8")
+    assert all(line.split(" is sensitive under")[0] in page for line in firsts)
 
 
 def test_repeated_policy_options_combine_like_extends() -> None:

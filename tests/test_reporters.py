@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 
 from formlint.errors import FormError
-from formlint.model import (Field, Finding, Form, FormResult, Location, Notice, Policy, Purpose, Report, Severity,
-                            Suppressed, Suppression)
+from formlint.i18n import msg, t
+from formlint.model import (Field, Finding, Form, FormResult, Location, Message, Notice, Policy, Purpose, Report,
+                            Severity, Suppressed, Suppression)
 from formlint.notice import analyse_notice
 from formlint.reporters import REPORTERS, RenderOptions, fingerprints, renderer
 
@@ -36,10 +37,12 @@ OPTIONS = RenderOptions(POLICY, show_suppressed=True)
 CHINESE = ["full", "concise", "markdown", "sarif", "junit", "github", "statistics", "html"]
 
 
-def finding(code: str, severity: Severity, message: str, path: str, line: int, column: int,
+def finding(code: str, severity: Severity, message: Message, path: str, line: int, column: int,
             field: str | None = None, category: str | None = None) -> Finding:
-    return Finding(code, severity, message, path, line, column, help=f"fix {code.lower()}",
-                   law="PIPL Art. 6; GDPR Art. 5(1)(c)", field_key=field,
+    help = msg("excess.help") if code in ("DM101", "DM102") else msg(f"{code}.help")
+    return Finding(code, severity, message, path, line, column, help=help,
+                   law=("PIPL Art. 6", "GDPR Art. 5(1)(c)", msg("law.purpose_basis", basis="test basis")),
+                   field_key=field,
                    pointer=f"/fields/{line}" if field else "", category=category,
                    evidence=f"key {field!r}" if field else None, rule_name=f"rule-{code.lower()}")
 
@@ -53,19 +56,22 @@ def result(path: str, findings: list[Finding], suppressed: tuple[Suppressed, ...
 
 def shared_report() -> Report:
     """Two forms with findings of every severity, one clean form, one unreadable file;
-    messages carry the characters each format must escape."""
+    message parameters (labels, citations) carry the characters each format must escape."""
     venue = "forms/venue check-in.yaml"
-    hidden = finding("DM101", Severity.WARNING, "Field `name` is not necessary", venue, 9, 5, "name")
+    not_needed = msg("DM101.message", field="`name` (Name, identity.name)", purpose="check-in")
+    hidden = finding("DM101", Severity.WARNING, not_needed, venue, 9, 5, "name")
+    sensitive = msg("DM102.message", field="`job` (职业 | <occupation> & \"title\" 100%, social.occupation)",
+                    purpose="check-in", citation="see: PIPL\nArt. 28")
     results = [
         result(venue, [
-            finding("RT201", Severity.ERROR, "The notice does not say how long answers are kept", venue, 3, 1),
-            finding("DM102", Severity.ERROR, "Field `job` (职业 | <occupation> & \"title\") 100% sensitive, "
-                    "see: PIPL\nArt. 28", venue, 13, 5, "job", "social.occupation"),
-            finding("DM104", Severity.INFO, "Field `job` could not be classified", venue, 13, 5, "job"),
+            finding("RT201", Severity.ERROR, msg("RT201.message"), venue, 3, 1),
+            finding("DM102", Severity.ERROR, sensitive, venue, 13, 5, "job", "social.occupation"),
+            finding("DM104", Severity.INFO, msg("DM104.message", key="job", label=msg("DM104.no_label")),
+                    venue, 13, 5, "job"),
         ], (Suppressed(hidden, Suppression(("DM101",), None, Location(8, 3))),)),
         result("forms/clean.yaml", []),
         result("forms/health.yaml", [
-            finding("DM101", Severity.WARNING, "Field `name` is not necessary", "forms/health.yaml", 9, 5, "name"),
+            finding("DM101", Severity.WARNING, not_needed, "forms/health.yaml", 9, 5, "name"),
         ]),
     ]
     return Report(results, [FormError("forms/broken.yaml", "invalid YAML: found unexpected end", 4, 7)])
@@ -128,8 +134,16 @@ def test_sarif_validates_against_the_official_schema() -> None:
 def test_sarif_rules_carry_category_and_legal_source_tags() -> None:
     run = json.loads(rendered("sarif"))["runs"][0]
     tags = {r["id"]: r["properties"]["tags"] for r in run["tool"]["driver"]["rules"]}
-    assert tags["RT201"][0] == "retention" and "PIPL Art. 17" in tags["RT201"]
-    assert tags["DM102"][0] == "data-minimisation" and "GDPR Art. 9" in tags["DM102"]
+    assert tags["RT201"][0] == "retention" and "PIPL Art. 17(1)(2), 19" in tags["RT201"]
+    assert tags["DM102"][0] == "data-minimisation" and "GDPR Art. 9(1)" in tags["DM102"]
+
+
+def test_sarif_help_uri_is_the_rule_page_in_the_run_language() -> None:
+    from formlint.links import DOCS_URL
+
+    for lang, prefix in (("en", ""), ("zh", "zh/")):
+        rules = json.loads(rendered("sarif", lang))["runs"][0]["tool"]["driver"]["rules"]
+        assert [r["helpUri"] for r in rules] == [f"{DOCS_URL}{prefix}rules/{r['id']}/" for r in rules]
 
 
 def test_sarif_in_chinese_keeps_ids_levels_and_law_tags() -> None:
@@ -140,13 +154,14 @@ def test_sarif_in_chinese_keeps_ids_levels_and_law_tags() -> None:
         r["properties"] for r in english["tool"]["driver"]["rules"]]
     assert [(r["ruleId"], r["level"], r["partialFingerprints"]) for r in chinese["results"]] == [
         (r["ruleId"], r["level"], r["partialFingerprints"]) for r in english["results"]]
-    assert chinese["results"][0]["message"]["text"].endswith("。建议：fix rt201")
+    assert chinese["results"][0]["message"]["text"] == f"{t('RT201.message', 'zh')}。建议：{t('RT201.help', 'zh')}"
 
 
 def test_fingerprints_ignore_lines_and_messages_but_not_fields() -> None:
-    base = finding("DM101", Severity.WARNING, "one", "forms/a.yaml", 9, 5, "name")
-    moved = finding("DM101", Severity.WARNING, "reworded", "forms/a.yaml", 40, 7, "name")
-    other = finding("DM101", Severity.WARNING, "one", "forms/a.yaml", 9, 5, "phone")
+    one, reworded = msg("DM101.message", field="name", purpose="a"), msg("DM101.message", field="Name", purpose="b")
+    base = finding("DM101", Severity.WARNING, one, "forms/a.yaml", 9, 5, "name")
+    moved = finding("DM101", Severity.WARNING, reworded, "forms/a.yaml", 40, 7, "name")
+    other = finding("DM101", Severity.WARNING, one, "forms/a.yaml", 9, 5, "phone")
     assert fingerprints([base]) == fingerprints([moved]) != fingerprints([other])
     assert len(set(fingerprints([base, moved]))) == 2  # repeats on one field stay unique
 
@@ -167,9 +182,10 @@ def test_junit_has_one_suite_per_form_and_unique_case_names() -> None:
 def test_github_annotations_escape_data_and_properties() -> None:
     from formlint.reporters.github import annotation
 
-    item = finding("DM102", Severity.ERROR, "50% of a,b:\nc", "dir,x/a:b.yaml", 2, 3, "f")
-    assert annotation(item) == ("::error file=dir%2Cx/a%3Ab.yaml,line=2,col=3,title=DM102::"
-                                "50%25 of a,b:%0Ac. Help: fix dm102")
+    item = finding("DM104", Severity.ERROR, msg("DM104.message", key="f", label="50% of a,b:\nc"),
+                   "dir,x/a:b.yaml", 2, 3, "f")
+    assert annotation(item) == ("::error file=dir%2Cx/a%3Ab.yaml,line=2,col=3,title=DM104::"
+                                "Field `f` (50%25 of a,b:%0Ac) could not be classified. Help: " + t("DM104.help"))
 
 
 def test_gitlab_issues_have_the_required_keys_and_unique_fingerprints() -> None:
@@ -189,9 +205,10 @@ def test_statistics_count_a_rule_once_per_severity_it_was_reported_at() -> None:
     from formlint.reporters.statistics import render
 
     path = "forms/return.yaml"
-    findings = [finding("DM102", Severity.WARNING, "id", path, 5, 5, "id_number"),
-                *(finding("DM102", Severity.ERROR, "x", path, line, 5, f"f{line}") for line in (7, 9)),
-                finding("RT201", Severity.ERROR, "retention", path, 1, 1)]
+    sensitive = msg("DM102.message", field="x", purpose="p", citation="c")
+    findings = [finding("DM102", Severity.WARNING, sensitive, path, 5, 5, "id_number"),
+                *(finding("DM102", Severity.ERROR, sensitive, path, line, 5, f"f{line}") for line in (7, 9)),
+                finding("RT201", Severity.ERROR, msg("RT201.message"), path, 1, 1)]
     text = render(Report([result(path, findings)], []), OPTIONS)
     assert text == ("2  DM102  [error] rule-dm102\n"
                     "1  DM102  [warning] rule-dm102\n"

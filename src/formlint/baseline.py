@@ -8,6 +8,7 @@ relative to the baseline's folder, so it works from any working directory.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from collections import Counter
@@ -82,4 +83,6 @@ def only_new(report: Report, path: str) -> Report:
             return False
         return True
 
-    return report.narrowed(lambda result, item: is_new(item))
+    narrowed = report.narrowed(lambda result, item: is_new(item))
+    held_back = len(report.findings) - len(narrowed.findings)
+    return dataclasses.replace(narrowed, baselined=report.baselined + held_back)

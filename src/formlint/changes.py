@@ -28,7 +28,10 @@ class Changes:
     hunks: Mapping[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
 
     def relative(self, path: str) -> str:
-        return os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
+        return os.path.relpath(os.path.realpath(path), self.root).replace(os.sep, "/")
+
+    def holds(self, path: str) -> bool:
+        return not self.relative(path).startswith("../")
 
     def keeps(self, result: FormResult, item: Finding) -> bool:
         rel = self.relative(result.form.path)
@@ -47,26 +50,51 @@ def field_span(result: FormResult, key: str | None) -> tuple[int, int]:
     return first, (later[0] - 1 if later else _END)
 
 
-def _git(*args: str) -> subprocess.CompletedProcess[str]:
+def _git(cwd: str, *args: str) -> subprocess.CompletedProcess[str]:
     try:
-        return subprocess.run(["git", *args], capture_output=True, text=True, check=False)
+        return subprocess.run(["git", "-C", cwd, *args], capture_output=True, text=True, check=False)
     except FileNotFoundError:
         raise UsageError("--since needs git, which is not installed or not on PATH") from None
 
 
-def changes_since(ref: str, paths: list[str]) -> Changes:
-    top = _git("rev-parse", "--show-toplevel")
-    if top.returncode != 0:
-        raise UsageError("--since needs a git repository, and the current directory is not in one")
-    if _git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").returncode != 0:
-        raise UsageError(f"--since: unknown git ref {ref!r}")
+def _folder(path: str) -> str:
+    """The folder git runs in for `path`: the path itself, or the folder holding it."""
+    absolute = os.path.abspath(path)
+    return absolute if os.path.isdir(absolute) else os.path.dirname(absolute)
+
+
+def repositories(paths: list[str]) -> dict[str, list[str]]:
+    """The checked paths grouped by the git repository that holds them (its top
+    folder), so that `formlint check --since REF ../other-repo` diffs that repository,
+    not the one of the current directory."""
+    groups: dict[str, list[str]] = {}
+    tops: dict[str, str] = {}
+    for path in paths:
+        folder = _folder(path)
+        if folder not in tops:
+            top = _git(folder, "rev-parse", "--show-toplevel") if os.path.isdir(folder) else None
+            if top is None or top.returncode != 0:
+                raise UsageError(f"--since needs a git repository, and {path} is not in one")
+            tops[folder] = os.path.realpath(top.stdout.strip())
+        groups.setdefault(tops[folder], []).append(os.path.abspath(path))
+    return groups
+
+
+def changes_since(ref: str, paths: list[str]) -> list[Changes]:
+    return [_changes_in(top, ref, members) for top, members in repositories(paths).items()]
+
+
+def _changes_in(top: str, ref: str, paths: list[str]) -> Changes:
+    if _git(top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").returncode != 0:
+        raise UsageError(f"--since: unknown git ref {ref!r} in {top}")
     # core.quotePath=false: non-ASCII file names (表单.yaml) come out unquoted.
-    diff = _git("-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-renames",
-                "--src-prefix=a/", "--dst-prefix=b/", ref, "--", *paths)
-    untracked = _git("-c", "core.quotePath=false", "ls-files", "--others", "--exclude-standard", "--full-name", "--", *paths)
+    diff = _git(top, "-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff",
+                "--no-renames", "--src-prefix=a/", "--dst-prefix=b/", ref, "--", *paths)
+    untracked = _git(top, "-c", "core.quotePath=false", "ls-files", "--others", "--exclude-standard", "--full-name",
+                     "--", *paths)
     new, hunks = parse_diff(diff.stdout)
     new |= {line for line in untracked.stdout.splitlines() if line}
-    return Changes(top.stdout.strip(), frozenset(new), hunks)
+    return Changes(top, frozenset(new), hunks)
 
 
 def parse_diff(text: str) -> tuple[set[str], dict[str, tuple[tuple[int, int], ...]]]:
@@ -90,5 +118,9 @@ def parse_diff(text: str) -> tuple[set[str], dict[str, tuple[tuple[int, int], ..
 
 
 def only_changed(report: Report, ref: str, paths: list[str]) -> Report:
-    changes = changes_since(ref, paths)
-    return report.narrowed(changes.keeps)
+    by_repository = changes_since(ref, paths)
+
+    def keeps(result: FormResult, item: Finding) -> bool:
+        return any(changes.holds(result.form.path) and changes.keeps(result, item) for changes in by_repository)
+
+    return report.narrowed(keeps)

@@ -5,11 +5,27 @@ the classifier and notice analyser found. Rules build complete findings through
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Mapping, Protocol
 
-from formlint.i18n import Msg, render
-from formlint.model import Classification, Field, Finding, Form, Location, NoticeFacts, Policy, Purpose, Severity
+from formlint.model import (Classification, Field, Finding, Form, Law, Location, Message, NoticeFacts, Policy,
+                            Purpose, Severity)
 from formlint.taxonomy import Taxonomy
+
+
+class RuleIdentity(Protocol):
+    """What a finding takes from its rule (formlint.rules.rule.Rule)."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def severity(self) -> Severity: ...
+
+    @property
+    def law(self) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -20,7 +36,6 @@ class Context:
     taxonomy: Taxonomy
     classes: Mapping[str, Classification]
     notice: NoticeFacts
-    lang: str = "en"
 
     def category_of(self, field: Field) -> Classification:
         return self.classes[field.key]
@@ -33,33 +48,28 @@ class Context:
         return f"`{field.key}` ({inner})"
 
     @staticmethod
-    def key_list(keys: list[str], limit: int = 5) -> str:
-        """Field keys as a message shows them: the first few, then an ellipsis."""
-        return ", ".join(f"`{k}`" for k in keys[:limit]) + (", …" if len(keys) > limit else "")
+    def key_list(keys: list[str], limit: int = 5) -> tuple[str, ...]:
+        """Field keys as a message lists them: the first few, then an ellipsis."""
+        return (*(f"`{k}`" for k in keys[:limit]), *(("…",) if len(keys) > limit else ()))
 
-    def t(self, text: str | Msg) -> str:
-        """A message in the run's language."""
-        return render(text, self.lang)
-
-    def finding(self, rule: tuple[str, str, Severity], message: str | Msg, help: str | Msg, law: str, *,
+    def finding(self, rule: RuleIdentity, message: Message, help: Message, law: Law | None = None, *,
                 field: Field | None = None, where: Location | None = None,
                 severity: Severity | None = None, pointer: str = "") -> Finding:
-        """A complete finding; `rule` is the rule's (CODE, NAME, SEVERITY)."""
-        code, name, default = rule
+        """A complete finding of `rule`; its law defaults to the rule's citations."""
         verdict = self.category_of(field) if field is not None else None
         place = where or (field.location if field is not None else self.form.location)
         return Finding(
-            code=code,
-            severity=severity or default,
-            message=self.t(message),
+            code=rule.code,
+            severity=severity or rule.severity,
+            message=message,
             path=self.form.path,
             line=place.line,
             column=place.column,
-            help=self.t(help),
-            law=law,
+            help=help,
+            law=rule.law if law is None else law,
             field_key=field.key if field is not None else None,
             pointer=field.pointer if field is not None else pointer,
             category=verdict.category if verdict is not None else None,
             evidence=verdict.evidence if verdict is not None else None,
-            rule_name=name,
+            rule_name=rule.name,
         )

@@ -93,7 +93,7 @@ def check_form(form: Form, options: Options, taxonomy: Taxonomy | None = None) -
     purpose = resolve_purpose(form, options.policy, options.purpose)
     classes = classify_form(form, taxonomy)
     notice = analyse_notice(form.notice)
-    ctx = Context(form, options.policy, purpose, taxonomy, classes, notice, options.lang)
+    ctx = Context(form, options.policy, purpose, taxonomy, classes, notice)
     kept, suppressed = apply_suppressions(ctx, list(run_rules(ctx, options.codes)), options.codes)
     findings = sorted(kept, key=lambda f: (f.line, f.column, f.code))
     return FormResult(form, options.policy, purpose, classes, notice, tuple(findings), tuple(suppressed))
@@ -115,7 +115,7 @@ def apply_suppressions(ctx: Context, findings: list[Finding],
         else:
             used.add((id(match), item.code))
             suppressed.append(Suppressed(item, match))
-    if codes is None or unused_suppression.CODE in codes:
+    if codes is None or unused_suppression.RULE.code in codes:
         kept.extend(unused_suppression.unused(ctx, used, codes))
     return kept, suppressed
 

@@ -166,23 +166,56 @@ class Classification:
 UNKNOWN = "unknown"
 
 
+# A message parameter: text, a number, another message (translated too), or a list
+# of texts joined the way the language lists things.
+Param = Union[str, int, "Message", tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Message:
+    """A catalogue message by id with its parameters. Rules say what to say;
+    reporters translate it, once, into the run's language."""
+
+    id: str
+    params: tuple[tuple[str, Param], ...] = ()
+
+    @classmethod
+    def of(cls, message_id: str, **params: Param) -> Message:
+        return cls(message_id, tuple(params.items()))
+
+
+# The law behind a finding: citations (kept as written, in every language) and
+# translated parts such as "purpose basis: ...", joined with "; ".
+Law = tuple[Union[str, Message], ...]
+
+
 @dataclass(frozen=True)
 class Finding:
-    """A complete report of one problem: reporters never look anything up."""
+    """A complete report of one problem: reporters never look anything up, they
+    only translate its message, help and law."""
 
     code: str
     severity: Severity
-    message: str
+    message: Message
     path: str
     line: int
     column: int
-    help: str
-    law: str
+    help: Message
+    law: Law
     field_key: str | None = None
     pointer: str = ""
     category: str | None = None
     evidence: str | None = None
     rule_name: str = ""
+
+
+@dataclass(frozen=True)
+class RecognitionCues:
+    """What tells a form serves a purpose: phrases (any language, as written in the
+    policy) found in its title, sections, notice or labels, and typical categories."""
+
+    terms: tuple[str, ...] = ()
+    categories: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -206,6 +239,20 @@ class Purpose:
     severity: Mapping[str, str] = field(default_factory=dict)
     sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     government_id: str | None = None
+    domain: str | None = None
+    titles: Mapping[str, str] = field(default_factory=dict)
+    recognition: RecognitionCues = RecognitionCues()
+
+    def title_in(self, lang: str) -> str:
+        """The title in `lang` when the policy gives one, else the English title."""
+        return self.titles.get(lang, self.title)
+
+    def typical(self) -> frozenset[str]:
+        """The categories that mark a form as serving this purpose: the recognition
+        cues' own list, else everything the purpose needs or allows."""
+        if self.recognition.categories:
+            return self.recognition.categories
+        return self.necessary | frozenset(c for group in self.alternatives for c in group)
 
     def allows(self, category: str) -> bool:
         return category in self.necessary or category in self.optional or any(
@@ -231,6 +278,12 @@ class Policy:
     rules: frozenset[str] = frozenset()
     bases: tuple[str, ...] = ()
     description: str = ""
+    domains: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def domain_title(self, domain: str | None, lang: str) -> str | None:
+        """A domain's title in `lang` (English when not translated); None for none."""
+        titles = self.domains.get(domain or "")
+        return None if titles is None else titles.get(lang, titles["en"])
 
     def enables(self, code: str) -> bool:
         """Whether the policy turns on the opt-in rule `code`."""
@@ -294,6 +347,7 @@ class Report:
 
     results: list[FormResult] = field(default_factory=list)
     errors: list[FormlintError] = field(default_factory=list)
+    baselined: int = 0  # findings a --baseline file accounted for and that are not shown
 
     @property
     def findings(self) -> list[Finding]:
@@ -306,4 +360,4 @@ class Report:
     def narrowed(self, keep: Callable[[FormResult, Finding], bool]) -> Report:
         """The same forms and errors with only the findings `keep` accepts."""
         results = [dataclasses.replace(r, findings=tuple(f for f in r.findings if keep(r, f))) for r in self.results]
-        return Report(results, list(self.errors))
+        return Report(results, list(self.errors), self.baselined)

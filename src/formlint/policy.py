@@ -18,16 +18,16 @@ from importlib import resources
 from typing import Any, Iterable, Mapping
 
 from formlint.errors import PolicyError
-from formlint.model import Policy, PolicyRef, Purpose
+from formlint.model import Policy, PolicyRef, Purpose, RecognitionCues
 from formlint.schemas import validate
 from formlint.source import Document, load_yaml, read_text
 from formlint.taxonomy import GOVERNMENT_ID, Taxonomy, load_taxonomy
 
-DEFAULT_POLICY = "epidemic-registration"
+DEFAULT_POLICY = "general"
 DEFAULT_NOTICE = ("retention", "purpose", "controller")
 BUILTIN_PREFIX = "<builtin>/"
 # Purpose keys whose values merge key by key instead of being replaced.
-_MAPPING_KEYS = ("severity", "sources")
+_MAPPING_KEYS = ("severity", "sources", "titles")
 _EDITABLE_KEYS = ("necessary", "optional")
 _NOTHING: tuple[frozenset[str], frozenset[str], bool] = (frozenset(), frozenset(), True)
 
@@ -152,6 +152,7 @@ def _layer(doc: Document, taxonomy: Taxonomy) -> Layer:
     layer["notice"] = None if required is None else list(required)
     layer["rules"] = _enabled_rules(doc, data.get("rules", {}).get("enable", []))
     layer["severity"] = _severities(doc, taxonomy, data.get("severity", {}), "/severity")
+    layer["domains"] = {key: dict(titles) for key, titles in data.get("domains", {}).items()}
     layer["purposes"] = {pid: _purpose_layer(doc, taxonomy, pid, spec)
                          for pid, spec in data.get("purposes", {}).items()}
     if "default_purpose" in data:
@@ -172,7 +173,10 @@ def _enabled_rules(doc: Document, codes: list[str]) -> list[str]:
 
 def _purpose_layer(doc: Document, taxonomy: Taxonomy, pid: str, spec: Mapping[str, Any]) -> Layer:
     at = f"/purposes/{pid}"
-    layer: Layer = {k: spec[k] for k in ("title", "description", "government_id") if k in spec}
+    layer: Layer = {k: spec[k] for k in ("title", "description", "government_id", "domain") if k in spec}
+    layer["titles"] = dict(spec.get("titles", {}))
+    if "recognition" in spec:
+        layer["recognition"] = _cues(doc, taxonomy, spec["recognition"], f"{at}/recognition")
     if "source" in spec:
         layer["source"] = _sources(spec["source"])
     for key in _EDITABLE_KEYS:
@@ -190,6 +194,11 @@ def _purpose_layer(doc: Document, taxonomy: Taxonomy, pid: str, spec: Mapping[st
     return layer
 
 
+def _cues(doc: Document, taxonomy: Taxonomy, spec: Mapping[str, Any], pointer: str) -> RecognitionCues:
+    terms = tuple(dict.fromkeys(term for phrases in spec.get("terms", {}).values() for term in phrases))
+    return RecognitionCues(terms, _expand(doc, taxonomy, spec.get("categories", []), f"{pointer}/categories"))
+
+
 def _edit(doc: Document, taxonomy: Taxonomy, value: Any, pointer: str) -> tuple[frozenset[str], frozenset[str], bool]:
     """(add, remove, replace): a plain list replaces the base's list."""
     if isinstance(value, list):
@@ -200,12 +209,13 @@ def _edit(doc: Document, taxonomy: Taxonomy, value: Any, pointer: str) -> tuple[
 
 def _merge_layers(base: Layer, over: Layer) -> Layer:
     """`over` on top of `base`: scalars replace, lists union, purposes merge by id."""
-    merged = {**base, **{k: v for k, v in over.items() if k not in ("purposes", "severity")}}
+    merged = {**base, **{k: v for k, v in over.items() if k not in ("purposes", "severity", "domains")}}
     for key in ("regimes", "rules"):
         merged[key] = _union(base.get(key), over.get(key))
     notices = (base.get("notice"), over.get("notice"))
     merged["notice"] = None if notices == (None, None) else _union(*notices)
     merged["severity"] = {**base.get("severity", {}), **over.get("severity", {})}
+    merged["domains"] = {**base.get("domains", {}), **over.get("domains", {})}
     purposes = dict(base.get("purposes", {}))
     for pid, spec in over.get("purposes", {}).items():
         purposes[pid] = _merge_purpose(purposes.get(pid, {}), spec)
@@ -231,6 +241,7 @@ def _merge_purpose(base: Layer, over: Layer) -> Layer:
 
 def _build(merged: Layer, top: Layer, bases: list[str]) -> Policy:
     purposes = {pid: _purpose(top["path"], pid, spec) for pid, spec in merged["purposes"].items()}
+    _check_domains(top["path"], purposes, merged["domains"])
     default = merged.get("default_purpose")
     if default is not None and default not in purposes:
         path, where = merged["default_at"]
@@ -249,7 +260,17 @@ def _build(merged: Layer, top: Layer, bases: list[str]) -> Policy:
         rules=frozenset(merged["rules"]),
         bases=tuple(bases),
         description=merged.get("description", ""),
+        domains=merged["domains"],
     )
+
+
+def _check_domains(path: str, purposes: Mapping[str, Purpose], domains: Mapping[str, Any]) -> None:
+    """Every purpose's `domain` is one the policy (or a base) declares."""
+    for purpose in purposes.values():
+        if purpose.domain is not None and purpose.domain not in domains:
+            known = ", ".join(domains) or "none"
+            raise PolicyError(path, f"purpose {purpose.id!r} names domain {purpose.domain!r}, which is not "
+                              f"in the policy's `domains` (declared: {known})")
 
 
 def _purpose(path: str, pid: str, spec: Layer) -> Purpose:
@@ -267,6 +288,9 @@ def _purpose(path: str, pid: str, spec: Layer) -> Purpose:
         severity=spec.get("severity", {}),
         sources=spec.get("sources", {}),
         government_id=spec.get("government_id"),
+        domain=spec.get("domain"),
+        titles=spec.get("titles", {}),
+        recognition=spec.get("recognition", RecognitionCues()),
     )
     _check_government_id(path, purpose)
     return purpose

@@ -18,7 +18,7 @@ SEVERITIES = ("error", "warning", "info")
 
 @click.command("check")
 @click.argument("paths", nargs=-1, metavar="[PATH]...")
-@click.option("--policy", "-p", multiple=True, metavar="POLICY", help="Built-in policy name or policy file; repeat to combine policies as if one extended them in order. Default: epidemic-registration.")
+@click.option("--policy", "-p", multiple=True, metavar="POLICY", help="Built-in policy name or policy file; repeat to combine policies as if one extended them in order. Default: general.")
 @click.option("--purpose", metavar="PURPOSE", help="Purpose id to check against, overriding each form's `purpose`.")
 @click.option("--output-format", "--format", "output_format", multiple=True, metavar="FORMAT[:FILE]", help="Output format, or FORMAT:FILE to also write one to a file; repeatable. Formats: full (default; alias text), concise, json, json-lines, sarif, junit, github, gitlab, markdown, html.")
 @click.option("--output", "-o", metavar="FILE", help="Write the terminal output to this file instead.")

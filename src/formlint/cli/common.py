@@ -41,7 +41,7 @@ class SuggestingGroup(click.Group):
         return super().resolve_command(ctx, args)
 
 
-class Choice(click.Choice):
+class Choice(click.Choice):  # type: ignore[type-arg, unused-ignore]  # generic from click 8.2
     """A fixed set of values whose error names the closest one."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:

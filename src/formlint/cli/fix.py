@@ -202,7 +202,7 @@ def _print_changes(path: str, outcome: "Outcome | WorkbookOutcome", left: "list[
     `fix` left it where it has one."""
     import sys
 
-    from formlint.i18n import render, t
+    from formlint.i18n import t, translate
 
     stream = sys.stderr if to_stderr else sys.stdout
     shown = _visible(path)
@@ -210,11 +210,11 @@ def _print_changes(path: str, outcome: "Outcome | WorkbookOutcome", left: "list[
     fixed = [c for c in outcome.changes if c.done]
     for change in fixed:
         where = f" `{_visible(change.field_key)}`" if change.field_key else ""
-        stream.write(f"{shown}:{change.line}: {change.code} {t('fix.fixed', lang)}{where}: {render(change.action, lang)}\n")
+        stream.write(f"{shown}:{change.line}: {change.code} {t('fix.fixed', lang)}{where}: {translate(change.action, lang)}\n")
     for finding in left:
         where = f" `{_visible(finding.field_key)}`" if finding.field_key else ""
         reason = reasons.get((finding.code, finding.field_key))
-        why = render(reason, lang) if reason is not None else t("fix.still_reported", lang)
+        why = translate(reason, lang) if reason is not None else t("fix.still_reported", lang)
         stream.write(f"{shown}:{finding.line}: {finding.code} {t('fix.unfixed', lang)}{where}: {_visible(why)}\n")
     stream.write(t("fix.summary", lang, path=shown, fixed=len(fixed), remaining=len(left)) + "\n")
     stream.flush()

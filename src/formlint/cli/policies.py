@@ -40,8 +40,12 @@ def show(name: str, lang: Optional[str]) -> None:
     from formlint.policy import load_policy
     from formlint.taxonomy import load_taxonomy
 
+    from formlint.cli.purposes import by_domain
+
     language, policy, taxonomy = resolve_lang(lang), load_policy(name), load_taxonomy()
-    purposes = (line for p in policy.purposes.values() for line in _purpose(p, taxonomy, language))
+    purposes = (line for domain, members in by_domain(policy, language)
+                for line in [*([""] + [f"[{domain}]"] if domain else []),
+                             *(line for p in members for line in _purpose(p, taxonomy, language))])
     write_output("\n".join([*_header(policy, language), *purposes]) + "\n")
 
 
@@ -103,7 +107,7 @@ def _purpose(purpose: "Purpose", taxonomy: "Taxonomy", lang: str) -> list[str]:
         cited = purpose.sources.get(cid)
         return f"    {shown(cid)}" + (f"  ({'; '.join(cited)})" if cited else "")
 
-    lines = ["", t("cli.policy.purpose", lang, id=purpose.id, title=purpose.title),
+    lines = ["", t("cli.policy.purpose", lang, id=purpose.id, title=purpose.title_in(lang)),
              *_cited(t("cli.policy.source", lang), purpose.source, lang)]
     necessary = label("cli.policy.necessary", lang)
     lines.append("  " + (necessary.rstrip() if purpose.necessary else necessary + t("cli.nothing", lang)))

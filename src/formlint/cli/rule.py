@@ -32,8 +32,12 @@ def rule(code: Optional[str], all_rules: bool, lang: Optional[str]) -> None:
 
 
 def _doc(code: str, lang: str) -> str:
+    """Heading (code, name, severity and status), the docs, and the rule's page."""
     from formlint.i18n import t
+    from formlint.links import rule_url
     from formlint.rules import RULES, rule_doc
 
-    module = RULES[code]
-    return f"{code} {module.NAME} [{t('severity.' + module.SEVERITY.value, lang)}]\n\n{rule_doc(code, lang)}"
+    rule = RULES[code]
+    status = "" if rule.status.value == "stable" else f" ({rule.status.value})"
+    heading = f"{code} {rule.name} [{t('severity.' + rule.severity.value, lang)}]{status}"
+    return f"{heading}\n\n{rule_doc(code, lang)}\n\n{rule_url(code, lang)}"

@@ -23,8 +23,8 @@ from typing import Iterable
 
 from formlint.fixer.edits import Editor, editor_for
 from formlint.fixer.text import CannotFix, Edit, apply
-from formlint.i18n import Msg, msg
-from formlint.model import Finding, Purpose
+from formlint.i18n import msg
+from formlint.model import Finding, Message, Purpose
 
 __all__ = ["FixOptions", "Change", "Outcome", "plan", "EXCESS", "RETENTION", "FIXABLE"]
 
@@ -57,7 +57,7 @@ class Change:
     code: str
     line: int
     field_key: str | None
-    action: Msg
+    action: Message
     done: bool
 
 
@@ -105,8 +105,8 @@ def _with_notice(outcome: Outcome, form_format: str, newline: str, suffix: str, 
     return Outcome(text, (change, *outcome.changes))
 
 
-def _left(finding: Finding, why: str | Msg) -> Change:
-    action = why if isinstance(why, Msg) else msg("fix.left", reason=why)
+def _left(finding: Finding, why: str | Message) -> Change:
+    action = why if isinstance(why, Message) else msg("fix.left", reason=why)
     return Change(finding.code, finding.line, finding.field_key, action, False)
 
 
@@ -148,7 +148,7 @@ def _order(finding: Finding) -> tuple[int, int, str]:
 
 
 def _answer(editor: Editor, finding: Finding, purpose: Purpose | None,
-            options: FixOptions) -> tuple[Msg, list[Edit]]:
+            options: FixOptions) -> tuple[Message, list[Edit]]:
     code = finding.code
     if code == "DM102" and options.keep_sensitive:
         return msg("fix.kept_sensitive"), editor.annotate(finding.pointer, (code,), CONSENT_NOTE)

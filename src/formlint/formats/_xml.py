@@ -20,6 +20,8 @@ from formlint.model import Location
 from formlint.source import MAX_DEPTH
 
 Name = tuple[str, str]  # (namespace URI or "", local name)
+_PIECES_PER_CHUNK = 1024
+_SLICE = 65536
 
 
 @dataclass
@@ -28,13 +30,21 @@ class Element:
     attrs: dict[Name, str]
     location: Location
     children: list[Element] = field(default_factory=list)
-    # SAX hands text over in pieces (one per line, one per entity): collected here and
-    # joined once, because appending to a string attribute copies it every time.
-    parts: list[str] = field(default_factory=list)
+    # SAX hands text over in pieces (one per line, one per entity). Appending to a string
+    # attribute copies it every time (quadratic); keeping every piece costs some 60 bytes
+    # each: pieces are joined a thousand at a time into chunks, and the chunks once.
+    chunks: list[str] = field(default_factory=list)
+    pieces: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
-        return "".join(self.parts)
+        return "".join(self.chunks + self.pieces)
+
+    def add_text(self, piece: str) -> None:
+        self.pieces.append(piece)
+        if len(self.pieces) >= _PIECES_PER_CHUNK:
+            self.chunks.append("".join(self.pieces))
+            self.pieces.clear()
 
     @property
     def local(self) -> str:
@@ -55,8 +65,26 @@ class Element:
 
     def all_text(self) -> str:
         """The element's text with its descendants' text, as a reader sees it."""
-        texts = (" ".join(part.text.split()) for part in self.iter())
+        texts = (_squeeze(part.text) for part in self.iter())
         return " ".join(text for text in texts if text)
+
+
+def _squeeze(text: str) -> str:
+    """`text` with each run of whitespace made one space, stripped. Done a slice at a
+    time: splitting megabytes of short words at once holds a string object per word."""
+    out: list[str] = []
+    gap = False  # whitespace seen since the last word
+    for start in range(0, len(text), _SLICE):
+        piece = text[start:start + _SLICE]
+        squeezed = " ".join(piece.split())
+        if squeezed:
+            if out and (gap or piece[0].isspace()):
+                out.append(" ")
+            out.append(squeezed)
+            gap = piece[-1].isspace()
+        else:
+            gap = True
+    return "".join(out)
 
 
 class _Builder(ContentHandler):
@@ -91,7 +119,7 @@ class _Builder(ContentHandler):
 
     def characters(self, content: str) -> None:
         if self.stack:
-            self.stack[-1].parts.append(content)
+            self.stack[-1].add_text(content)
 
 
 def parse_xml(path: str, raw: bytes) -> Element:

@@ -177,7 +177,7 @@ class _Walker(Walker):
             label=labels(title or description, self.language, self.meta),
             type=kind or _type(schema, ui, multiple),
             required=required,
-            options=_options(schema),
+            options=_options(schema, ui),
             category=category(schema.get("x-formlint-category"), self.doc, pointer),
             autocomplete=as_str(ui.get("ui:autocomplete")),
             hint=description if title else None,
@@ -271,8 +271,13 @@ def _type(schema: Mapping[str, Any], ui: Mapping[str, Any], multiple: bool) -> s
     return SCALAR_TYPES.get(str(schema.get("type")))
 
 
-def _options(schema: Mapping[str, Any]) -> tuple[str, ...]:
+def _options(schema: Mapping[str, Any], ui: Mapping[str, Any] | None = None) -> tuple[str, ...]:
+    """What a person picks from: `enum` values under the labels RJSF shows for them
+    (`ui:enumNames`, `enumNames`), or the titles of `oneOf`/`anyOf` consts."""
     if isinstance(schema.get("enum"), list):
-        return tuple(str(v) for v in schema["enum"])
-    choices = as_list(schema.get("oneOf"))
+        values = [str(v) for v in schema["enum"]]
+        names = as_list(as_dict(ui).get("ui:enumNames")) or as_list(schema.get("enumNames"))
+        return tuple(str(names[i]) if i < len(names) and names[i] is not None else value
+                     for i, value in enumerate(values))
+    choices = as_list(schema.get("oneOf")) or as_list(schema.get("anyOf"))
     return tuple(str(c.get("title", c["const"])) for c in choices if isinstance(c, dict) and "const" in c)

@@ -11,7 +11,8 @@ controls, table-list header rows and display-only triggers (CommCare labels) are
 notes: their labels are notice text, with `<h:title>` and hints, and a question
 without a label takes the words of the note before it. Hidden nodes without a
 control, calculations and session metadata (timestamps, username, email) are not
-fields; device and SIM identifiers and the phone number, preloaded silently, are.
+fields; device and SIM identifiers and the phone number, preloaded silently, and the
+positions and audio that `odk:setgeopoint` and `odk:recordaudio` record, are.
 XForms carry no purpose, collector or retention setting: pass --purpose.
 """
 
@@ -61,6 +62,7 @@ class _Model:
     instances: dict[str, Element]  # secondary instances by id: itemsets read their choices there
     controls: dict[str, _Control] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    recorded: dict[str, str] = field(default_factory=dict)  # path -> what an action records silently
 
 
 @dataclass
@@ -88,6 +90,7 @@ def load(path: str, raw: bytes) -> Form:
     title = title_element.all_text() if title_element is not None else None
     model = _model(path, model_element, title)
     _read_body(model, root.find("body"), "", _Body())
+    model.recorded = _recorded(root)
     fields = [f for f in _fields(model, data) if f is not None]
     reject_duplicate_keys(path, fields)
     return Form(
@@ -230,6 +233,13 @@ def _translated(model: _Model, itext_id: str) -> str:
     return next((texts[itext_id] for texts in model.translations.values() if texts.get(itext_id)), "")
 
 
+def _recorded(root: Element) -> dict[str, str]:
+    """Nodes that ODK actions fill without asking: `odk:setgeopoint` (pyxform's
+    start-geopoint and background-geopoint) and `odk:recordaudio` (background-audio)."""
+    actions = {"setgeopoint": "geopoint", "recordaudio": "audio"}
+    return {ref: actions[e.local] for e in root.iter() if e.local in actions and (ref := e.get("ref"))}
+
+
 def _absolute(ref: str, context: str) -> str:
     return ref if ref.startswith("/") else f"{context}/{ref}"
 
@@ -277,6 +287,8 @@ def _leaf(model: _Model, node: Element, path: str, key: str) -> Field | None:
     preload = (bind.get("preloadParams", JAVAROSA) or "").lower() if bind is not None else ""
     if bind is not None and bind.get("preload", JAVAROSA):
         return _field(key, preload, bind, node, path, None) if preload in _SILENT else None
+    if control is None and path in model.recorded:
+        return _field(key, model.recorded[path], bind, node, path, None)
     if control is None or path.split("/")[2] == "meta":
         return None
     return _field(key, control.kind or _bind_type(bind), bind, node, path, control)

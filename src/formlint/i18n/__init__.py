@@ -2,9 +2,9 @@
 
 Catalogues are YAML package data (`en.yaml`, `zh.yaml`), flat maps from a message
 id to a `str.format` template, validated by `i18n.schema.json` in the tests. Rules
-and reporters name messages by id (`Msg`), so a finding is rendered in the
-language chosen for the run. English rule documentation stays in each rule's
-docstring; other languages carry `rule.CODE.doc` entries.
+name messages by id (`Message`, built with `msg`) and only reporters translate
+them, once, into the language chosen for the run. English rule documentation
+stays in each rule's docstring; other languages carry `rule.CODE.doc` entries.
 """
 
 from __future__ import annotations
@@ -12,21 +12,19 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from importlib import resources
-from typing import Any, NamedTuple
+from typing import Any
+
+from formlint.model import Law, Message, Param
 
 LANGUAGES = ("en", "zh")
 DEFAULT = "en"
+# Parts of a finding's law are joined with this in every language: citations are
+# not translated.
+LAW_SEPARATOR = "; "
 
 
-class Msg(NamedTuple):
-    """A message by id with its parameters, rendered later in the run's language."""
-
-    id: str
-    params: dict[str, Any]
-
-
-def msg(message_id: str, **params: Any) -> Msg:
-    return Msg(message_id, params)
+def msg(message_id: str, **params: Param) -> Message:
+    return Message.of(message_id, **params)
 
 
 def language_from_environment(environ: dict[str, str] | None = None) -> str:
@@ -62,8 +60,23 @@ def label(message_id: str, lang: str = DEFAULT) -> str:
     return t(message_id, lang) + t("report.separator", lang)
 
 
-def render(text: str | Msg, lang: str = DEFAULT) -> str:
-    return text if isinstance(text, str) else t(text.id, lang, **text.params)
+def translate(text: str | Message, lang: str = DEFAULT) -> str:
+    """A message in `lang`, its parameters rendered first."""
+    if isinstance(text, str):
+        return text
+    return t(text.id, lang, **{name: _param(value, lang) for name, value in text.params})
+
+
+def _param(value: Param, lang: str) -> str | int:
+    if isinstance(value, Message):
+        return translate(value, lang)
+    if isinstance(value, tuple):
+        return t("report.list_separator", lang).join(value)
+    return value
+
+
+def translate_law(law: Law, lang: str = DEFAULT) -> str:
+    return LAW_SEPARATOR.join(translate(part, lang) for part in law)
 
 
 def has(message_id: str, lang: str) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from formlint.model import Finding, Policy, Report, Severity
-from formlint.i18n import t
+from formlint.i18n import t, translate
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,8 @@ def severity_name(severity: Severity, lang: str) -> str:
 
 def message_with_help(item: Finding, lang: str) -> str:
     """One-line text for annotations that have no separate help field."""
-    return t("report.message_with_help", lang, message=item.message, help=item.help)
+    return t("report.message_with_help", lang, message=translate(item.message, lang),
+             help=translate(item.help, lang))
 
 
 def relative_uri(path: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from formlint.i18n import translate
 from formlint.model import Finding, Report
 from formlint.reporters import RenderOptions, severity_name
 from formlint.reporters.text import summary, suppressed_lines
@@ -11,7 +12,8 @@ DESCRIPTION = "one line per finding, no help or law"
 
 
 def render_finding(item: Finding, lang: str = "en") -> str:
-    return f"{item.path}:{item.line}:{item.column}: {item.code} [{severity_name(item.severity, lang)}] {item.message}"
+    level = severity_name(item.severity, lang)
+    return f"{item.path}:{item.line}:{item.column}: {item.code} [{level}] {translate(item.message, lang)}"
 
 
 def render(report: Report, options: RenderOptions) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from formlint.i18n import translate
 from formlint.model import Finding, Report, Severity
 from formlint.reporters import RenderOptions, fingerprints, relative_uri
 
@@ -19,9 +20,9 @@ DESCRIPTION = "GitLab Code Quality JSON (merge-request widget)"
 SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.INFO: "info"}
 
 
-def issue(item: Finding, fingerprint: str) -> dict[str, Any]:
+def issue(item: Finding, fingerprint: str, lang: str = "en") -> dict[str, Any]:
     return {
-        "description": f"{item.code} {item.message}",
+        "description": f"{item.code} {translate(item.message, lang)}",
         "check_name": item.code,
         "fingerprint": fingerprint,
         "severity": SEVERITIES[item.severity],
@@ -31,5 +32,5 @@ def issue(item: Finding, fingerprint: str) -> dict[str, Any]:
 
 def render(report: Report, options: RenderOptions) -> str:
     findings = report.findings
-    issues = [issue(f, fp) for f, fp in zip(findings, fingerprints(findings))]
+    issues = [issue(f, fp, options.lang) for f, fp in zip(findings, fingerprints(findings))]
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

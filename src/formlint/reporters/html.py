@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from formlint import __version__
 from formlint.model import Report
-from formlint.i18n import has, t
+from formlint.i18n import has, t, translate, translate_law
 from formlint.reporters import RenderOptions
 from formlint.reporters.charts import stacked_bars
 from formlint.reporters.html_view import (NO_FINDING, SEVERITIES, fields_by_group, findings_by_rule, form_view,
@@ -77,14 +77,15 @@ def words(lang: str) -> dict[str, Callable[..., str]]:
         return say("severity.none") if level == NO_FINDING else t(f"severity.{level}", lang)
 
     return {"_": say, "category": category, "group_name": group_name, "severity": severity,
-            "verdict": lambda value: say(f"verdict.{value}"), "rule_label": lambda code: code}
+            "verdict": lambda value: say(f"verdict.{value}"), "rule_label": lambda code: code,
+            "message": lambda message: translate(message, lang), "law": lambda law: translate_law(law, lang)}
 
 
 def rule_docs(report: Report, lang: str) -> list[dict[str, str]]:
     from formlint.rules import RULES, rule_doc
 
     fired = dict.fromkeys(f.code for f in report.findings)
-    return [{"code": code, "name": RULES[code].NAME, "doc": rule_doc(code, lang)} for code in fired if code in RULES]
+    return [{"code": code, "name": RULES[code].name, "doc": rule_doc(code, lang)} for code in fired if code in RULES]
 
 
 def render(report: Report, options: RenderOptions) -> str:

@@ -73,11 +73,11 @@ def field_rows(result: FormResult, taxonomy: Taxonomy) -> tuple[FieldRow, ...]:
     for item in result.findings:
         by_field.setdefault(item.field_key or "", []).append(item)
     rows = []
-    for item in result.form.fields:
-        known = result.classes.get(item.key)
+    for field in result.form.fields:
+        known = result.classes.get(field.key)
         category = known.category if known is not None else UNKNOWN
-        found = tuple(by_field.get(item.key, ()))
-        rows.append(FieldRow(item.key, item.first_label, " › ".join(item.section), category,
+        found = tuple(by_field.get(field.key, ()))
+        rows.append(FieldRow(field.key, field.first_label, " › ".join(field.section), category,
                              field_verdict(category, result.purpose, result.policy, taxonomy), gravest(found), found))
     return tuple(rows)
 

@@ -14,4 +14,4 @@ DESCRIPTION = "one JSON finding per line (the JSON format's `findings` items)"
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    return "".join(json.dumps(finding_dict(f), ensure_ascii=False) + "\n" for f in report.findings)
+    return "".join(json.dumps(finding_dict(f, options.lang), ensure_ascii=False) + "\n" for f in report.findings)

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from formlint import __version__
+from formlint.i18n import translate, translate_law
 from formlint.model import Finding, FormResult, Report
 from formlint.reporters import RenderOptions, counts
 
@@ -18,12 +19,12 @@ DESCRIPTION = "one JSON object with forms, findings and errors (versioned)"
 VERSION = 1
 
 
-def finding_dict(item: Finding) -> dict[str, Any]:
+def finding_dict(item: Finding, lang: str) -> dict[str, Any]:
     return {
         "code": item.code,
         "name": item.rule_name,
         "severity": item.severity.value,
-        "message": item.message,
+        "message": translate(item.message, lang),
         "path": item.path,
         "line": item.line,
         "column": item.column,
@@ -31,8 +32,8 @@ def finding_dict(item: Finding) -> dict[str, Any]:
         "pointer": item.pointer,
         "category": item.category,
         "evidence": item.evidence,
-        "help": item.help,
-        "law": item.law,
+        "help": translate(item.help, lang),
+        "law": translate_law(item.law, lang),
     }
 
 
@@ -65,10 +66,11 @@ def render(report: Report, options: RenderOptions) -> str:
             "findings": len(findings),
             "by_severity": counts(findings),
             "suppressed": len(report.suppressed),
+            "baselined": report.baselined,
             "errors": len(report.errors),
         },
         "forms": [form_dict(r) for r in report.results],
-        "findings": [finding_dict(f) for f in findings],
+        "findings": [finding_dict(f, options.lang) for f in findings],
         "errors": [{"path": e.path, "line": e.line, "column": e.column, "message": e.message}
                    for e in report.errors],
     }

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 
 from formlint.model import Finding, FormResult, Report
 from formlint.errors import FormlintError
-from formlint.i18n import label
+from formlint.i18n import label, translate, translate_law
 from formlint.reporters import RenderOptions, relative_uri, severity_name
 
 NAME = "junit"
@@ -30,9 +30,11 @@ def _case(suite: ET.Element, name: str, classname: str) -> ET.Element:
 
 def _failure(suite: ET.Element, item: Finding, path: str, lang: str) -> None:
     case = _case(suite, f"{item.code} {path}:{item.line}:{item.column}", path)
-    failure = ET.SubElement(case, "failure", message=item.message, type=item.severity.value)
-    failure.text = (f"{item.code} [{severity_name(item.severity, lang)}] {item.message}\n"
-                    f"{label('report.help', lang)}{item.help}\n{label('report.law', lang)}{item.law}")
+    message = translate(item.message, lang)
+    failure = ET.SubElement(case, "failure", message=message, type=item.severity.value)
+    failure.text = (f"{item.code} [{severity_name(item.severity, lang)}] {message}\n"
+                    f"{label('report.help', lang)}{translate(item.help, lang)}\n"
+                    f"{label('report.law', lang)}{translate_law(item.law, lang)}")
 
 
 def form_suite(root: ET.Element, result: FormResult, lang: str) -> None:

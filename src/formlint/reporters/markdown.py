@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from formlint.model import FormResult, Report
-from formlint.i18n import label, t
+from formlint.i18n import label, t, translate
 from formlint.reporters import RenderOptions, counts, relative_uri, severity_name
 
 NAME = "markdown"
@@ -47,8 +47,8 @@ def form_details(result: FormResult, lang: str) -> list[str]:
     found = t("report.markdown.details", lang, count=len(result.findings))
     rows = [f"<details><summary><code>{path}</code>: {found}</summary>", "",
             *header(["line", "code", "severity", "field", "message"], "|---:|---|---|---|---|", lang)]
-    rows += [f"| {f.line} | {f.code} | {severity_name(f.severity, lang)} | {cell(f.field_key or '')} | {cell(f.message)} |"
-             for f in result.findings]
+    rows += [f"| {f.line} | {f.code} | {severity_name(f.severity, lang)} | {cell(f.field_key or '')} "
+             f"| {cell(translate(f.message, lang))} |" for f in result.findings]
     return rows + ["", "</details>"]
 
 

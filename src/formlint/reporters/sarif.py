@@ -9,18 +9,20 @@ identity when lines move. Files that could not be read are
 
 Under `--lang zh` the rules' descriptions and help are the Chinese docs and each
 result's message is the localised finding; ids, levels, law tags and fingerprints
-stay the same in every language, so uploads from either language match.
+stay the same in every language, so uploads from either language match. `helpUri`
+is the rule's page on the documentation site, in the run's language.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from formlint import __version__
-from formlint.model import Finding, Report, Severity
 from formlint.errors import FormlintError
+from formlint.i18n import translate_law
+from formlint.links import rule_url
+from formlint.model import Finding, Report, Severity
 from formlint.reporters import RenderOptions, fingerprints, message_with_help, relative_uri
 
 NAME = "sarif"
@@ -30,36 +32,30 @@ INFORMATION_URI = "https://pypi.org/project/formlint/"
 FINGERPRINT_KEY = "formlint/v1"
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-# What each rule-code prefix is about, as a SARIF tag.
-GROUPS = {"DM": "data-minimisation", "RT": "retention", "NT": "notice", "EX": "exposure",
-          "FL": "formlint"}
-_CITATION = re.compile(r"\b(?:PIPL|GDPR)\s+Art\.\s*\d+|\bCCPA(?:\s+Cal\.\s+Civ\.\s+Code)?\s+1798\.\d+|"
-                       r"\bSI\s+\d{4}/\d+|\b45\s+CFR\s+[\d.]+\d")
 
 
 def rule_descriptor(code: str, lang: str = "en") -> dict[str, Any]:
-    """The rule's docs in `lang`; the law tags always come from the English docs,
-    so a viewer's tag filter works the same in every language."""
+    """The rule's docs in `lang`; its tags (group and citations, as the rule declares
+    them) are the same in every language, so a viewer's tag filter works in each."""
     from formlint.rules import RULES, rule_doc, rule_summary
 
-    module = RULES[code]
+    rule = RULES[code]
     doc = rule_doc(code, lang)
-    laws = list(dict.fromkeys(" ".join(m.group(0).split()) for m in _CITATION.finditer(rule_doc(code))))
     return {
         "id": code,
-        "name": module.NAME,
+        "name": rule.name,
         "shortDescription": {"text": rule_summary(code, lang)},
         "fullDescription": {"text": doc.split("\n\n")[1] if "\n\n" in doc else doc},
         "help": {"text": doc, "markdown": doc},
-        "helpUri": f"{INFORMATION_URI}#{code.lower()}",
-        "defaultConfiguration": {"level": LEVELS[module.SEVERITY]},
-        "properties": {"tags": [GROUPS.get(code[:2], code[:2].lower()), *laws]},
+        "helpUri": rule_url(code, lang),
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"tags": list(rule.tags)},
     }
 
 
 def result(item: Finding, index: int, fingerprint: str, lang: str = "en") -> dict[str, Any]:
     properties = {k: v for k, v in (("field", item.field_key), ("category", item.category),
-                                    ("law", item.law)) if v}
+                                    ("law", translate_law(item.law, lang))) if v}
     return {
         "ruleId": item.code,
         "ruleIndex": index,

@@ -7,7 +7,7 @@ Colour is plain ANSI so that this stays a pure function returning text.
 from __future__ import annotations
 
 from formlint.model import Finding, FormResult, Report, Severity, Suppressed
-from formlint.i18n import has, label, t
+from formlint.i18n import has, label, t, translate, translate_law
 from formlint.reporters import RenderOptions, counts
 
 NAME = "full"
@@ -24,9 +24,9 @@ def render_finding(item: Finding, color: bool, lang: str = "en") -> str:
     where = _paint(f"{item.path}:{item.line}:{item.column}:", "1", color)
     level = _paint(f"[{t('severity.' + item.severity.value, lang)}]", _COLOURS[item.severity], color)
     code = _paint(item.code, "1;" + _COLOURS[item.severity], color)
-    return (f"{where} {code} {level} {item.message}\n"
-            f"  {_paint(label('report.help', lang), '32', color)}{item.help}\n"
-            f"  {_paint(label('report.law', lang), '2', color)}{item.law}")
+    return (f"{where} {code} {level} {translate(item.message, lang)}\n"
+            f"  {_paint(label('report.help', lang), '32', color)}{translate(item.help, lang)}\n"
+            f"  {_paint(label('report.law', lang), '2', color)}{translate_law(item.law, lang)}")
 
 
 def render_suppressed(item: Suppressed, color: bool, lang: str = "en") -> str:
@@ -34,7 +34,7 @@ def render_suppressed(item: Suppressed, color: bool, lang: str = "en") -> str:
     found = item.finding
     where = _paint(f"{found.path}:{found.line}:{found.column}:", "1", color)
     reason = item.suppression.reason or t("report.no_reason", lang)
-    return f"{where} {found.code} [{t('report.suppressed_tag', lang)}] {found.message} ({reason})"
+    return f"{where} {found.code} [{t('report.suppressed_tag', lang)}] {translate(found.message, lang)} ({reason})"
 
 
 def suppressed_lines(result: FormResult, options: RenderOptions) -> list[str]:
@@ -54,6 +54,8 @@ def summary(report: Report, lang: str = "en") -> str:
     sentences = [t("report.summary", lang, forms=len(report.results), fields=fields, counts=found)]
     if report.suppressed:
         sentences.append(t("report.suppressed", lang, count=len(report.suppressed)))
+    if report.baselined:
+        sentences.append(t("report.baselined", lang, count=report.baselined))
     if report.errors:
         sentences.append(t("report.unreadable", lang, count=len(report.errors)))
     # Chinese runs sentences together; English separates them with a space.

@@ -1,71 +1,58 @@
-"""The rule registry: one module per rule, its docstring is the rule's documentation.
+"""The rule registry, built from the `RULE` each rule module declares.
 
-Each module defines CODE, NAME, SEVERITY and `check(ctx) -> Iterator[Finding]`.
-A module with `OPT_IN = True` runs only when the policy lists it under
-`rules: {enable: [...]}`, so adding one never changes results for existing policies.
-The CLI's rule choices, `formlint rule` and the README rule table all come from
-RULES.
+A rule is one module named `<code>_<name>.py` holding a `Rule` (formlint.rules.rule)
+and its `check(ctx)`; the registry finds the modules itself, so adding a rule is
+adding its module, its test cases (tests/rule_cases/CODE.yaml) and its messages in
+the catalogues. Rules the policy must enable (`Status.OPT_IN`, `Status.PREVIEW`)
+run only when it lists them under `rules: {enable: [...]}`, so adding one never
+changes results for existing policies.
 """
 
 from __future__ import annotations
 
-import inspect
-from types import ModuleType
-from typing import Iterator
+import importlib
+import pkgutil
+from functools import lru_cache
+from typing import Iterable, Iterator, Mapping
 
 from formlint.context import Context
 from formlint.model import Finding
-from formlint.rules import (
-    dm101_excess_field,
-    dm102_excess_sensitive_field,
-    dm103_optional_required,
-    dm104_unclassified_field,
-    dm105_free_text_field,
-    dm106_full_government_id,
-    ex401_shared_answers,
-    ex402_published_answers,
-    fl001_unused_suppression,
-    nt301_no_purpose_statement,
-    nt302_no_collector,
-    nt303_no_recipients_statement,
-    nt304_no_separate_consent,
-    nt305_no_rights_statement,
-    rt201_no_retention,
-    rt202_vague_retention,
-    rt203_retention_too_long,
-)
-
-RULES: dict[str, ModuleType] = {
-    module.CODE: module
-    for module in (
-        dm101_excess_field,
-        dm102_excess_sensitive_field,
-        dm103_optional_required,
-        dm104_unclassified_field,
-        dm105_free_text_field,
-        dm106_full_government_id,
-        rt201_no_retention,
-        rt202_vague_retention,
-        rt203_retention_too_long,
-        nt301_no_purpose_statement,
-        nt302_no_collector,
-        nt303_no_recipients_statement,
-        nt304_no_separate_consent,
-        nt305_no_rights_statement,
-        ex401_shared_answers,
-        ex402_published_answers,
-        fl001_unused_suppression,
-    )
-}
-OPT_IN: tuple[str, ...] = tuple(code for code, module in RULES.items() if getattr(module, "OPT_IN", False))
+from formlint.rules.rule import GROUPS, Rule
 
 
-def run_rules(ctx: Context, codes: frozenset[str] | None = None) -> Iterator[Finding]:
+@lru_cache(maxsize=1)
+def _registry() -> dict[str, Rule]:
+    found: list[Rule] = []
+    for module in pkgutil.iter_modules(__path__):
+        if not module.name.startswith("_") and module.name != "rule":
+            declared = importlib.import_module(f"{__name__}.{module.name}").RULE
+            found.append(declared)
+    found.sort(key=lambda rule: (GROUPS.index(rule.group), rule.code))
+    return {rule.code: rule for rule in found}
+
+
+RULES: Mapping[str, Rule] = _registry()
+OPT_IN: tuple[str, ...] = tuple(code for code, rule in RULES.items() if rule.needs_enabling)
+
+
+def run_rules(ctx: Context, codes: frozenset[str] | None = None) -> list[Finding]:
+    """Every finding of the rules that run on this form, without those a more
+    specific rule's finding on the same field replaces (`Rule.refines`)."""
+    return list(refined(_findings(ctx, codes)))
+
+
+def _findings(ctx: Context, codes: frozenset[str] | None) -> Iterator[Finding]:
     for code, rule in RULES.items():
-        if code in OPT_IN and not ctx.policy.enables(code):
+        if rule.needs_enabling and not ctx.policy.enables(code):
             continue
         if codes is None or code in codes:
             yield from rule.check(ctx)
+
+
+def refined(found: Iterable[Finding]) -> Iterator[Finding]:
+    findings = list(found)
+    replaced = {(code, f.field_key) for f in findings if f.field_key is not None for code in RULES[f.code].refines}
+    return (f for f in findings if (f.code, f.field_key) not in replaced)
 
 
 def rule_doc(code: str, lang: str = "en") -> str:
@@ -73,9 +60,7 @@ def rule_doc(code: str, lang: str = "en") -> str:
     from formlint.i18n import catalogue
 
     translated = catalogue(lang).get(f"rule.{code}.doc") if lang != "en" else None
-    if translated:
-        return translated.strip()
-    return inspect.cleandoc(RULES[code].__doc__ or "")
+    return translated.strip() if translated else RULES[code].docs
 
 
 def rule_summary(code: str, lang: str = "en") -> str:

@@ -6,11 +6,12 @@ from typing import Iterator
 
 from formlint.context import Context
 from formlint.i18n import msg
-from formlint.model import Field, Severity
-from formlint.taxonomy import FREE_TEXT, GOVERNMENT_ID
+from formlint.model import Field, Law, Severity
 
-MINIMISATION_LAW = "PIPL Art. 6; GDPR Art. 5(1)(c)"
+MINIMISATION_LAW = ("PIPL Art. 6", "GDPR Art. 5(1)(c)")
 EXCESS_HELP = msg("excess.help")
+# The catalogue entries DM101 and DM102 share, with their parameters.
+EXCESS_MESSAGES: dict[str, tuple[str, ...]] = {"excess.help": (), "law.purpose_basis": ("basis",)}
 
 
 def excess_fields(ctx: Context) -> Iterator[tuple[Field, str | None]]:
@@ -18,8 +19,6 @@ def excess_fields(ctx: Context) -> Iterator[tuple[Field, str | None]]:
     for field in ctx.form.fields:
         category = ctx.category_of(field).category
         if not ctx.taxonomy.is_personal(category) or ctx.purpose.allows(category):
-            continue
-        if _reported_by_opt_in_rule(ctx, category):
             continue
         yield field, ctx.taxonomy.is_sensitive(category, ctx.policy.regimes)
 
@@ -35,13 +34,8 @@ def policy_severity(ctx: Context, field: Field) -> Severity | None:
     return None if level is None or level == "off" else Severity(level)
 
 
-def purpose_law(ctx: Context) -> str:
+def purpose_law(ctx: Context) -> Law:
+    """Data minimisation, and the purpose's own legal basis when the policy cites one."""
     basis = "; ".join(ctx.purpose.source)
-    return f"{MINIMISATION_LAW}; {ctx.t(msg('law.purpose_basis', basis=basis))}" if basis else MINIMISATION_LAW
+    return (*MINIMISATION_LAW, msg("law.purpose_basis", basis=basis)) if basis else MINIMISATION_LAW
 
-
-def _reported_by_opt_in_rule(ctx: Context, category: str) -> bool:
-    """DM105 and DM106, when enabled, report these fields with the specific reason."""
-    if category == FREE_TEXT:
-        return ctx.policy.enables("DM105")
-    return category == GOVERNMENT_ID and ctx.purpose.government_id == "none" and ctx.policy.enables("DM106")

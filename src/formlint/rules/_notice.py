@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from formlint.context import Context
-from formlint.i18n import Msg, msg
-from formlint.model import Finding, Location, Severity
+from formlint.context import Context, RuleIdentity
+from formlint.i18n import msg
+from formlint.model import Finding, Law, Location, Message
 
 
 def notice_location(ctx: Context) -> Location:
@@ -16,10 +16,10 @@ def requires(ctx: Context, element: str) -> bool:
     return element in ctx.policy.required_notice
 
 
-def notice_finding(ctx: Context, rule: tuple[str, str, Severity], law: str,
-                   message: Msg | None = None, help: Msg | None = None) -> Finding:
+def notice_finding(ctx: Context, rule: RuleIdentity, message: Message | None = None,
+                   help: Message | None = None, law: Law | None = None) -> Finding:
     """A finding about the notice as a whole, pointing at it; the message and help
-    default to the rule's `CODE.message` and `CODE.help` catalogue entries."""
-    code = rule[0]
-    return ctx.finding(rule, message or msg(f"{code}.message"), help or msg(f"{code}.help"), law,
+    default to the rule's `CODE.message` and `CODE.help` catalogue entries, the law
+    to the rule's citations."""
+    return ctx.finding(rule, message or msg(f"{rule.code}.message"), help or msg(f"{rule.code}.help"), law,
                        where=notice_location(ctx), pointer="/notice")

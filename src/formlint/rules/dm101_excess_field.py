@@ -20,12 +20,8 @@ from typing import Iterator
 from formlint.context import Context
 from formlint.i18n import msg
 from formlint.model import Finding, Severity
-from formlint.rules._excess import EXCESS_HELP, excess_fields, policy_severity, purpose_law, silenced
-
-CODE = "DM101"
-NAME = "excess-field"
-SEVERITY = Severity.WARNING
-RULE = (CODE, NAME, SEVERITY)
+from formlint.rules._excess import EXCESS_HELP, EXCESS_MESSAGES, excess_fields, policy_severity, purpose_law, silenced
+from formlint.rules.rule import Rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -37,3 +33,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             msg("DM101.message", field=ctx.describe(field), purpose=ctx.purpose.id),
             EXCESS_HELP, purpose_law(ctx), field=field,
             severity=policy_severity(ctx, field))
+
+
+RULE = Rule(
+    code="DM101", name="excess-field", severity=Severity.WARNING, group="data-minimisation",
+    laws={"pipl": ("PIPL Art. 6",), "gdpr": ("GDPR Art. 5(1)(c)",)},
+    messages={"DM101.message": ("field", "purpose"), **EXCESS_MESSAGES},
+    docs=__doc__ or "", check=check)

@@ -23,12 +23,8 @@ from typing import Iterator
 from formlint.context import Context
 from formlint.i18n import msg
 from formlint.model import Finding, Severity
-from formlint.rules._excess import EXCESS_HELP, excess_fields, policy_severity, purpose_law, silenced
-
-CODE = "DM102"
-NAME = "excess-sensitive-field"
-SEVERITY = Severity.ERROR
-RULE = (CODE, NAME, SEVERITY)
+from formlint.rules._excess import EXCESS_HELP, EXCESS_MESSAGES, excess_fields, policy_severity, purpose_law, silenced
+from formlint.rules.rule import Rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -38,5 +34,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(
             RULE,
             msg("DM102.message", field=ctx.describe(field), purpose=ctx.purpose.id, citation=citation),
-            EXCESS_HELP, f"{purpose_law(ctx)}; {citation}", field=field,
+            EXCESS_HELP, (*purpose_law(ctx), citation), field=field,
             severity=policy_severity(ctx, field))
+
+
+RULE = Rule(
+    code="DM102", name="excess-sensitive-field", severity=Severity.ERROR, group="data-minimisation",
+    laws={"pipl": ("PIPL Art. 6", "PIPL Art. 28-29"), "gdpr": ("GDPR Art. 5(1)(c)", "GDPR Art. 9(1)"),
+          "ccpa": ("CCPA Cal. Civ. Code 1798.140(ae)",)},
+    messages={"DM102.message": ("field", "purpose", "citation"), **EXCESS_MESSAGES},
+    docs=__doc__ or "", check=check)

@@ -20,11 +20,7 @@ from typing import Iterator
 from formlint.context import Context
 from formlint.i18n import msg
 from formlint.model import Finding, Severity
-
-CODE = "DM103"
-NAME = "optional-field-required"
-SEVERITY = Severity.WARNING
-RULE = (CODE, NAME, SEVERITY)
+from formlint.rules.rule import Rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -33,5 +29,11 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(
                 RULE,
                 msg("DM103.message", field=ctx.describe(field), purpose=ctx.purpose.id),
-                msg("DM103.help"),
-                "PIPL Art. 6, 16; GDPR Art. 5(1)(c), 7(4)", field=field)
+                msg("DM103.help"), field=field)
+
+
+RULE = Rule(
+    code="DM103", name="optional-field-required", severity=Severity.WARNING, group="data-minimisation",
+    laws={"pipl": ("PIPL Art. 6, 16",), "gdpr": ("GDPR Art. 5(1)(c), 7(4)",)},
+    messages={"DM103.message": ("field", "purpose"), "DM103.help": ()},
+    docs=__doc__ or "", check=check)

@@ -21,11 +21,7 @@ from typing import Iterator
 from formlint.context import Context
 from formlint.i18n import msg
 from formlint.model import Finding, Severity
-
-CODE = "DM104"
-NAME = "unclassified-field"
-SEVERITY = Severity.WARNING
-RULE = (CODE, NAME, SEVERITY)
+from formlint.rules.rule import Rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -33,6 +29,12 @@ def check(ctx: Context) -> Iterator[Finding]:
         if not ctx.category_of(field).known:
             yield ctx.finding(
                 RULE,
-                msg("DM104.message", key=field.key, label=field.first_label or ctx.t(msg("DM104.no_label"))),
-                msg("DM104.help"),
-                "PIPL Art. 17(1)(2); GDPR Art. 30(1)(c)", field=field)
+                msg("DM104.message", key=field.key, label=field.first_label or msg("DM104.no_label")),
+                msg("DM104.help"), field=field)
+
+
+RULE = Rule(
+    code="DM104", name="unclassified-field", severity=Severity.WARNING, group="data-minimisation",
+    laws={"pipl": ("PIPL Art. 17(1)(2)",), "gdpr": ("GDPR Art. 30(1)(c)",)},
+    messages={"DM104.message": ("key", "label"), "DM104.no_label": (), "DM104.help": ()},
+    docs=__doc__ or "", check=check)

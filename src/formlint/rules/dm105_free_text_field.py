@@ -25,12 +25,7 @@ from formlint.i18n import msg
 from formlint.model import Finding, Severity
 from formlint.rules._excess import policy_severity, purpose_law, silenced
 from formlint.taxonomy import FREE_TEXT
-
-CODE = "DM105"
-NAME = "free-text-field"
-SEVERITY = Severity.WARNING
-OPT_IN = True
-RULE = (CODE, NAME, SEVERITY)
+from formlint.rules.rule import Rule, Status
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -43,5 +38,13 @@ def check(ctx: Context) -> Iterator[Finding]:
             RULE,
             msg("DM105.message", field=ctx.describe(field), purpose=ctx.purpose.id),
             msg("DM105.help"),
-            f"{purpose_law(ctx)}; CAC notice 2020-02-09", field=field,
+            (*purpose_law(ctx), *RULE.laws["cac"]), field=field,
             severity=policy_severity(ctx, field))
+
+
+RULE = Rule(
+    code="DM105", name="free-text-field", severity=Severity.WARNING, group="data-minimisation",
+    status=Status.OPT_IN, refines=("DM101",),
+    laws={"pipl": ("PIPL Art. 6",), "gdpr": ("GDPR Art. 5(1)(c)",), "cac": ("CAC notice 2020-02-09",)},
+    messages={"DM105.message": ("field", "purpose"), "DM105.help": (), "law.purpose_basis": ("basis",)},
+    docs=__doc__ or "", check=check)

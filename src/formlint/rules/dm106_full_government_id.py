@@ -26,14 +26,10 @@ from typing import Iterator
 from formlint.context import Context
 from formlint.i18n import msg
 from formlint.model import Finding, Severity
-from formlint.taxonomy import GOVERNMENT_ID
 from formlint.rules._excess import policy_severity, silenced
+from formlint.rules.rule import Rule, Status
+from formlint.taxonomy import GOVERNMENT_ID
 
-CODE = "DM106"
-NAME = "full-government-id"
-SEVERITY = Severity.ERROR
-OPT_IN = True
-RULE = (CODE, NAME, SEVERITY)
 
 _PARTIAL = re.compile(
     r"\b(?:last|final)\s+(?:[1-6]|one|two|three|four|five|six)\s+(?:digits?|characters?|numbers?)"
@@ -54,7 +50,15 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(
             RULE,
             msg(f"DM106.message.{allowed}", field=ctx.describe(field), purpose=ctx.purpose.id),
-            msg(f"DM106.help.{allowed}"), "PDPC Advisory Guidelines on NRIC numbers (2018); ICO contact-tracing "
-            "guidance (2020); GDPR Art. 5(1)(c), 87; PIPL Art. 6", field=field,
+            msg(f"DM106.help.{allowed}"), field=field,
             severity=policy_severity(ctx, field))
 
+
+RULE = Rule(
+    code="DM106", name="full-government-id", severity=Severity.ERROR, group="data-minimisation",
+    status=Status.OPT_IN, refines=("DM101", "DM102"),
+    laws={"sg": ("PDPC Advisory Guidelines on NRIC numbers (2018)",), "uk": ("ICO contact-tracing guidance (2020)",),
+          "gdpr": ("GDPR Art. 5(1)(c), 87",), "pipl": ("PIPL Art. 6",)},
+    messages={"DM106.message.partial": ("field", "purpose"), "DM106.message.none": ("field", "purpose"),
+              "DM106.help.partial": (), "DM106.help.none": ()},
+    docs=__doc__ or "", check=check)

@@ -21,11 +21,7 @@ from typing import Iterator
 from formlint.context import Context
 from formlint.i18n import msg
 from formlint.model import Finding, Severity
-
-CODE = "EX401"
-NAME = "shared-answers"
-SEVERITY = Severity.ERROR
-RULE = (CODE, NAME, SEVERITY)
+from formlint.rules.rule import Rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -38,5 +34,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         RULE,
         msg("EX401.message", fields=ctx.key_list(personal)),
         msg("EX401.help"),
-        "CAC notice 2020-02-09; PIPL Art. 9, 23, 25, 51; GDPR Art. 5(1)(f), 32",
         where=ctx.form.location_of("/visibility"), pointer="/visibility")
+
+
+RULE = Rule(
+    code="EX401", name="shared-answers", severity=Severity.ERROR, group="exposure",
+    laws={"cac": ("CAC notice 2020-02-09",), "pipl": ("PIPL Art. 9, 23, 25, 51",), "gdpr": ("GDPR Art. 5(1)(f), 32",)},
+    messages={"EX401.message": ("fields",), "EX401.help": ()},
+    docs=__doc__ or "", check=check)

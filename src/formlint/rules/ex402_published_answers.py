@@ -23,15 +23,17 @@ from formlint.context import Context
 from formlint.i18n import msg
 from formlint.model import Finding, Severity
 from formlint.rules._notice import notice_finding
-
-CODE = "EX402"
-NAME = "published-answers"
-SEVERITY = Severity.ERROR
-OPT_IN = True
-RULE = (CODE, NAME, SEVERITY)
+from formlint.rules.rule import Rule, Status
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     if ctx.notice.publication is not None:
-        yield notice_finding(ctx, RULE, "CAC notice 2020-02-09; PIPL Art. 25",
-                             msg("EX402.message", evidence=ctx.notice.publication))
+        yield notice_finding(ctx, RULE, msg("EX402.message", evidence=ctx.notice.publication))
+
+
+RULE = Rule(
+    code="EX402", name="published-answers", severity=Severity.ERROR, group="exposure",
+    status=Status.OPT_IN,
+    laws={"cac": ("CAC notice 2020-02-09",), "pipl": ("PIPL Art. 25",)},
+    messages={"EX402.message": ("evidence",), "EX402.help": ()},
+    docs=__doc__ or "", check=check)

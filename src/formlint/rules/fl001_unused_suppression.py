@@ -21,11 +21,7 @@ from typing import AbstractSet, Iterator
 from formlint.context import Context
 from formlint.i18n import msg
 from formlint.model import Field, Finding, Severity, Suppression
-
-CODE = "FL001"
-NAME = "unused-suppression"
-SEVERITY = Severity.WARNING
-RULE = (CODE, NAME, SEVERITY)
+from formlint.rules.rule import Rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -49,9 +45,15 @@ def unused(ctx: Context, used: AbstractSet[tuple[int, str]],
 
 
 def _finding(ctx: Context, field: Field | None, directive: Suppression, idle: list[str]) -> Finding:
-    codes = ctx.t(msg("report.list_separator")).join(idle)
+    codes = tuple(idle)
     message = (msg("FL001.message.field", codes=codes, key=field.key) if field is not None
                else msg("FL001.message.form", codes=codes))
     return ctx.finding(
-        RULE, message, msg("FL001.help"),
-        "N/A", field=field, where=directive.location)
+        RULE, message, msg("FL001.help"), ("N/A",), field=field, where=directive.location)
+
+
+RULE = Rule(
+    code="FL001", name="unused-suppression", severity=Severity.WARNING, group="formlint",
+    laws={},
+    messages={"FL001.message.field": ("codes", "key"), "FL001.message.form": ("codes",), "FL001.help": ()},
+    docs=__doc__ or "", check=check)

@@ -19,13 +19,16 @@ from typing import Iterator
 from formlint.context import Context
 from formlint.model import Finding, Severity
 from formlint.rules._notice import notice_finding, requires
-
-CODE = "NT301"
-NAME = "no-purpose-statement"
-SEVERITY = Severity.WARNING
-RULE = (CODE, NAME, SEVERITY)
+from formlint.rules.rule import Rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     if requires(ctx, "purpose") and ctx.notice.purpose is None:
-        yield notice_finding(ctx, RULE, "PIPL Art. 6, 17(1)(2); GDPR Art. 13(1)(c)")
+        yield notice_finding(ctx, RULE)
+
+
+RULE = Rule(
+    code="NT301", name="no-purpose-statement", severity=Severity.WARNING, group="notice",
+    laws={"pipl": ("PIPL Art. 6, 17(1)(2)",), "gdpr": ("GDPR Art. 13(1)(c)",)},
+    messages={"NT301.message": (), "NT301.help": ()},
+    docs=__doc__ or "", check=check)

@@ -20,15 +20,18 @@ from typing import Iterator
 from formlint.context import Context
 from formlint.model import Finding, Severity
 from formlint.rules._notice import notice_finding, requires
-
-CODE = "NT302"
-NAME = "no-collector"
-SEVERITY = Severity.WARNING
-RULE = (CODE, NAME, SEVERITY)
+from formlint.rules.rule import Rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     collector = ctx.form.collector
     if not requires(ctx, "controller") or collector.name or collector.contact or ctx.notice.controller:
         return
-    yield notice_finding(ctx, RULE, "PIPL Art. 17(1)(1); GDPR Art. 13(1)(a)")
+    yield notice_finding(ctx, RULE)
+
+
+RULE = Rule(
+    code="NT302", name="no-collector", severity=Severity.WARNING, group="notice",
+    laws={"pipl": ("PIPL Art. 17(1)(1)",), "gdpr": ("GDPR Art. 13(1)(a)",)},
+    messages={"NT302.message": (), "NT302.help": ()},
+    docs=__doc__ or "", check=check)

@@ -25,14 +25,17 @@ from typing import Iterator
 from formlint.context import Context
 from formlint.model import Finding, Severity
 from formlint.rules._notice import notice_finding
-
-CODE = "NT303"
-NAME = "no-recipients-statement"
-SEVERITY = Severity.WARNING
-OPT_IN = True
-RULE = (CODE, NAME, SEVERITY)
+from formlint.rules.rule import Rule, Status
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     if ctx.notice.recipients is None:
-        yield notice_finding(ctx, RULE, "PIPL Art. 17, 23; GDPR Art. 13(1)(e); CCPA 1798.100(a)(1)")
+        yield notice_finding(ctx, RULE)
+
+
+RULE = Rule(
+    code="NT303", name="no-recipients-statement", severity=Severity.WARNING, group="notice",
+    status=Status.OPT_IN,
+    laws={"pipl": ("PIPL Art. 17, 23",), "gdpr": ("GDPR Art. 13(1)(e)",), "ccpa": ("CCPA 1798.100(a)(1)",)},
+    messages={"NT303.message": (), "NT303.help": ()},
+    docs=__doc__ or "", check=check)

@@ -27,12 +27,8 @@ from formlint.context import Context
 from formlint.i18n import msg
 from formlint.model import Field, Finding, Severity
 from formlint.notice import separate_consent
+from formlint.rules.rule import Rule, Status
 
-CODE = "NT304"
-NAME = "no-separate-consent"
-SEVERITY = Severity.WARNING
-OPT_IN = True
-RULE = (CODE, NAME, SEVERITY)
 CONSENT = "consent.acknowledgement"
 
 
@@ -43,8 +39,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     yield ctx.finding(
         RULE,
         msg("NT304.message", fields=ctx.key_list([f.key for f in sensitive])),
-        msg("NT304.help"),
-        "PIPL Art. 29, 30; GDPR Art. 9(2)(a)", field=sensitive[0])
+        msg("NT304.help"), field=sensitive[0])
 
 
 def _sensitive(ctx: Context, field: Field) -> bool:
@@ -55,3 +50,11 @@ def _sensitive(ctx: Context, field: Field) -> bool:
 def _asks_separately(ctx: Context, field: Field) -> bool:
     text = " ".join([*field.label.values(), field.hint or ""])
     return ctx.category_of(field).category == CONSENT and separate_consent(text) is not None
+
+
+RULE = Rule(
+    code="NT304", name="no-separate-consent", severity=Severity.WARNING, group="notice",
+    status=Status.OPT_IN,
+    laws={"pipl": ("PIPL Art. 29, 30",), "gdpr": ("GDPR Art. 9(2)(a)",)},
+    messages={"NT304.message": ("fields",), "NT304.help": ()},
+    docs=__doc__ or "", check=check)

@@ -23,14 +23,18 @@ from typing import Iterator
 from formlint.context import Context
 from formlint.model import Finding, Severity
 from formlint.rules._notice import notice_finding
-
-CODE = "NT305"
-NAME = "no-rights-statement"
-SEVERITY = Severity.WARNING
-OPT_IN = True
-RULE = (CODE, NAME, SEVERITY)
+from formlint.rules.rule import Rule, Status
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     if ctx.notice.rights is None:
-        yield notice_finding(ctx, RULE, "PIPL Art. 15, 17(1)(3), 44-47; GDPR Art. 13(2)(b)-(c); CCPA 1798.130(a)(1)")
+        yield notice_finding(ctx, RULE)
+
+
+RULE = Rule(
+    code="NT305", name="no-rights-statement", severity=Severity.WARNING, group="notice",
+    status=Status.OPT_IN,
+    laws={"pipl": ("PIPL Art. 15, 17(1)(3), 44-47",), "gdpr": ("GDPR Art. 13(2)(b)-(c)",),
+          "ccpa": ("CCPA 1798.130(a)(1)",)},
+    messages={"NT305.message": (), "NT305.help": ()},
+    docs=__doc__ or "", check=check)

@@ -21,13 +21,17 @@ from typing import Iterator
 from formlint.context import Context
 from formlint.model import Finding, Severity
 from formlint.rules._notice import notice_finding, requires
-
-CODE = "RT201"
-NAME = "no-retention-statement"
-SEVERITY = Severity.ERROR
-RULE = (CODE, NAME, SEVERITY)
+from formlint.rules.rule import Rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     if requires(ctx, "retention") and not ctx.notice.retention.found:
-        yield notice_finding(ctx, RULE, "PIPL Art. 17(1)(2), 19; GDPR Art. 13(2)(a), 5(1)(e); CCPA 1798.100(a)(3)")
+        yield notice_finding(ctx, RULE)
+
+
+RULE = Rule(
+    code="RT201", name="no-retention-statement", severity=Severity.ERROR, group="retention",
+    laws={"pipl": ("PIPL Art. 17(1)(2), 19",), "gdpr": ("GDPR Art. 13(2)(a), 5(1)(e)",),
+          "ccpa": ("CCPA 1798.100(a)(3)",)},
+    messages={"RT201.message": (), "RT201.help": ()},
+    docs=__doc__ or "", check=check)

@@ -24,15 +24,18 @@ from formlint.context import Context
 from formlint.i18n import msg
 from formlint.model import Finding, Severity
 from formlint.rules._notice import notice_finding, requires
-
-CODE = "RT202"
-NAME = "vague-retention"
-SEVERITY = Severity.WARNING
-RULE = (CODE, NAME, SEVERITY)
+from formlint.rules.rule import Rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     fact = ctx.notice.retention
     if requires(ctx, "retention") and fact.found and fact.vague:
-        yield notice_finding(ctx, RULE, "PIPL Art. 17(1)(2), 19, 47; GDPR Art. 13(2)(a), 5(1)(e)",
-                             msg("RT202.message", evidence=fact.evidence, kind=ctx.t(msg(f"kind.{fact.kind}"))))
+        yield notice_finding(ctx, RULE, msg("RT202.message", evidence=fact.evidence, kind=msg(f"kind.{fact.kind}")))
+
+
+RULE = Rule(
+    code="RT202", name="vague-retention", severity=Severity.WARNING, group="retention",
+    laws={"pipl": ("PIPL Art. 17(1)(2), 19, 47",), "gdpr": ("GDPR Art. 13(2)(a), 5(1)(e)",)},
+    messages={"RT202.message": ("evidence", "kind"), "RT202.help": (),
+              **{f"kind.{kind}": () for kind in ("vague", "indefinite", "criteria", "period")}},
+    docs=__doc__ or "", check=check)

@@ -18,13 +18,9 @@ from typing import Iterator
 
 from formlint.context import Context
 from formlint.i18n import msg
-from formlint.model import Finding, Severity
+from formlint.model import Finding, Law, Severity
 from formlint.rules._notice import notice_finding
-
-CODE = "RT203"
-NAME = "retention-too-long"
-SEVERITY = Severity.ERROR
-RULE = (CODE, NAME, SEVERITY)
+from formlint.rules.rule import Rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -32,8 +28,15 @@ def check(ctx: Context) -> Iterator[Finding]:
     if days is None or cap is None or days <= cap:
         return
     basis = "; ".join(ctx.purpose.retention_source)
-    law = "PIPL Art. 19; GDPR Art. 5(1)(e)" + (f"; {ctx.t(msg('law.cap_basis', basis=basis))}" if basis else "")
-    yield notice_finding(ctx, RULE, law,
+    law: Law = (*RULE.law, msg("law.cap_basis", basis=basis)) if basis else RULE.law
+    yield notice_finding(ctx, RULE,
                          msg("RT203.message", days=days, evidence=ctx.notice.retention.evidence, cap=cap,
                              purpose=ctx.purpose.id),
-                         msg("RT203.help", cap=cap))
+                         msg("RT203.help", cap=cap), law)
+
+
+RULE = Rule(
+    code="RT203", name="retention-too-long", severity=Severity.ERROR, group="retention",
+    laws={"pipl": ("PIPL Art. 19",), "gdpr": ("GDPR Art. 5(1)(e)",)},
+    messages={"RT203.message": ("days", "evidence", "cap", "purpose"), "RT203.help": ("cap",), "law.cap_basis": ("basis",)},
+    docs=__doc__ or "", check=check)

@@ -1,0 +1,191 @@
+"""Which purpose of the active policy a form most likely serves.
+
+A form that names no purpose is still a form with a job: a traveller health
+declaration, a job application, a household roster. Recognition reads what a
+reviewer would read and scores every purpose of the policy on two kinds of cue, both
+declared in the policy's YAML (`recognition` of each purpose), none in code:
+
+- phrases of the purpose found in the form's title (strongest), the titles of its
+  sections, its notice, and its field labels (weakest), each phrase counted once
+  where it weighs most;
+- its field categories: the share of the form's personal fields whose category is
+  typical of the purpose, how many of what the purpose needs the form asks, and the
+  share of fields the purpose allows at all.
+
+The confidence mixes how strong the best score is with how far it leads the runner-up,
+so two equally plausible purposes give a low confidence even when both fit well.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Mapping
+
+from formlint.classify import normalise
+from formlint.model import Classification, Form, Policy, Purpose
+from formlint.taxonomy import Taxonomy
+
+# How much one phrase weighs by where it is found; a phrase counts once, where it weighs most.
+PLACE_WEIGHTS = {"title": 3.0, "section": 1.5, "notice": 1.0, "label": 0.5}
+TEXT_CAP = 6.0  # many phrases of one purpose add little after the first few
+TYPICAL_WEIGHT = 2.0
+NECESSARY_WEIGHT = 1.0
+ALLOWED_WEIGHT = 1.0
+STRONG_SCORE = 6.0  # a score at which the best purpose counts as fully supported
+# `--purpose auto` judges excess only at or above this confidence (docs/purposes.md).
+AUTO_THRESHOLD = 0.5
+SHOWN_CLUES = 2
+SHOWN_CATEGORIES = 3
+SHOWN_TEXT = 60
+_WORD = re.compile(r"[^\W_]+")
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+
+
+@dataclass(frozen=True)
+class Clue:
+    """One phrase of the purpose found in the form: where, the text shown, the phrase."""
+
+    place: str  # title | section | notice | label
+    text: str
+    phrase: str
+
+
+@dataclass(frozen=True)
+class Recognition:
+    """The best purpose for a form (None when nothing fits), how sure, and why."""
+
+    purpose: str | None
+    confidence: float
+    clues: tuple[Clue, ...] = ()
+    typical_fields: int = 0
+    personal_fields: int = 0
+    typical_categories: tuple[str, ...] = ()
+    runner_up: str | None = None
+
+    @property
+    def confident(self) -> bool:
+        return self.purpose is not None and self.confidence >= AUTO_THRESHOLD
+
+
+@dataclass(frozen=True)
+class _Score:
+    purpose: Purpose
+    total: float
+    clues: tuple[Clue, ...]
+    typical: Counter[str]
+
+
+NOTHING = Recognition(None, 0.0)
+
+
+def recognise(form: Form, classes: Mapping[str, Classification], policy: Policy,
+              taxonomy: Taxonomy) -> Recognition:
+    """The purpose of `policy` that `form` most likely serves."""
+    personal = [c.category for c in classes.values() if taxonomy.is_personal(c.category)]
+    places = _places(form)
+    scores = sorted((_score(p, places, personal) for p in policy.purposes.values()),
+                    key=lambda s: s.total, reverse=True)
+    if not scores or scores[0].total <= 0:
+        return NOTHING
+    best, second = scores[0], (scores[1].total if len(scores) > 1 else 0.0)
+    return Recognition(
+        purpose=best.purpose.id,
+        confidence=_confidence(best.total, second),
+        clues=_distinct(best.clues)[:SHOWN_CLUES],
+        typical_fields=sum(best.typical.values()),
+        personal_fields=len(personal),
+        typical_categories=tuple(c for c, _ in best.typical.most_common()),
+        runner_up=scores[1].purpose.id if len(scores) > 1 else None,
+    )
+
+
+def _confidence(best: float, second: float) -> float:
+    strength = min(1.0, best / STRONG_SCORE)
+    lead = (best - second) / best
+    return round(strength * (0.4 + 0.6 * min(1.0, lead * 3)), 2)
+
+
+def _places(form: Form) -> list[tuple[str, str]]:
+    """(place, text) pairs a reviewer reads, strongest place first."""
+    sections = dict.fromkeys(s for f in form.fields for s in f.section)
+    return [
+        *([("title", form.title)] if form.title else []),
+        *(("section", s) for s in sections),
+        *([("notice", form.notice.text)] if form.notice.text else []),
+        *(("label", f.first_label) for f in form.fields if f.first_label),
+    ]
+
+
+def _score(purpose: Purpose, places: list[tuple[str, str]], personal: list[str]) -> _Score:
+    clues = _clues(purpose, places)
+    text = min(TEXT_CAP, sum(PLACE_WEIGHTS[c.place] for c in clues))
+    typical_set = purpose.typical()
+    typical = Counter(c for c in personal if c in typical_set)
+    if not personal:
+        return _Score(purpose, text, clues, typical)
+    asked = set(personal)
+    wanted = [frozenset([c]) for c in purpose.necessary] + list(purpose.alternatives)
+    fit = sum(1 for group in wanted if group & asked) / len(wanted) if wanted else 0.0
+    allowed = sum(1 for c in personal if purpose.allows(c)) / len(personal)
+    total = (text + TYPICAL_WEIGHT * sum(typical.values()) / len(personal)
+             + NECESSARY_WEIGHT * fit + ALLOWED_WEIGHT * allowed)
+    return _Score(purpose, total, clues, typical)
+
+
+def _clues(purpose: Purpose, places: list[tuple[str, str]]) -> tuple[Clue, ...]:
+    """Each of the purpose's phrases found, once, at the strongest place it occurs."""
+    found: dict[str, Clue] = {}
+    for place, text in places:
+        for phrase in _phrases_in(purpose.recognition.terms, text):
+            found.setdefault(phrase, Clue(place, _shown(place, text, phrase), phrase))
+    return tuple(sorted(found.values(), key=lambda c: -PLACE_WEIGHTS[c.place]))
+
+
+def _distinct(clues: tuple[Clue, ...]) -> tuple[Clue, ...]:
+    """One clue per place and text: a title holding two phrases is shown once."""
+    return tuple({(c.place, c.text): c for c in reversed(clues)}[key] for key in dict.fromkeys((c.place, c.text) for c in clues))
+
+
+def _shown(place: str, text: str, phrase: str) -> str:
+    """The title or section itself; for a notice or label, the phrase found in it."""
+    shown = " ".join(text.split()) if place in ("title", "section") else phrase
+    return shown if len(shown) <= SHOWN_TEXT else shown[: SHOWN_TEXT - 1] + "…"
+
+
+def _phrases_in(terms: tuple[str, ...], text: str) -> Iterable[str]:
+    norm = normalise(text)
+    words = f" {' '.join(_WORD.findall(norm))} "
+    return (term for term, key, cjk in _keys(terms) if (key in norm if cjk else key in words))
+
+
+@lru_cache(maxsize=256)
+def _keys(terms: tuple[str, ...]) -> tuple[tuple[str, str, bool], ...]:
+    """Each phrase normalised once: CJK phrases match anywhere, others whole words."""
+    keys = []
+    for term in terms:
+        norm = normalise(term)
+        cjk = bool(_CJK.search(norm))
+        keys.append((term, norm if cjk else f" {' '.join(_WORD.findall(norm))} ", cjk))
+    return tuple(keys)
+
+
+def explain(recognition: Recognition, taxonomy: Taxonomy, lang: str = "en") -> str:
+    """`looks like health-declaration: title "…", 9 of 12 fields are health or travel`."""
+    from formlint.i18n import t
+
+    if recognition.purpose is None:
+        return t("recognition.none", lang)
+    parts = [t(f"recognition.{clue.place}", lang, text=clue.text) for clue in recognition.clues]
+    if recognition.typical_fields:
+        shown = recognition.typical_categories[:SHOWN_CATEGORIES]
+        names = t("recognition.or", lang).join(
+            taxonomy.get(c).name.get(lang, taxonomy.get(c).name["en"]) for c in shown)
+        names += "…" if len(recognition.typical_categories) > SHOWN_CATEGORIES else ""
+        parts.append(t("recognition.share", lang, count=recognition.typical_fields,
+                       total=recognition.personal_fields, categories=names))
+    evidence = t("report.list_separator", lang).join(parts) or t("recognition.weak", lang)
+    return t("recognition.looks_like", lang, purpose=recognition.purpose, evidence=evidence,
+             confidence=f"{recognition.confidence:.2f}")
