@@ -92,11 +92,11 @@ def _exit_code(code: object, stderr: io.TextIOWrapper) -> int:
 
 def _forget_run_state() -> None:
     """What one `formlint` process would not carry into the next run."""
-    from formlint.cli import check_run
     from formlint.cli.common import state
+    from formlint.settings import forget_policies
 
     state.debug = False
-    check_run._policy.cache_clear()
+    forget_policies()
 
 
 @contextlib.contextmanager

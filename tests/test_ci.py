@@ -317,7 +317,7 @@ def test_action_runs_check_with_sarif_and_uploads_it() -> None:
                                           reason="int() limits digits from Python 3.11 (and 3.10.7)")),
 ])
 def test_toml_that_tomllib_cannot_build_is_one_error_line(tmp_path: Path, text: str, message: str) -> None:
-    from formlint.cli.check_run import registries
+    from formlint.settings import registries
     from formlint.config import load_config
     from formlint.errors import ConfigError
 

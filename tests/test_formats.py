@@ -9,7 +9,7 @@ import pytest
 from conftest import FIXTURES, ROOT, run_formlint
 
 from formlint.classify import classify
-from formlint.engine import classify_form
+from formlint.pipeline import classify_form
 from formlint.errors import FormError
 from formlint.formats import load_form
 from formlint.model import Field, Form

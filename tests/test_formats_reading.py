@@ -36,7 +36,7 @@ survey,,,,,,,,
 ,begin group,hh,Household roster,Liste du ménage,,field-list,,
 ,begin repeat,member,Household member,Membre du ménage,,,,
 ,text,member_name,Name of the member,Nom du membre,Use the name on the ID card,,,
-,note,dob_note,What is this member's date of birth?,Date de naissance ?,,,,
+,note,dob_note,What is ${member_name}'s date of birth?,Date de naissance ?,,,,
 ,date,dob,,,,,,
 ,integer,age,Age in years,Âge,,,int(today() - ${dob}) div 365,
 ,text,region_shown,Region,Région,,,,yes
@@ -88,7 +88,7 @@ def test_xlsform_rows_that_take_no_answer_are_not_fields(tmp_path: Path) -> None
 def test_xlsform_question_without_words_takes_the_note_or_header_before_it(tmp_path: Path) -> None:
     form = load_form(write(tmp_path, "household.csv", HOUSEHOLD_CSV))
     fields = fields_of(form)
-    assert dict(fields["hh.member.dob"].label) == {"en": "What is this member's date of birth?",
+    assert dict(fields["hh.member.dob"].label) == {"en": "What is …'s date of birth?",  # ${member_name}: an answer
                                                    "fr": "Date de naissance ?"}
     assert dict(fields["hh.docs.birth_cert"].label) == {"en": "Does the person have these documents?",
                                                         "fr": "A-t-il ces documents ?"}

@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import run_formlint
+from conftest import FIXTURES, run_formlint
 
 from formlint.errors import FormError
 from formlint.formats import load_form
@@ -142,3 +142,28 @@ def test_a_zip_flagged_as_encrypted_is_that_files_one_error_line(tmp_path: Path)
                                             "spreadsheet")
     assert len(result.stderr.strip().splitlines()) == 1
     assert '"full_name"' in result.stdout
+
+
+# ------------------------------------------------------------ legacy .xls
+
+XLS = FIXTURES / "hostile-xls"
+
+
+def test_a_legacy_xls_workbook_is_read_after_its_records_are_budgeted() -> None:
+    form = load_form(str(XLS / "survey.xls"))
+    assert [(f.key, f.first_label) for f in form.fields] == [("full_name", "Full name"), ("age", "Âge / 年龄")]
+
+
+def test_xls_cells_repeating_a_long_shared_string_are_refused_before_calamine() -> None:
+    with pytest.raises(FormError) as caught:
+        load_form(str(XLS / "shared-expansion.xls"))
+    assert caught.value.message == ("spreadsheet cells repeat 65,534,053 characters of shared strings, over the "
+                                    "limit of 50,000,000")
+
+
+def test_xls_that_is_no_compound_file_is_one_error_line(tmp_path: Path) -> None:
+    path = tmp_path / "fake.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+    result = run_formlint("check", str(path))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"{path}:1:1: error: not a readable .xls file")

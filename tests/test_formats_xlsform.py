@@ -13,7 +13,7 @@ import yaml
 from conftest import FIXTURES, run_formlint
 
 from formlint.discovery import discover
-from formlint.engine import classify_form
+from formlint.pipeline import classify_form
 from formlint.errors import FormError
 from formlint.formats import load_form
 from formlint.formats._languages import language_code

@@ -19,9 +19,10 @@ import pytest
 from conftest import FIXTURES, SAMPLES, run_formlint
 from mutations import mutants
 from formlint.baseline import load_baseline
-from formlint.cli.check_run import registries
+from formlint.settings import registries
 from formlint.config import load_config
-from formlint.engine import Options, check_form
+from formlint.pipeline import check_form
+from formlint.settings import FileSettings
 from formlint.errors import FormlintError
 from formlint.formats import load_form
 from formlint.policy import load_policy, parse_policy
@@ -55,13 +56,13 @@ def _error_line(path: str, read: Callable[[], object]) -> str | None:
 
 
 @pytest.fixture(scope="module")
-def options() -> Options:
+def options() -> FileSettings:
     # --purpose set, so forms without one still reach the rules.
-    return Options(policy=load_policy(None), purpose="return-to-community")
+    return FileSettings(policy=load_policy(None), purpose="return-to-community")
 
 
 @pytest.mark.parametrize("seed", FORMS, ids=lambda p: str(p.relative_to(p.parents[1])))
-def test_broken_form_loads_or_gives_one_error_line(seed: Path, tmp_path: Path, options: Options) -> None:
+def test_broken_form_loads_or_gives_one_error_line(seed: Path, tmp_path: Path, options: FileSettings) -> None:
     taxonomy = load_taxonomy()
     path = str(tmp_path / seed.name)
     errors = 0

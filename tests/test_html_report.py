@@ -94,7 +94,9 @@ def test_every_string_from_a_form_is_escaped(tmp_path: Path) -> None:
 
 
 def test_the_report_loads_nothing_and_pins_its_own_style_and_script(samples_html: str) -> None:
-    assert re.findall(r'\b(?:src|href|action)="(?!#)', samples_html) == []
+    # Links to the rule pages online are for the reader to follow; nothing is loaded.
+    assert re.findall(r'\b(?:src|href|action)="(?!#|https://formlint\.readthedocs\.io/)', samples_html) == []
+    assert "src=" not in samples_html
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', samples_html)
     assert policy
     rules = unescape(policy.group(1))
@@ -111,6 +113,7 @@ def test_rule_codes_link_to_their_documentation_in_the_report(samples_html: str)
     assert {"DM101", "DM102", "RT201"} <= linked
     for code in linked:
         assert f'<section id="rule-{code}"' in samples_html
+        assert f'<a href="https://formlint.readthedocs.io/en/latest/rules/{code}/">' in samples_html
 
 
 def test_lang_zh_renders_the_report_in_chinese(samples_html: str) -> None:

@@ -107,7 +107,8 @@ def test_opt_in_and_housekeeping_rules_speak_chinese(tmp_path: Path) -> None:
 
 
 def test_unused_form_level_suppression_speaks_chinese(tmp_path: Path) -> None:
-    from formlint.engine import Options, check_form
+    from formlint.pipeline import check_form
+    from formlint.settings import FileSettings
     from formlint.formats import load_form
     from formlint.policy import load_policy
 
@@ -115,7 +116,7 @@ def test_unused_form_level_suppression_speaks_chinese(tmp_path: Path) -> None:
     form.write_text(rule_cases()["rt201_pass"]["form"].replace(
         "\n", "\n# formlint: ignore[RT201]\n", 1), "utf-8")
     policy = load_policy(str(ROOT / "tests" / "fixtures" / "policies" / "rules-test.yaml"))
-    found = check_form(load_form(str(form)), Options(policy=policy)).findings
+    found = check_form(load_form(str(form)), FileSettings(policy=policy)).findings
     assert [(f.code, translate(f.message, "zh")) for f in found] == [("FL001", "对 RT201 的抑制在本表单上没有匹配到任何问题")]
 
 

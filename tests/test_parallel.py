@@ -10,7 +10,8 @@ import pytest
 from conftest import FIXTURES, SAMPLES
 
 from formlint import parallel
-from formlint.engine import Options, check_paths
+from formlint.pipeline import check_paths
+from formlint.settings import FileSettings
 from formlint.errors import FormError
 from formlint.policy import load_policy
 
@@ -25,7 +26,7 @@ def test_workers_match_the_serial_run(tmp_path: Path, monkeypatch: pytest.Monkey
         shutil.copy(sample, tmp_path / sample.name)
     (tmp_path / "broken.yaml").write_text("fields: [", "utf-8")
     shutil.copytree(FIXTURES / "formats", tmp_path / "formats")
-    options = Options(policy=load_policy(None), purpose="venue-check-in")
+    options = FileSettings(policy=load_policy(None), purpose="venue-check-in")
     serial = check_paths([str(tmp_path)], options, jobs=1)
     monkeypatch.setattr(parallel, "MIN_FILES_PER_JOB", 1)
     assert parallel.usable(2, 10) == 2

@@ -9,7 +9,8 @@ import pytest
 
 from conftest import FIXTURES, run_formlint
 
-from formlint.engine import Options, check_form
+from formlint.pipeline import check_form
+from formlint.settings import FileSettings
 from formlint.errors import PolicyError
 from formlint.formats import load_form
 from formlint.policy import builtin_names, load_policy
@@ -33,7 +34,7 @@ FAILS = {
 
 
 def findings(policy: str, form: Path) -> list[str]:
-    result = check_form(load_form(str(form)), Options(policy=load_policy(policy)))
+    result = check_form(load_form(str(form)), FileSettings(policy=load_policy(policy)))
     return [f"{f.code}@{f.line}" for f in result.findings]
 
 

@@ -176,7 +176,7 @@ def test_junit_has_one_suite_per_form_and_unique_case_names() -> None:
     [clean] = suites["forms/clean.yaml"].iter("testcase")
     assert list(clean) == [] and suites["forms/clean.yaml"].get("failures") == "0"
     failure = suites["forms/venue check-in.yaml"].find("testcase[2]/failure")
-    assert failure is not None and failure.get("message", "").endswith("PIPL\nArt. 28")
+    assert failure is not None and failure.get("message", "").endswith("PIPL\\nArt. 28")
 
 
 def test_github_annotations_escape_data_and_properties() -> None:
@@ -185,7 +185,8 @@ def test_github_annotations_escape_data_and_properties() -> None:
     item = finding("DM104", Severity.ERROR, msg("DM104.message", key="f", label="50% of a,b:\nc"),
                    "dir,x/a:b.yaml", 2, 3, "f")
     assert annotation(item) == ("::error file=dir%2Cx/a%3Ab.yaml,line=2,col=3,title=DM104::"
-                                "Field `f` (50%25 of a,b:%0Ac) could not be classified. Help: " + t("DM104.help"))
+                                "Field `f` (50%25 of a,b:\\nc) could not be classified. Help: " + t("DM104.help"))
+    # The label's newline is shown (`\\n`), not sent as %0A: one annotation, one line.
 
 
 def test_gitlab_issues_have_the_required_keys_and_unique_fingerprints() -> None:
@@ -195,10 +196,11 @@ def test_gitlab_issues_have_the_required_keys_and_unique_fingerprints() -> None:
     assert len({i["fingerprint"] for i in issues}) == len(issues)
 
 
-def test_markdown_cells_escape_pipes_and_newlines() -> None:
+def test_markdown_cells_escape_pipes_newlines_and_html() -> None:
     text = rendered("markdown")
     row = next(line for line in text.splitlines() if line.startswith("| 13 | DM102"))
-    assert "职业 \\| <occupation>" in row and row.count("|") - row.count("\\|") == 6
+    assert "职业 \\| &lt;occupation&gt;" in row and row.count("|") - row.count("\\|") == 6
+    assert "PIPL\\\\nArt" in row
 
 
 def test_statistics_count_a_rule_once_per_severity_it_was_reported_at() -> None:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from formlint.engine import Options, check_form
+from formlint.pipeline import check_form
+from formlint.settings import FileSettings
 from formlint.formats import load_form
 from formlint.i18n import LANGUAGES, catalogue
 from formlint.model import Finding, Severity
@@ -28,7 +29,7 @@ def findings_of(folder: Path, name: str, policy: str | None = None) -> tuple[Fin
     form = load_form(str(write_case(folder, name)))
     chosen = load_policy(str(POLICIES / (policy or case.get("policy", DEFAULT_POLICY))))
     codes = frozenset(case["select"]) if "select" in case else None
-    return check_form(form, Options(policy=chosen, codes=codes)).findings
+    return check_form(form, FileSettings(policy=chosen, codes=codes)).findings
 
 
 @pytest.mark.parametrize("name", sorted(rule_cases()))
@@ -109,7 +110,7 @@ def test_policy_severity_override_lowers_an_excess_government_id(tmp_path: Path)
     text = rule_cases()["clean"]["form"]
     form.write_text(text + "  - key: idno\n    label: ID\n    category: identity.government_id\n", "utf-8")
     policy = load_policy(str(POLICIES / DEFAULT_POLICY))
-    [finding] = check_form(load_form(str(form)), Options(policy=policy)).findings
+    [finding] = check_form(load_form(str(form)), FileSettings(policy=policy)).findings
     assert (finding.code, finding.severity) == ("DM102", Severity.WARNING)
 
 
@@ -130,7 +131,7 @@ def test_finding_is_complete_when_yielded(tmp_path: Path) -> None:
 
 def test_suppressed_findings_are_dropped_but_kept_with_their_directive(tmp_path: Path) -> None:
     form = load_form(str(write_case(tmp_path, "fl001_pass")))
-    result = check_form(form, Options(policy=load_policy(str(POLICIES / DEFAULT_POLICY))))
+    result = check_form(form, FileSettings(policy=load_policy(str(POLICIES / DEFAULT_POLICY))))
     [hidden] = result.suppressed
     assert result.findings == ()
     assert (hidden.finding.code, hidden.finding.field_key, hidden.suppression.reason) == (
@@ -140,7 +141,7 @@ def test_suppressed_findings_are_dropped_but_kept_with_their_directive(tmp_path:
 def test_form_level_directive_before_the_fields_silences_form_findings(tmp_path: Path) -> None:
     form = tmp_path / "form.yaml"
     form.write_text("# formlint: ignore[RT201]\n" + rule_cases()["rt201_fail"]["form"], "utf-8")
-    result = check_form(load_form(str(form)), Options(policy=load_policy(str(POLICIES / DEFAULT_POLICY))))
+    result = check_form(load_form(str(form)), FileSettings(policy=load_policy(str(POLICIES / DEFAULT_POLICY))))
     assert result.findings == () and [s.finding.code for s in result.suppressed] == ["RT201"]
     assert result.suppressed[0].suppression.reason is None
 
@@ -148,5 +149,5 @@ def test_form_level_directive_before_the_fields_silences_form_findings(tmp_path:
 def test_unused_suppression_is_not_reported_for_a_rule_that_did_not_run(tmp_path: Path) -> None:
     form = load_form(str(write_case(tmp_path, "fl001_fail")))
     policy = load_policy(str(POLICIES / DEFAULT_POLICY))
-    result = check_form(form, Options(policy=policy, codes=frozenset({"DM101", "FL001"})))
+    result = check_form(form, FileSettings(policy=policy, codes=frozenset({"DM101", "FL001"})))
     assert [f.code for f in result.findings] == ["DM101"]

@@ -18,6 +18,7 @@ from typing import Any
 from formlint.atomic import write_text_atomic
 from formlint.model import Finding, Report
 from formlint.errors import ConfigError, UsageError
+from formlint.escape import json_text
 from formlint.source import read_text
 
 VERSION = 1
@@ -34,15 +35,22 @@ def tally(report: Report, folder: str) -> Counter[Key]:
 
 
 def write_baseline(report: Report, path: str, force: bool) -> int:
-    """Write atomically (a temporary file in the same folder, then os.replace); an
-    existing file is replaced only with `force`. Returns the findings recorded."""
+    """Write atomically (formlint.atomic); without `force` the file is created
+    exclusively, so an existing one, or one another run creates meanwhile, is
+    refused. Returns the findings recorded."""
     target = Path(path)
-    if target.exists() and not force:
-        raise UsageError(f"{path} already exists; pass --force to overwrite the baseline")
+    refusal = f"{path} already exists; pass --force to overwrite the baseline"
+    if os.path.lexists(target) and not force:
+        raise UsageError(refusal)
     counts = tally(report, str(target.resolve().parent))
     entries = [{"code": c, "path": p, "field": f or None, "count": n} for (c, p, f), n in sorted(counts.items())]
     text = json.dumps({"version": VERSION, "tool": "formlint", "findings": entries}, ensure_ascii=False, indent=2)
-    write_text_atomic(target, text + "\n")
+    try:
+        write_text_atomic(target, json_text(text) + "\n", exclusive=not force)
+    except FileExistsError:
+        raise UsageError(refusal) from None
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
     return sum(counts.values())
 
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import fnmatch
 import os
 import re
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -59,6 +59,7 @@ class Config:
     output_format: tuple[str, ...] | None = None
     exclude: tuple[str, ...] | None = None
     extend_exclude: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
     lang: str | None = None
 
     def merged(self, cli: Config) -> Config:
@@ -95,18 +96,30 @@ class Config:
         rel = self.relative(path)
         return any(_glob(rel, p) for p in patterns)
 
+    def declared_form(self, path: str) -> bool:
+        """Whether a file met while walking is a form whatever it looks like (`forms`)."""
+        rel = self.relative(path)
+        return any(_glob(rel, p) for p in self.forms)
+
 
 def _matches(code: str, prefixes: tuple[str, ...]) -> bool:
     return any(p == "ALL" or code.startswith(p) for p in prefixes)
 
 
 def _glob(rel: str, pattern: str) -> bool:
-    """fnmatch on the path relative to the config's folder (`*` also crosses `/`); a
-    pattern without `/` matches any single folder or file name, as in .gitignore."""
-    pattern = pattern.rstrip("/")
-    if "/" not in pattern:
-        return any(fnmatch.fnmatchcase(part, pattern) for part in rel.split("/"))
-    return fnmatch.fnmatchcase(rel, pattern.removeprefix("./"))
+    """Whether `rel` (relative to the config's folder) matches a gitignore-style
+    pattern: without `/` it matches any file or folder name at any depth; `*`
+    stays within one name and `**` crosses folders; a match on a folder covers
+    everything in it."""
+    return bool(_pattern(pattern).match_file(rel))
+
+
+@lru_cache(maxsize=None)
+def _pattern(pattern: str) -> Any:
+    from pathspec import GitIgnoreSpec
+
+    # A trailing `/` is dropped: a walk asks about folders by their plain path.
+    return GitIgnoreSpec.from_lines([pattern.removeprefix("./").rstrip("/")])
 
 
 def find_config(start: str | Path) -> Path | None:
@@ -211,7 +224,7 @@ def _build(doc: Document, root: Path, registries: Registries) -> Config:
         per_file_ignores=tuple((glob, tuple(v)) for glob, v in data.get("per-file-ignores", {}).items()),
         fail_on=data.get("fail-on"),
         output_format=(formats,) if isinstance(formats, str) else tuple(formats) if formats else None,
-        exclude=patterns("exclude"), extend_exclude=patterns("extend-exclude") or (),
+        exclude=patterns("exclude"), extend_exclude=patterns("extend-exclude") or (), forms=patterns("forms") or (),
         lang=data.get("lang"),
     )
 

@@ -40,3 +40,13 @@ class ConfigError(FormlintError):
 
 class UsageError(Exception):
     """A command-line usage problem (exit 2, no location)."""
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived. Raised from the signal handler so that every
+    `finally` runs (temporary files are removed) before the CLI exits 128 + signal,
+    like a shell; a BaseException, so no `except Exception` swallows it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum

@@ -15,6 +15,9 @@ from typing import Callable, Mapping, Union
 from formlint.errors import FormlintError
 
 
+# The largest file read as a form (or policy, or configuration) unless --max-file-size says otherwise.
+MAX_FILE_SIZE = 10 * 1024 * 1024
+
 # A policy reference: a built-in name or a file path, or several combined in order.
 PolicyRef = Union[str, tuple[str, ...]]
 
@@ -319,6 +322,14 @@ class NoticeFacts:
 
 
 @dataclass(frozen=True)
+class Classified:
+    """A form and the category of each of its fields, by key: what `classify` shows."""
+
+    form: Form
+    classes: Mapping[str, Classification]
+
+
+@dataclass(frozen=True)
 class Suppressed:
     """A finding an inline `formlint: ignore[...]` silenced, with the directive."""
 
@@ -339,6 +350,9 @@ class FormResult:
     notice: NoticeFacts
     findings: tuple[Finding, ...]
     suppressed: tuple[Suppressed, ...] = ()
+    # What the run should tell about how the form was read, e.g. text cut to its
+    # analysed prefix (formlint.bounds); the CLI prints each as a warning.
+    notes: tuple[str, ...] = ()
 
 
 @dataclass

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
+import signal
 from typing import Callable
 
 from formlint.model import Report
@@ -45,12 +46,21 @@ def _work(item: tuple[str, bool]) -> Report:
     return report
 
 
+def _die_with_parent() -> None:
+    """A worker ends silently: SIGTERM (sent by the pool when the parent stops) kills
+    it at once, and Ctrl-C, which reaches the whole process group, is the parent's
+    to handle. Without this a worker inherits the CLI's handler and prints a
+    traceback when its parent is stopped."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def check_in_workers(items: list[tuple[str, bool]], check_file: CheckFile, jobs: int, report: Report) -> None:
     global _CHECK_FILE
     _CHECK_FILE = check_file  # inherited by the forked workers
     context = multiprocessing.get_context("fork")
     chunk = max(1, len(items) // (jobs * 8))
-    with context.Pool(jobs) as pool:
+    with context.Pool(jobs, initializer=_die_with_parent) as pool:
         for part in pool.imap(_work, items, chunksize=chunk):
             report.results.extend(part.results)
             report.errors.extend(part.errors)

@@ -30,6 +30,8 @@ BUILTIN_PREFIX = "<builtin>/"
 _MAPPING_KEYS = ("severity", "sources", "titles")
 _EDITABLE_KEYS = ("necessary", "optional")
 _NOTHING: tuple[frozenset[str], frozenset[str], bool] = (frozenset(), frozenset(), True)
+# How many policies deep `extends` may go: real ones are two or three deep.
+MAX_EXTENDS_DEPTH = 32
 
 Layer = dict[str, Any]
 
@@ -86,26 +88,55 @@ def _unknown_policy(ref: str) -> str:
 
 def _resolve(path: str, text: str) -> Policy:
     taxonomy = load_taxonomy()
-    layers = _layers(path, text, taxonomy, ())
+    layers = _layers(path, text, taxonomy)
     merged: Layer = {}
     for layer in layers:
         merged = _merge_layers(merged, layer)
     return _build(merged, layers[-1], [layer["path"] for layer in layers[:-1]])
 
 
-def _layers(path: str, text: str, taxonomy: Taxonomy, chain: tuple[str, ...]) -> list[Layer]:
-    """The layers of `path`'s whole extends chain, bases first, `path` last."""
+def _layers(path: str, text: str, taxonomy: Taxonomy) -> list[Layer]:
+    """The layers of `path`'s whole extends graph, bases first, `path` last.
+
+    Walked depth-first with an explicit stack, and each policy is read once: a
+    diamond of bases (B and C both extending P) is P, B, C, not P, B, P, C, which
+    would be exponential in the depth and re-apply P over B's edits. Chains deeper
+    than MAX_EXTENDS_DEPTH are an error rather than a RecursionError."""
+    order: list[Layer] = []
+    done: set[str] = set()
+    stack: list[tuple[Document, int]] = [(_policy_document(path, text), 0)]
+    while stack:
+        doc, index = stack[-1]
+        bases = _as_list(doc.data.get("extends"))
+        if index == len(bases):
+            stack.pop()
+            done.add(doc.path)
+            order.append(_layer(doc, taxonomy))
+            continue
+        stack[-1] = (doc, index + 1)
+        chain = tuple(d.path for d, _ in stack)
+        base = _base_path(doc, bases[index], index, chain)
+        if base not in done:
+            _check_depth(doc, index, chain)
+            stack.append((_policy_document(base, _base_text(base)), 0))
+    return order
+
+
+def _policy_document(path: str, text: str) -> Document:
     doc = load_yaml(text, path, PolicyError)
     if not isinstance(doc.data, dict):
         raise PolicyError(path, "a policy must be a mapping with `id`, `title` and `source`")
     validate(doc, "policy", PolicyError)
-    chain = (*chain, path)
-    layers: list[Layer] = []
-    for index, ref in enumerate(_as_list(doc.data.get("extends"))):
-        base = _base_path(doc, ref, index, chain)
-        layers.extend(_layers(base, _base_text(base), taxonomy, chain))
-    layers.append(_layer(doc, taxonomy))
-    return layers
+    return doc
+
+
+def _check_depth(doc: Document, index: int, chain: tuple[str, ...]) -> None:
+    if len(chain) < MAX_EXTENDS_DEPTH:
+        return
+    where = doc.location("/extends" if isinstance(doc.data["extends"], str) else f"/extends/{index}")
+    shown = " → ".join((*chain[:2], "…", *chain[-2:]))
+    raise PolicyError(doc.path, f"extends chain deeper than {MAX_EXTENDS_DEPTH} policies ({shown})",
+                      where.line, where.column)
 
 
 def _as_list(value: str | list[str] | None) -> list[str]:
@@ -335,3 +366,9 @@ def _severities(doc: Document, taxonomy: Taxonomy, spec: Mapping[str, str], poin
         for cid in _resolve_pattern(doc, taxonomy, pattern, f"{pointer}/{pattern}"):
             result[cid] = level
     return result
+
+
+def purposes_hint(policy: Policy) -> str:
+    """What a policy without purposes (a regime pack) is for, and how to use it."""
+    return (f"policy {policy.id!r} has no purposes of its own: use a policy that extends it, "
+            f"or add one with a second --policy (e.g. --policy {policy.id} --policy epidemic-registration)")

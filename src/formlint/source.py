@@ -10,7 +10,9 @@ mapped to its 1-based line and column.
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, NoReturn
@@ -18,9 +20,10 @@ from typing import Any, Callable, Iterable, NoReturn
 import yaml
 
 from formlint.errors import FormlintError
-from formlint.model import Location
+from formlint.model import MAX_FILE_SIZE, Location
 
-MAX_FILE_SIZE = 10 * 1024 * 1024
+# Opening a FIFO for reading waits for a writer; without blocking it opens at once.
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 MAX_DEPTH = 64
 # An alias bomb turns a few lines into billions of nodes once walked; real forms
 # stay far below this even when they reuse anchors.
@@ -57,20 +60,50 @@ class Document:
 
 
 def read_bytes(path: str | Path, max_size: int = MAX_FILE_SIZE, error: type[FormlintError] = FormlintError) -> bytes:
-    """Read a file, refusing missing, unreadable or oversized files."""
+    """Read a regular file (after following links) of at most `max_size` bytes.
+
+    Forms, policies, configurations and baselines all come through here, so that
+    none of them can make formlint read forever: `/dev/zero` or `/dev/urandom`
+    (named, or behind a symbolic link) and sockets are refused, and a FIFO is opened
+    without blocking and refused. At most `max_size` + 1 bytes are read even from a
+    file that grows while it is read."""
     name = str(path)
     try:
-        p = Path(path)
-        size = p.stat().st_size
-        if size > max_size:
-            raise error(name, f"file is {size:,} bytes, over the {max_size:,}-byte limit (--max-file-size)")
-        return p.read_bytes()
+        handle = os.open(path, os.O_RDONLY | _NONBLOCK)
     except FileNotFoundError:
         raise error(name, "no such file") from None
-    except IsADirectoryError:
-        raise error(name, "is a directory, expected a file") from None
     except OSError as exc:
         raise error(name, f"cannot read file: {exc.strerror or exc}") from None
+    try:
+        return _read_regular(handle, name, max_size, error)
+    except OSError as exc:
+        raise error(name, f"cannot read file: {exc.strerror or exc}") from None
+    finally:
+        os.close(handle)
+
+
+def _read_regular(handle: int, name: str, max_size: int, error: type[FormlintError]) -> bytes:
+    mode = os.fstat(handle).st_mode
+    if stat.S_ISDIR(mode):
+        raise error(name, "is a directory, expected a file")
+    if not stat.S_ISREG(mode):
+        raise error(name, "not a regular file (a device, FIFO or socket); formlint reads only regular files")
+    size = os.fstat(handle).st_size
+    if size > max_size:
+        raise error(name, f"file is {size:,} bytes, over the {max_size:,}-byte limit (--max-file-size)")
+    with os.fdopen(os.dup(handle), "rb") as stream:
+        raw = stream.read(max_size + 1)
+    if len(raw) > max_size:
+        raise error(name, f"file is over the {max_size:,}-byte limit (--max-file-size)")
+    return raw
+
+
+def is_regular_file(path: str) -> bool:
+    """A regular file once links are followed; what a folder walk may read."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def read_text(path: str | Path, max_size: int = MAX_FILE_SIZE, error: type[FormlintError] = FormlintError) -> str:

@@ -8,15 +8,17 @@ exit 2, never click's usage block.
 
 from __future__ import annotations
 
+import signal
 import sys
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
 from formlint import __version__
-from formlint.cli import categories, check, classify, fix, formats, init, notice, policies, purposes, rule, schema
+from formlint.cli import (categories, check, classify, fix, formats, init, notice, policies, purposes, rule, schema,
+                          serve)
 from formlint.cli.common import EXIT_ERROR, SuggestingGroup, configure_streams, state
-from formlint.errors import FormlintError, UsageError
+from formlint.errors import FormlintError, Interrupted, UsageError
 
 
 @click.group(
@@ -45,13 +47,25 @@ app.add_command(rule.rule)
 app.add_command(schema.schema)
 app.add_command(purposes.purposes)
 app.add_command(init.init)
+app.add_command(serve.serve)
 app.add_command(policies.policies)
 
 
 def main() -> None:
+    previous = _stop_cleanly_on_signals()
+    try:
+        _run()
+    finally:  # run in-process (tests, embedding), the caller keeps its own handlers
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _run() -> None:
     configure_streams()
     try:
         code = app(prog_name="formlint", standalone_mode=False)
+    except Interrupted as exc:
+        sys.exit(128 + exc.signum)
     except click.UsageError as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":  # `formlint` alone: the help, as click 8.2+ shows it
             exc.show()
@@ -60,7 +74,9 @@ def main() -> None:
     except click.exceptions.Abort:
         _fail("formlint: error: interrupted", KeyboardInterrupt())
     except FormlintError as exc:
-        _fail(str(exc), exc)
+        from formlint.cli.common import error_line
+
+        _fail(error_line(exc), exc)
     except UsageError as exc:
         _fail(f"formlint: error: {exc}", exc)
     except Exception as exc:  # noqa: BLE001 -- last resort; readers must raise FormlintError themselves
@@ -78,6 +94,19 @@ def usage_message(exc: click.UsageError) -> str:
         hint = f" (did you mean {' or '.join(map(repr, close))}?)" if close else ""
         return f"no such option {exc.option_name!r}{hint}"
     return " ".join(part.strip() for part in exc.format_message().splitlines() if part.strip())
+
+
+def _stop_cleanly_on_signals() -> dict[int, Any]:
+    """SIGINT and SIGTERM raise Interrupted, so that every `finally` runs (temporary
+    files are removed) and the run ends with 128 + the signal's number, like a shell.
+    Returns the handlers it replaced."""
+    def interrupt(signum: int, frame: object) -> None:
+        raise Interrupted(signum)
+
+    previous = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        previous[signum] = signal.signal(signum, interrupt)
+    return previous
 
 
 def _fail(line: str, exc: BaseException) -> NoReturn:

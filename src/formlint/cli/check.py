@@ -1,7 +1,7 @@
 """`formlint check`: audit forms against a purpose policy.
 
-The command only gathers its options; formlint.cli.check_run resolves them
-against configuration files and does the work.
+The command only gathers its options into a Request; formlint.cli.check_run
+resolves them into the run's Settings and runs the pipeline.
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from typing import Optional
 
 import click
 
-from formlint.cli.check_run import Request, run
+from formlint.cli.check_run import run
 from formlint.cli.common import Choice
+from formlint.settings import Request
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -28,6 +29,8 @@ SEVERITIES = ("error", "warning", "info")
 @click.option("--input-format", metavar="FORMAT", help="Read every file as this format instead of detecting it.")
 @click.option("--max-file-size", type=click.IntRange(min=1), default=10 * 1024 * 1024, metavar="BYTES", help="Refuse files larger than this many bytes.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, metavar="N", help="Worker processes for large trees (0: one per CPU core; 1: no workers).")
+@click.option("--no-ignore", is_flag=True, help="Walk folders without honouring .gitignore and .git/info/exclude.")
+@click.option("--skip-unknown", is_flag=True, help="Treat named files like files met in a folder walk: skip those that are not forms, excluded or git-ignored (for pre-commit and editors).")
 @click.option("--config", metavar="FILE", help="Use this configuration file instead of discovering one.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--select", metavar="CODES", help="Comma-separated rule codes or prefixes to run (replaces the config's).")
@@ -43,7 +46,7 @@ SEVERITIES = ("error", "warning", "info")
 @click.option("--lang", metavar="LANG", help="Language of messages: en or zh. Default: the configuration's `lang`, else the locale (LANG), else en.")
 def check(paths: tuple[str, ...], policy: tuple[str, ...], purpose: Optional[str], output_format: tuple[str, ...],
           output: Optional[str], fail_on: Optional[str], exit_zero: bool, quiet: bool, input_format: Optional[str],
-          max_file_size: int, jobs: int, config: Optional[str], isolated: bool, select: Optional[str],
+          max_file_size: int, jobs: int, no_ignore: bool, skip_unknown: bool, config: Optional[str], isolated: bool, select: Optional[str],
           extend_select: Optional[str], ignore: Optional[str], show_suppressed: bool, statistics: bool,
           baseline: Optional[str], write_baseline: Optional[str], force: bool, since: Optional[str],
           stdin_filename: Optional[str], lang: Optional[str]) -> None:
@@ -60,5 +63,6 @@ def check(paths: tuple[str, ...], policy: tuple[str, ...], purpose: Optional[str
         input_format=input_format, max_file_size=max_file_size, config=config, isolated=isolated,
         select=select, extend_select=extend_select, ignore=ignore, show_suppressed=show_suppressed,
         statistics=statistics, baseline=baseline, write_baseline=write_baseline, force=force,
-        since=since, stdin_filename=stdin_filename, lang=lang, jobs=jobs)
+        since=since, stdin_filename=stdin_filename, lang=lang, jobs=jobs,
+        gitignore=not no_ignore, skip_unknown=skip_unknown)
     raise SystemExit(run(request))

@@ -20,7 +20,6 @@ from formlint.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, LANG_HELP
 if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
     from collections.abc import Callable
 
-    from formlint.engine import OptionsFor
     from formlint.model import FormResult, Report
     from formlint.model import Finding
     from formlint.fixer import FixOptions, Outcome
@@ -69,18 +68,16 @@ def fix(paths: tuple[str, ...], policy: tuple[str, ...], purpose: Optional[str],
 def _run(paths: list[str], policy: list[str] | None, purpose: str | None, input_format: str | None,
          config: str | None, isolated: bool, lang: str, options: "FixOptions", write: bool,
          output_dir: str | None, force: bool, notice: bool) -> int:
-    from formlint.cli.check_run import Request, cli_config, options_for, registries
-    from formlint.config import Resolver
     from formlint.discovery import discover_named
-    from formlint.engine import check_source
+    from formlint.pipeline import check_source
+    from formlint.settings import Request, resolve
     from formlint.source import read_bytes
 
-    request = Request(paths=paths, policy=tuple(policy) if policy else None, purpose=purpose,
-                      input_format=input_format, config=config, isolated=isolated, lang=lang)
-    resolver = Resolver(cli_config(request), registries(), config, isolated)
-    form_options = options_for(request, resolver, lang)
+    settings = resolve(Request(paths=paths, policy=tuple(policy) if policy else None, purpose=purpose,
+                               input_format=input_format, config=config, isolated=isolated), lang)
+    form_options = settings.for_file
     status = EXIT_CLEAN
-    for path, walked in discover_named(paths, resolver.for_path(".").excluded):
+    for path, walked in discover_named(paths, settings.excluded):
         try:
             raw = read_bytes(path)
         except Exception as exc:  # FormlintError: reported as that file's error line
@@ -95,7 +92,7 @@ def _run(paths: list[str], policy: list[str] | None, purpose: str | None, input_
                 status = EXIT_ERROR
             continue
         for result in report.results:
-            wanted = _with_draft(options, result, form_options, lang) if notice else options
+            wanted = _with_draft(options, result, lang) if notice else options
 
             def recheck(data: bytes, path: str = path) -> "Report":
                 return check_source(path, data, form_options)
@@ -104,14 +101,13 @@ def _run(paths: list[str], policy: list[str] | None, purpose: str | None, input_
     return status
 
 
-def _with_draft(options: "FixOptions", result: "FormResult", form_options: "OptionsFor", lang: str) -> "FixOptions":
+def _with_draft(options: "FixOptions", result: "FormResult", lang: str) -> "FixOptions":
     import dataclasses
 
     from formlint.notice_draft import draft_notice, render_draft
     from formlint.taxonomy import load_taxonomy
 
-    chosen = form_options(result.form.path) if callable(form_options) else form_options
-    draft = draft_notice(result, chosen.policy, load_taxonomy(), lang)
+    draft = draft_notice(result, result.policy, load_taxonomy(), lang)
     return dataclasses.replace(options, notice=render_draft(draft, "text"))
 
 

@@ -26,19 +26,16 @@ def notice(form: str, policy: tuple[str, ...], purpose: Optional[str], output_fo
     """Draft the notice the form should carry (PIPL Art. 17, GDPR Art. 13): collector,
     purpose, the data kept after minimisation, sensitive data, legal basis, recipients,
     retention and rights. What neither the form nor the policy says is a marked placeholder."""
-    from formlint.cli.check_run import Request, cli_config, options_for, registries
-    from formlint.config import Resolver
-    from formlint.engine import check_paths
     from formlint.errors import UsageError
     from formlint.notice_draft import draft_notice, render_draft
+    from formlint.pipeline import check_paths
+    from formlint.settings import Request, resolve
     from formlint.taxonomy import load_taxonomy
 
     language = resolve_lang(lang)
-    request = Request(paths=[form], policy=tuple(policy) if policy else None, purpose=purpose,
-                      input_format=input_format, config=config, isolated=isolated, lang=language)
-    resolver = Resolver(cli_config(request), registries(), config, isolated)
-    options = options_for(request, resolver, language)
-    report = check_paths([form], options)
+    settings = resolve(Request(paths=[form], policy=tuple(policy) if policy else None, purpose=purpose,
+                               input_format=input_format, config=config, isolated=isolated), language)
+    report = check_paths([form], settings.for_file)
     for error in report.errors:
         report_error(error)
     if report.errors or not report.results:
@@ -46,8 +43,7 @@ def notice(form: str, policy: tuple[str, ...], purpose: Optional[str], output_fo
     if len(report.results) > 1:
         raise UsageError("notice drafts one form at a time: name a file, not a folder")
     result = report.results[0]
-    chosen = options(form) if callable(options) else options
-    text = render_draft(draft_notice(result, chosen.policy, load_taxonomy(), language), output_format)
+    text = render_draft(draft_notice(result, result.policy, load_taxonomy(), language), output_format)
     if output is None:
         write_output(text)
     else:

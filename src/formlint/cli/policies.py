@@ -46,7 +46,9 @@ def show(name: str, lang: Optional[str]) -> None:
     purposes = (line for domain, members in by_domain(policy, language)
                 for line in [*([""] + [f"[{domain}]"] if domain else []),
                              *(line for p in members for line in _purpose(p, taxonomy, language))])
-    write_output("\n".join([*_header(policy, language), *purposes]) + "\n")
+    from formlint.escape import terminal_lines
+
+    write_output(terminal_lines("\n".join([*_header(policy, language), *purposes])) + "\n")
 
 
 @policies.command("validate")
@@ -64,7 +66,9 @@ def validate(paths: tuple[str, ...]) -> None:
             report_error(exc)
             failed = True
             continue
-        write_output(f"{path}: ok: policy {policy.id!r}, {len(policy.purposes)} purpose(s)\n")
+        from formlint.escape import terminal_path
+
+        write_output(f"{terminal_path(path)}: ok: policy {policy.id!r}, {len(policy.purposes)} purpose(s)\n")
     if failed:
         raise SystemExit(EXIT_ERROR)
 

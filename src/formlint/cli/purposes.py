@@ -27,12 +27,14 @@ def purposes(policy: Optional[str], lang: Optional[str]) -> None:
         write_output(t("cli.purposes.pack", language, id=loaded.id) + "\n")
         return
     taxonomy = load_taxonomy()
+    from formlint.escape import terminal_lines
+
     groups = by_domain(loaded, language)
     if len(groups) == 1 and groups[0][0] is None:
-        write_output("".join(_describe(p, taxonomy, language) for p in loaded.purposes.values()))
+        write_output(terminal_lines("".join(_describe(p, taxonomy, language) for p in loaded.purposes.values())))
         return
-    write_output("\n".join(f"[{title}]\n" + "".join(_describe(p, taxonomy, language) for p in members)
-                            for title, members in groups))
+    write_output(terminal_lines("\n".join(f"[{title}]\n" + "".join(_describe(p, taxonomy, language) for p in members)
+                                           for title, members in groups)))
 
 
 def by_domain(policy: "Policy", lang: str) -> list[tuple[str | None, list["Purpose"]]]:

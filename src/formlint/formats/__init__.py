@@ -22,8 +22,8 @@ from pathlib import Path
 from types import ModuleType
 
 from formlint.errors import FormError, NotAForm
-from formlint.model import Form
-from formlint.source import Document, MAX_FILE_SIZE, decode, load_json, load_yaml, read_bytes
+from formlint.model import MAX_FILE_SIZE, Form
+from formlint.source import Document, decode, load_json, load_yaml, read_bytes
 
 
 @dataclass(frozen=True)
@@ -83,8 +83,12 @@ def parse_structured(path: str, text: str) -> Document:
 
 
 def load_form(path: str, input_format: str | None = None, raw: bytes | None = None,
-              max_size: int = MAX_FILE_SIZE) -> Form:
-    """Read `path` (or `raw` bytes given for it) into a Form, or raise FormError."""
+              max_size: int = MAX_FILE_SIZE, walked: bool = False) -> Form:
+    """Read `path` (or `raw` bytes given for it) into a Form, or raise FormError.
+
+    A file met in a folder walk (`walked`) must look like a form to be claimed by a
+    YAML/JSON format: a format may ask more of it then (`claims_in_walk`) than of a
+    file named on the command line, so that a project's JSON Schemas are not forms."""
     options = [FORMATS[input_format]] if input_format else candidates(path)
     if not options:
         known = ", ".join(sorted(extensions()))
@@ -92,7 +96,8 @@ def load_form(path: str, input_format: str | None = None, raw: bytes | None = No
     raw = read_bytes(path, max_size, FormError) if raw is None else raw
     if len(raw) > max_size:
         raise FormError(path, f"input is {len(raw):,} bytes, over the {max_size:,}-byte limit (--max-file-size)")
-    form = _try_raw(path, raw, options, bool(input_format)) or _try_documents(path, raw, options, bool(input_format))
+    form = _try_raw(path, raw, options, bool(input_format)) or _try_documents(path, raw, options, bool(input_format),
+                                                                              walked)
     if form is None:
         tried = ", ".join(info.name for info in options)
         raise NotAForm(path, f"not a form in any format formlint reads (tried {tried})")
@@ -109,14 +114,15 @@ def _try_raw(path: str, raw: bytes, options: list[FormatInfo], forced: bool) -> 
     return None
 
 
-def _try_documents(path: str, raw: bytes, options: list[FormatInfo], forced: bool) -> Form | None:
+def _try_documents(path: str, raw: bytes, options: list[FormatInfo], forced: bool, walked: bool) -> Form | None:
     documents = [info for info in options if info.kind == "document"]
     if not documents:
         return None
     doc = parse_structured(path, decode(raw, path, FormError))
     for info in documents:
         module = info.loader()
-        if forced or module.sniff(doc):
+        claims = getattr(module, "claims_in_walk", module.sniff) if walked else module.sniff
+        if forced or claims(doc):
             form: Form = module.from_document(doc)
             return form
     return None

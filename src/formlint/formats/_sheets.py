@@ -6,7 +6,8 @@ dense grid spanning its used cells, so a few bytes naming cells A1 and XFD104857
 would ask it for hundreds of gigabytes; it copies a shared string into every cell
 that names it, so one long string named by thousands of cells asks for gigabytes too;
 and an .xlsx is a zip that may inflate to gigabytes, or be encrypted. All are refused
-here, from the zip itself, before calamine sees it.
+here, from the zip itself, before calamine sees it; a legacy .xls gets the same
+budgets from its records (_biff).
 
 CSV and markdown hold several sheets stacked the way pyxform writes them: a row
 whose first cell names a sheet (`survey`, `choices`, `settings`) starts that
@@ -90,7 +91,9 @@ def _no_collection() -> Iterator[None]:
 def _read_workbook(path: str, raw: bytes, suffix: str) -> Sheets:
     from python_calamine import CalamineWorkbook
 
-    if suffix != ".xls":
+    if suffix == ".xls":
+        check_biff(path, raw)
+    else:
         check_zip(path, raw)
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(raw))
@@ -123,6 +126,23 @@ def check_zip(path: str, raw: bytes) -> None:
         raise FormError(path, f"cannot read an encrypted (password-protected) spreadsheet: {exc}") from None
 
 
+def check_biff(path: str, raw: bytes) -> None:
+    """The budget of a legacy .xls workbook, from its records (see _biff)."""
+    from formlint.formats._biff import budget
+
+    found = budget(path, raw)
+    _check_budget(path, "workbook", found.rows, found.columns, found.shared_text)
+
+
+def _check_budget(path: str, sheet: str, rows: int, columns: int, shared: int) -> None:
+    if rows * columns > MAX_CELLS:
+        raise FormError(path, f"sheet {sheet!r} spans {rows:,} rows x {columns:,} columns, "
+                              f"over the limit of {MAX_CELLS:,} cells")
+    if shared > MAX_SHARED_TEXT:
+        raise FormError(path, f"spreadsheet cells repeat {shared:,} characters of shared strings, over the limit "
+                              f"of {MAX_SHARED_TEXT:,}")
+
+
 def _xml_parts(path: str, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> dict[str, bytes]:
     """Every member inflated within the budget; those that may be sheets or shared strings kept."""
     budget = MAX_UNZIPPED
@@ -145,13 +165,9 @@ def _check_parts(path: str, parts: dict[str, bytes]) -> None:
     for name, data in parts.items():
         if b"sheetData" in data:
             extent = _parse(path, name, data, _Extent(lengths))
-            if extent.rows * extent.columns > MAX_CELLS:
-                raise FormError(path, f"sheet {name!r} spans {extent.rows:,} rows x {extent.columns:,} columns, "
-                                      f"over the limit of {MAX_CELLS:,} cells")
             shared += extent.shared
-    if shared > MAX_SHARED_TEXT:
-        raise FormError(path, f"spreadsheet cells repeat {shared:,} characters of shared strings, over the limit "
-                              f"of {MAX_SHARED_TEXT:,}")
+            _check_budget(path, name, extent.rows, extent.columns, 0)
+    _check_budget(path, "", 0, 0, shared)
 
 
 def _inflate(path: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: int) -> bytes:

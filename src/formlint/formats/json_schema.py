@@ -64,6 +64,25 @@ def sniff(doc: Document) -> bool:
     return data.get("type") == "object" and isinstance(data.get("properties"), dict)
 
 
+def claims_in_walk(doc: Document) -> bool:
+    """In a folder walk most JSON Schemas are not forms (a project's API or config
+    schemas): one is read as a form only when it says so, with `x-formlint` metadata
+    or annotations, or carries an RJSF `uiSchema`. Named on the command line, any
+    schema is read (`sniff`)."""
+    return sniff(doc) and ("uiSchema" in doc.data or any(_annotates(pointer) for pointer in doc.locations))
+
+
+def _annotates(pointer: str) -> bool:
+    """`/x-formlint` or `/properties/name/x-formlint-category`: formlint metadata, not a
+    schema that merely defines a property of that name (`/properties/x-formlint`)."""
+    *parents, last = pointer.split("/")
+    return last.startswith("x-formlint") and (parents[-1:] or [""])[0] not in SCHEMA_MAPS
+
+
+# Keywords whose members are named schemas: a key directly under them is a name.
+SCHEMA_MAPS = {"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"}
+
+
 def from_document(doc: Document) -> Form:
     data = doc.data
     if not isinstance(data, dict) or not isinstance(data.get("properties"), dict):

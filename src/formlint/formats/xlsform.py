@@ -19,6 +19,7 @@ sheet. Documented in docs/formats.md.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,7 @@ _TYPES = {
 }
 _TRUE = {"yes", "true", "true()", "1"}
 _SNIFF_BYTES = 65536
+_REFERENCE = re.compile(r"\$\{[^}\n]{0,200}\}")
 
 
 @dataclass(frozen=True)
@@ -187,12 +189,15 @@ def _plain_language(settings: dict[str, Cell], survey: _Table, language: str) ->
 
 
 def _labels(row: dict[str, Cell], language: str, plain: str, column: str = "label") -> dict[str, str]:
-    """{language code: text} from `label` and `label::<language>` columns, `language` first."""
+    """{language code: text} from `label` and `label::<language>` columns, `language` first.
+    A `${name}` reference shows the person an earlier answer, not the question's name:
+    it reads as an ellipsis, as an XForm's `<output/>` reads as nothing."""
     texts: dict[str, str] = {}
     for name, cell in row.items():
         base, _, lang = name.partition("::")
-        if base == column and cell.value:
-            texts.setdefault(language_code(lang) if lang else plain, cell.value)
+        text = _REFERENCE.sub("…", cell.value) if base == column else ""
+        if text.strip():
+            texts.setdefault(language_code(lang) if lang else plain, text)
     first = {language: texts[language]} if language in texts else {}
     return {**first, **texts}
 
@@ -228,7 +233,7 @@ def _displays_only(row: dict[str, Cell]) -> bool:
     """Rows a person reads but does not answer: read-only rows, rows whose value is
     calculated, and the header row of a table-list (appearance `label`)."""
     appearance = (_text(row.get("appearance")) or "").lower().split()
-    read_only = (_text(row.get("read_only")) or "").lower() in _TRUE
+    read_only = (_text(row.get("read_only") or row.get("readonly")) or "").lower() in _TRUE
     return read_only or bool(_text(row.get("calculation"))) or "label" in appearance
 
 

@@ -37,6 +37,16 @@ def language_from_environment(environ: dict[str, str] | None = None) -> str:
     return DEFAULT
 
 
+def resolve_lang(option: str | None) -> str:
+    """--lang (or a configuration's `lang`), else the environment's locale."""
+    from formlint.errors import UsageError
+
+    lang = option or language_from_environment()
+    if lang not in LANGUAGES:
+        raise UsageError(f"unknown --lang {lang!r}; choose from {', '.join(LANGUAGES)}")
+    return lang
+
+
 @lru_cache(maxsize=None)
 def catalogue(lang: str) -> dict[str, str]:
     import yaml

@@ -93,5 +93,6 @@ def fingerprints(findings: list[Finding]) -> list[str]:
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
         text = "\0".join((*key, str(occurrence)))
-        result.append(hashlib.sha256(text.encode("utf-8")).hexdigest()[:32])
+        # surrogatepass: a key read from JSON may hold a lone surrogate ("\ud800").
+        result.append(hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32])
     return result

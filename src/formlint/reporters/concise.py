@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from formlint.escape import terminal, terminal_path
 from formlint.i18n import translate
 from formlint.model import Finding, Report
 from formlint.reporters import RenderOptions, severity_name
@@ -13,7 +14,8 @@ DESCRIPTION = "one line per finding, no help or law"
 
 def render_finding(item: Finding, lang: str = "en") -> str:
     level = severity_name(item.severity, lang)
-    return f"{item.path}:{item.line}:{item.column}: {item.code} [{level}] {translate(item.message, lang)}"
+    return (f"{terminal_path(item.path)}:{item.line}:{item.column}: {item.code} [{level}] "
+            f"{terminal(translate(item.message, lang))}")
 
 
 def render(report: Report, options: RenderOptions) -> str:

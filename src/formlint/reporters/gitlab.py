@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from formlint.escape import json_text
 from formlint.i18n import translate
 from formlint.model import Finding, Report, Severity
 from formlint.reporters import RenderOptions, fingerprints, relative_uri
@@ -33,4 +34,4 @@ def issue(item: Finding, fingerprint: str, lang: str = "en") -> dict[str, Any]:
 def render(report: Report, options: RenderOptions) -> str:
     findings = report.findings
     issues = [issue(f, fp, options.lang) for f, fp in zip(findings, fingerprints(findings))]
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(issues, ensure_ascii=False, indent=2)) + "\n"

@@ -53,7 +53,18 @@ def environment() -> "Environment":
 
     return Environment(loader=PackageLoader("formlint.reporters", "templates"),
                        autoescape=select_autoescape(enabled_extensions=("j2", "html"), default=True),
-                       undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False)
+                       undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False, finalize=_shown)
+
+
+def _shown(value: Any) -> Any:
+    """Every plain string a template prints, escaped by formlint.escape.html_text
+    (entities, control characters shown, line breaks as `&#10;`); Markup (the
+    report's own CSS and script) is kept as it is."""
+    from markupsafe import Markup
+
+    from formlint.escape import html_text
+
+    return Markup(html_text(value)) if type(value) is str else value
 
 
 def words(lang: str) -> dict[str, Callable[..., str]]:
@@ -82,10 +93,12 @@ def words(lang: str) -> dict[str, Callable[..., str]]:
 
 
 def rule_docs(report: Report, lang: str) -> list[dict[str, str]]:
+    from formlint.links import rule_url
     from formlint.rules import RULES, rule_doc
 
     fired = dict.fromkeys(f.code for f in report.findings)
-    return [{"code": code, "name": RULES[code].name, "doc": rule_doc(code, lang)} for code in fired if code in RULES]
+    return [{"code": code, "name": RULES[code].name, "doc": rule_doc(code, lang), "url": rule_url(code, lang)}
+            for code in fired if code in RULES]
 
 
 def render(report: Report, options: RenderOptions) -> str:

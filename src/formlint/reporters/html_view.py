@@ -70,8 +70,8 @@ def severity_counts(findings: list[Finding] | tuple[Finding, ...]) -> dict[str, 
 
 def field_rows(result: FormResult, taxonomy: Taxonomy) -> tuple[FieldRow, ...]:
     by_field: dict[str, list[Finding]] = {}
-    for item in result.findings:
-        by_field.setdefault(item.field_key or "", []).append(item)
+    for finding in result.findings:
+        by_field.setdefault(finding.field_key or "", []).append(finding)
     rows = []
     for field in result.form.fields:
         known = result.classes.get(field.key)

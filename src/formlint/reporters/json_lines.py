@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from formlint.escape import json_text
 from formlint.model import Report
 from formlint.reporters import RenderOptions
 from formlint.reporters.json_report import finding_dict
@@ -14,4 +15,5 @@ DESCRIPTION = "one JSON finding per line (the JSON format's `findings` items)"
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    return "".join(json.dumps(finding_dict(f, options.lang), ensure_ascii=False) + "\n" for f in report.findings)
+    return "".join(json_text(json.dumps(finding_dict(f, options.lang), ensure_ascii=False)) + "\n"
+                   for f in report.findings)

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from formlint import __version__
+from formlint.escape import json_text
 from formlint.i18n import translate, translate_law
 from formlint.model import Finding, FormResult, Report
 from formlint.reporters import RenderOptions, counts
@@ -74,4 +75,4 @@ def render(report: Report, options: RenderOptions) -> str:
         "errors": [{"path": e.path, "line": e.line, "column": e.column, "message": e.message}
                    for e in report.errors],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"

@@ -3,7 +3,8 @@
 One `<testsuite>` per form; one `<testcase>` per (rule, field) named like
 `DM101 sample_forms/x.yaml:12:5`, failing with the finding's message; a clean form
 is one passing testcase. A file that could not be read is a suite with one
-`<error>`. Built with xml.etree so every value is escaped.
+`<error>`. Built with xml.etree so every value is escaped; characters XML 1.0
+cannot hold (U+0001, ESC) are shown visibly first (formlint.escape.xml).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import xml.etree.ElementTree as ET
 
 from formlint.model import Finding, FormResult, Report
 from formlint.errors import FormlintError
+from formlint.escape import xml
 from formlint.i18n import label, translate, translate_law
 from formlint.reporters import RenderOptions, relative_uri, severity_name
 
@@ -30,15 +32,15 @@ def _case(suite: ET.Element, name: str, classname: str) -> ET.Element:
 
 def _failure(suite: ET.Element, item: Finding, path: str, lang: str) -> None:
     case = _case(suite, f"{item.code} {path}:{item.line}:{item.column}", path)
-    message = translate(item.message, lang)
+    message = xml(translate(item.message, lang))
     failure = ET.SubElement(case, "failure", message=message, type=item.severity.value)
     failure.text = (f"{item.code} [{severity_name(item.severity, lang)}] {message}\n"
-                    f"{label('report.help', lang)}{translate(item.help, lang)}\n"
-                    f"{label('report.law', lang)}{translate_law(item.law, lang)}")
+                    f"{label('report.help', lang)}{xml(translate(item.help, lang))}\n"
+                    f"{label('report.law', lang)}{xml(translate_law(item.law, lang))}")
 
 
 def form_suite(root: ET.Element, result: FormResult, lang: str) -> None:
-    path = relative_uri(result.form.path)
+    path = xml(relative_uri(result.form.path))
     suite = _suite(root, path, max(len(result.findings), 1), len(result.findings))
     for item in result.findings:
         _failure(suite, item, path, lang)
@@ -47,10 +49,10 @@ def form_suite(root: ET.Element, result: FormResult, lang: str) -> None:
 
 
 def error_suite(root: ET.Element, error: FormlintError) -> None:
-    path = relative_uri(error.path)
+    path = xml(relative_uri(error.path))
     suite = _suite(root, path, 1, 0, errors=1)
     case = _case(suite, f"formlint {path}:{error.line}:{error.column}", path)
-    ET.SubElement(case, "error", message=error.message, type="input-error").text = str(error)
+    ET.SubElement(case, "error", message=xml(error.message), type="input-error").text = xml(str(error))
 
 
 def render(report: Report, options: RenderOptions) -> str:

@@ -1,21 +1,19 @@
 """A Markdown summary for a pull-request comment: totals, a table of forms with
-counts per severity, then each form's findings in a collapsible table."""
+counts per severity, then each form's findings in a collapsible table.
+
+Text from forms and file names goes through formlint.escape: paths and keys as code
+spans, messages as escaped inline text, the `<details>` summary as HTML, so a label
+cannot draw an element (`<img>`, `</details>`, `<h1>`) into the comment."""
 
 from __future__ import annotations
 
-import html
-
+from formlint.escape import code_span, html, markdown
 from formlint.model import FormResult, Report
 from formlint.i18n import label, t, translate
 from formlint.reporters import RenderOptions, counts, relative_uri, severity_name
 
 NAME = "markdown"
 DESCRIPTION = "Markdown summary tables for a pull-request comment"
-
-
-def cell(text: str) -> str:
-    """Table-safe text: pipes and line breaks would end the cell or the row."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
 def headline(report: Report, lang: str) -> str:
@@ -38,17 +36,17 @@ def summary_table(report: Report, lang: str) -> list[str]:
     rows = header(["form", "errors", "warnings", "info"], "|---|---:|---:|---:|", lang)
     for result in report.results:
         per = counts(list(result.findings))
-        rows.append(f"| `{cell(relative_uri(result.form.path))}` | {per['error']} | {per['warning']} | {per['info']} |")
+        rows.append(f"| {code_span(relative_uri(result.form.path))} | {per['error']} | {per['warning']} | {per['info']} |")
     return rows
 
 
 def form_details(result: FormResult, lang: str) -> list[str]:
-    path = html.escape(relative_uri(result.form.path))
+    path = html(relative_uri(result.form.path))
     found = t("report.markdown.details", lang, count=len(result.findings))
     rows = [f"<details><summary><code>{path}</code>: {found}</summary>", "",
             *header(["line", "code", "severity", "field", "message"], "|---:|---|---|---|---|", lang)]
-    rows += [f"| {f.line} | {f.code} | {severity_name(f.severity, lang)} | {cell(f.field_key or '')} "
-             f"| {cell(translate(f.message, lang))} |" for f in result.findings]
+    rows += [f"| {f.line} | {f.code} | {severity_name(f.severity, lang)} | {code_span(f.field_key) if f.field_key else ''} "
+             f"| {markdown(translate(f.message, lang))} |" for f in result.findings]
     return rows + ["", "</details>"]
 
 
@@ -59,5 +57,6 @@ def render(report: Report, options: RenderOptions) -> str:
     for result in report.results:
         if result.findings:
             lines += form_details(result, options.lang) + [""]
-    lines += [f"- :x: `{cell(relative_uri(e.path))}:{e.line}:{e.column}`: {cell(e.message)}" for e in report.errors]
+    lines += [f"- :x: {code_span(f'{relative_uri(e.path)}:{e.line}:{e.column}')}: {markdown(e.message)}"
+              for e in report.errors]
     return "\n".join(lines).rstrip("\n") + "\n"

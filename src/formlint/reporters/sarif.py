@@ -19,6 +19,7 @@ import json
 from typing import Any
 
 from formlint import __version__
+from formlint.escape import json_text
 from formlint.errors import FormlintError
 from formlint.i18n import translate_law
 from formlint.links import rule_url
@@ -90,4 +91,4 @@ def render(report: Report, options: RenderOptions) -> str:
         "results": [result(f, index[f.code], fp, options.lang) for f, fp in zip(findings, fingerprints(findings))],
     }
     document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"

@@ -6,6 +6,7 @@ Colour is plain ANSI so that this stays a pure function returning text.
 
 from __future__ import annotations
 
+from formlint.escape import terminal, terminal_path
 from formlint.model import Finding, FormResult, Report, Severity, Suppressed
 from formlint.i18n import has, label, t, translate, translate_law
 from formlint.reporters import RenderOptions, counts
@@ -21,20 +22,21 @@ def _paint(text: str, code: str, on: bool) -> str:
 
 
 def render_finding(item: Finding, color: bool, lang: str = "en") -> str:
-    where = _paint(f"{item.path}:{item.line}:{item.column}:", "1", color)
+    where = _paint(f"{terminal_path(item.path)}:{item.line}:{item.column}:", "1", color)
     level = _paint(f"[{t('severity.' + item.severity.value, lang)}]", _COLOURS[item.severity], color)
     code = _paint(item.code, "1;" + _COLOURS[item.severity], color)
-    return (f"{where} {code} {level} {translate(item.message, lang)}\n"
-            f"  {_paint(label('report.help', lang), '32', color)}{translate(item.help, lang)}\n"
-            f"  {_paint(label('report.law', lang), '2', color)}{translate_law(item.law, lang)}")
+    return (f"{where} {code} {level} {terminal(translate(item.message, lang))}\n"
+            f"  {_paint(label('report.help', lang), '32', color)}{terminal(translate(item.help, lang))}\n"
+            f"  {_paint(label('report.law', lang), '2', color)}{terminal(translate_law(item.law, lang))}")
 
 
 def render_suppressed(item: Suppressed, color: bool, lang: str = "en") -> str:
     """A silenced finding, with the reason its directive gave (or that it gave none)."""
     found = item.finding
-    where = _paint(f"{found.path}:{found.line}:{found.column}:", "1", color)
+    where = _paint(f"{terminal_path(found.path)}:{found.line}:{found.column}:", "1", color)
     reason = item.suppression.reason or t("report.no_reason", lang)
-    return f"{where} {found.code} [{t('report.suppressed_tag', lang)}] {translate(found.message, lang)} ({reason})"
+    return (f"{where} {found.code} [{t('report.suppressed_tag', lang)}] {terminal(translate(found.message, lang))} "
+            f"({terminal(reason)})")
 
 
 def suppressed_lines(result: FormResult, options: RenderOptions) -> list[str]:

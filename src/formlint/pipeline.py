@@ -1,50 +1,80 @@
-"""Checking forms: find the files, load each, classify, analyse the notice, run rules.
+"""The pipeline every command runs: discover -> load -> classify -> analyse the notice
+-> rules -> suppress -> Report.
 
-An error in one file never stops the others: it is collected and the CLI turns it
-into a diagnostic line and exit code 2.
+`run(settings)` checks the files a run names; `check_form` is the same for one loaded
+form; `classified` stops after classifying (what `formlint classify` shows). An error
+in one file never stops the others: it is collected and the CLI turns it into a
+diagnostic line and exit code 2.
 """
 
 from __future__ import annotations
 
 import difflib
 import gc
-from dataclasses import dataclass
-from typing import Callable, Iterable, Union
+import sys
+from typing import TYPE_CHECKING, Callable, Iterable, Union
 
+from formlint.bounds import bounded, bounded_field
 from formlint.classify import classify
 from formlint.context import Context
-from formlint.discovery import discover_named
+from formlint.discovery import Walk, discover_named
 from formlint.errors import FormError, FormlintError, NotAForm
 from formlint.formats import FORMATS, load_form
-from formlint.model import Classification, Finding, Form, FormResult, Policy, Purpose, Report, Suppressed
+from formlint.model import (Classification, Classified, Finding, Form, FormResult, Policy, Purpose, Report,
+                            Suppressed)
 from formlint.notice import analyse_notice
+from formlint.policy import purposes_hint
 from formlint.rules import fl001_unused_suppression as unused_suppression
 from formlint.rules import run_rules
-from formlint.source import MAX_FILE_SIZE
+from formlint.settings import FileSettings
 from formlint.taxonomy import Taxonomy, load_taxonomy
 
+if TYPE_CHECKING:
+    from formlint.settings import Settings
 
-@dataclass(frozen=True)
-class Options:
-    policy: Policy
-    purpose: str | None = None
-    input_format: str | None = None
-    max_size: int = MAX_FILE_SIZE
-    codes: frozenset[str] | None = None
-    lang: str = "en"
+# One form's settings, or how to find them for each path (configuration per folder).
+OptionsFor = Union[FileSettings, Callable[[str], FileSettings]]
 
 
-OptionsFor = Union[Options, Callable[[str], Options]]
+def run(settings: Settings) -> Report:
+    """Check what the run names: the form on stdin, or every form under its paths."""
+    if settings.reads_stdin:
+        raw = sys.stdin.buffer.read(settings.request.max_file_size + 1)
+        return check_source(settings.stdin_name, raw, settings.for_file)
+    from formlint.parallel import default_jobs
+
+    return check_paths(settings.paths, settings.for_file, jobs=settings.request.jobs or default_jobs(),
+                       walk=settings.walk())
+
+
+def classified(paths: Iterable[str], input_format: str | None = None) -> tuple[list[Classified], list[FormlintError]]:
+    """The first stages only: each form under `paths` loaded and classified, and the
+    files that could not be read (a walked file no format claims is skipped)."""
+    taxonomy = load_taxonomy()
+    forms: list[Classified] = []
+    errors: list[FormlintError] = []
+    for path, walked in discover_named(paths):
+        try:
+            form = load_form(path, input_format, walked=walked)
+            forms.append(Classified(form, classify_form(form, taxonomy)))
+        except NotAForm as exc:
+            if not walked:
+                errors.append(exc)
+        except FormlintError as exc:
+            errors.append(exc)
+        except Exception as exc:  # noqa: BLE001 -- one file's bug must not end the run
+            errors.append(unexpected_failure(path, exc))
+    return forms, errors
 
 
 def check_paths(paths: Iterable[str], options: OptionsFor,
-                excluded: Callable[[str], bool] | None = None, jobs: int = 1) -> Report:
+                excluded: Callable[[str], bool] | None = None, jobs: int = 1, walk: Walk | None = None) -> Report:
     """Check every form under `paths`; `options` may differ per file (configuration).
     With `jobs` > 1 a large tree is checked in that many worker processes."""
     from formlint.parallel import check_in_workers, usable
 
     report = Report()
-    items = discover_named(paths, excluded)
+    items = discover_named(paths, excluded, walk)
     workers = usable(jobs, len(items))
     # Parsing allocates many small objects and no reference cycles; the cyclic
     # collector would otherwise run hundreds of times for nothing on a big tree.
@@ -79,16 +109,30 @@ def check_one(report: Report, path: str, raw: bytes | None, options: OptionsFor,
                walked: bool = False) -> None:
     try:
         chosen = options(path) if callable(options) else options
-        form = load_form(path, chosen.input_format, raw=raw, max_size=chosen.max_size)
+        form = load_form(path, chosen.input_format, raw=raw, max_size=chosen.max_size, walked=walked)
         report.results.append(check_form(form, chosen))
     except NotAForm as exc:
         if not walked:
             report.errors.append(exc)
     except FormlintError as exc:
         report.errors.append(exc)
+    except Exception as exc:  # noqa: BLE001 -- one file's bug must not end the run
+        report.errors.append(unexpected_failure(path, exc))
 
 
-def check_form(form: Form, options: Options, taxonomy: Taxonomy | None = None) -> FormResult:
+def unexpected_failure(path: str, exc: Exception) -> FormError:
+    """A bug met while checking one file (a reader that raised something other than
+    FormError, a MemoryError on a hostile file): that file's error line, so the other
+    files and every requested output still come; --debug shows the traceback."""
+    first_line = (str(exc).splitlines() or [""])[0]
+    error = FormError(path, f"internal error while checking this file, please report it (rerun with --debug "
+                            f"for the traceback): {type(exc).__name__}: {first_line}")
+    error.__cause__ = exc
+    return error
+
+
+def check_form(form: Form, options: FileSettings, taxonomy: Taxonomy | None = None) -> FormResult:
+    form, notes = bounded(form)
     taxonomy = taxonomy or load_taxonomy()
     purpose = resolve_purpose(form, options.policy, options.purpose)
     classes = classify_form(form, taxonomy)
@@ -96,7 +140,7 @@ def check_form(form: Form, options: Options, taxonomy: Taxonomy | None = None) -
     ctx = Context(form, options.policy, purpose, taxonomy, classes, notice)
     kept, suppressed = apply_suppressions(ctx, list(run_rules(ctx, options.codes)), options.codes)
     findings = sorted(kept, key=lambda f: (f.line, f.column, f.code))
-    return FormResult(form, options.policy, purpose, classes, notice, tuple(findings), tuple(suppressed))
+    return FormResult(form, options.policy, purpose, classes, notice, tuple(findings), tuple(suppressed), notes)
 
 
 def apply_suppressions(ctx: Context, findings: list[Finding],
@@ -128,7 +172,7 @@ def classify_form(form: Form, taxonomy: Taxonomy) -> dict[str, Classification]:
             hint = f" (did you mean {close!r}?)" if close else ""
             raise FormError(form.path, f"field `{item.key}`: unknown category {item.category!r}{hint}; "
                             "`formlint categories` lists them", item.location.line, item.location.column)
-        classes[item.key] = classify(item, taxonomy)
+        classes[item.key] = classify(bounded_field(item), taxonomy)
     return classes
 
 
@@ -148,12 +192,6 @@ def resolve_purpose(form: Form, policy: Policy, override: str | None) -> Purpose
         raise FormError(form.path, f"purpose {pid!r}{origin} is not in policy {policy.id!r}{hint} "
                         f"({_choices(policy)})", where.line, where.column)
     return policy.purposes[pid]
-
-
-def purposes_hint(policy: Policy) -> str:
-    """What a policy without purposes (a regime pack) is for, and how to use it."""
-    return (f"policy {policy.id!r} has no purposes of its own: use a policy that extends it, "
-            f"or add one with a second --policy (e.g. --policy {policy.id} --policy epidemic-registration)")
 
 
 def _choices(policy: Policy) -> str:

@@ -1,0 +1,105 @@
+"""What the page does with one upload: check it in memory under the chosen policy,
+purpose and language, and return the HTML report, JSON and SARIF, or one error line.
+
+Nothing here imports a web framework, so it is tested like the rest of formlint.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from formlint.errors import FormError, FormlintError
+from formlint.model import Policy, Report
+from formlint.source import MAX_FILE_SIZE
+
+AS_DECLARED = ""  # the purpose the form declares, else the policy's default
+SAMPLES = ("qingdao-property-return.yaml", "beijing-wechat-group-return.yaml", "venue-check-in-minimal.yaml")
+MAX_NAME = 200
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What `formlint serve` was started with."""
+
+    policies: dict[str, Policy] = field(default_factory=dict)  # id -> policy, in menu order
+    default_policy: str = ""
+    lang: str = "en"
+    max_size: int = MAX_FILE_SIZE
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What the person picked on the page for one check."""
+
+    name: str
+    policy: str
+    purpose: str = AS_DECLARED
+    lang: str = "en"
+
+
+def load_settings(policy_refs: tuple[str, ...], lang: str, max_size: int) -> Settings:
+    """The policy named on the command line (several combine, as for `check`) first,
+    then every built-in policy that has purposes; the first is the page's default."""
+    from formlint.errors import UsageError
+    from formlint.policy import DEFAULT_POLICY, builtin_names, load_policy
+
+    named = load_policy(policy_refs) if policy_refs else None
+    if named is not None and not named.purposes:
+        from formlint.policy import purposes_hint
+
+        raise UsageError(purposes_hint(named))
+    policies: dict[str, Policy] = {}
+    for policy in (*([named] if named else []), *(load_policy(n) for n in builtin_names())):
+        if policy.purposes and policy.id not in policies:
+            policies[policy.id] = policy
+    return Settings(policies, named.id if named else DEFAULT_POLICY, lang, max_size)
+
+
+def safe_name(raw: str) -> str:
+    """The upload's base name without control characters, or `form` when none is left."""
+    base = os.path.basename(raw.replace("\\", "/"))
+    clean = "".join(c for c in base if unicodedata.category(c)[0] != "C")[:MAX_NAME]
+    return clean.strip() or "form"
+
+
+def too_large(name: str, size: int, limit: int) -> str:
+    return str(FormError(name, f"input is {size:,} bytes, over the {limit:,}-byte limit (--max-file-size)"))
+
+
+def check_upload(raw: bytes, choice: Choice, settings: Settings) -> dict[str, Any]:
+    """{"ok": True, report, json, sarif, summary} or {"ok": False, "error": line}."""
+    from formlint.pipeline import check_source
+    from formlint.settings import FileSettings
+
+    policy = settings.policies.get(choice.policy)
+    if policy is None:
+        return {"ok": False, "error": f"formlint: error: unknown policy {choice.policy!r}"}
+    options = FileSettings(policy=policy, purpose=choice.purpose or None, max_size=settings.max_size)
+    try:
+        report = check_source(choice.name, raw, options)
+    except FormlintError as exc:
+        return {"ok": False, "error": str(exc)}
+    if report.errors:
+        return {"ok": False, "error": str(report.errors[0])}
+    return {"ok": True, **outputs(report, policy, choice.lang)}
+
+
+def outputs(report: Report, policy: Policy, lang: str) -> dict[str, str]:
+    from formlint.reporters import RenderOptions, renderer
+    from formlint.reporters.text import summary
+
+    options = RenderOptions(policy, lang=lang)
+    return {"summary": summary(report, lang), "report": renderer("html")(report, options),
+            "json": renderer("json")(report, options), "sarif": renderer("sarif")(report, options)}
+
+
+@lru_cache(maxsize=None)
+def sample_text(name: str) -> str | None:
+    if name not in SAMPLES:
+        return None
+    return resources.files(__package__).joinpath("samples", name).read_text("utf-8")

@@ -1,0 +1,105 @@
+"""What a folder walk reads: git's ignore rules, forms told from other JSON/YAML,
+and files named on the command line (always read, unless --skip-unknown)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SAMPLES, cli_runner, run_formlint
+from formlint.discovery import Walk, discover_named
+
+FORM = (SAMPLES / "venue-check-in-minimal.yaml").read_text("utf-8")
+SCHEMA = json.dumps({"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+                     "properties": {"name": {"type": "string"}, "port": {"type": "integer"}}})
+
+
+def walked(root: Path, walk: Walk | None = None) -> list[str]:
+    return sorted(Path(path).relative_to(root).as_posix() for path, _ in discover_named([str(root)], walk=walk))
+
+
+def tree(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, "utf-8")
+    return root
+
+
+def test_a_walk_honours_nested_gitignores_negation_and_info_exclude(tmp_path: Path) -> None:
+    root = tree(tmp_path, {
+        ".git/info/exclude": "local/\n",
+        ".gitignore": "generated/\n*.draft.yaml\n",
+        "forms/a.yaml": FORM, "forms/b.draft.yaml": FORM, "generated/c.yaml": FORM, "local/d.yaml": FORM,
+        "forms/old/.gitignore": "*\n!keep.yaml\n", "forms/old/keep.yaml": FORM, "forms/old/drop.yaml": FORM,
+    })
+    assert walked(root) == ["forms/a.yaml", "forms/old/keep.yaml"]
+    assert walked(root, Walk(gitignore=False)) == [
+        "forms/a.yaml", "forms/b.draft.yaml", "forms/old/drop.yaml", "forms/old/keep.yaml", "generated/c.yaml",
+        "local/d.yaml"]
+    # Walking a subfolder still applies the rules above it.
+    assert walked(root / "forms") == ["a.yaml", "old/keep.yaml"]
+
+
+def test_no_ignore_walks_what_git_ignores(tmp_path: Path) -> None:
+    root = tree(tmp_path, {".git/HEAD": "", ".gitignore": "skipped/\n", "skipped/form.yaml": FORM})
+    assert "no forms found" in run_formlint("check", ".", cwd=root).stderr
+    assert "Checked 1 form(s)" in run_formlint("check", "--no-ignore", ".", cwd=root).stdout
+
+
+def test_a_walk_reads_json_schemas_only_when_they_say_they_are_forms(tmp_path: Path) -> None:
+    marked = json.loads(SCHEMA) | {"x-formlint": {"purpose": "venue-check-in"}}
+    root = tree(tmp_path, {"api/schema.json": SCHEMA, "forms/signup.json": json.dumps(marked),
+                           "forms/rjsf.json": json.dumps(json.loads(SCHEMA) | {"uiSchema": {}})})
+    result = run_formlint("check", "--output-format", "json", ".", cwd=root)
+    assert result.stderr.count("error:") == 1 and "forms/rjsf.json" in result.stderr  # no purpose: read as a form
+    assert [f["path"] for f in json.loads(result.stdout)["forms"]] == ["forms/signup.json"]
+    named = run_formlint("check", "api/schema.json", cwd=root)
+    assert named.returncode == 2 and "api/schema.json:1:1: error: the form names no purpose" in named.stderr
+
+
+def test_a_configured_forms_glob_claims_files_a_walk_would_skip(tmp_path: Path) -> None:
+    root = tree(tmp_path, {"schemas/signup.json": SCHEMA, ".formlint.yaml": "forms: [schemas/*.json]\n"})
+    result = run_formlint("check", ".", cwd=root)
+    assert result.returncode == 2 and "schemas/signup.json:1:1: error: the form names no purpose" in result.stderr
+
+
+def test_checking_this_repository_does_not_read_its_schemas_as_forms() -> None:
+    result = run_formlint("check", "--output-format", "json", ".", cwd=ROOT)
+    assert "src/formlint/schemas/" not in result.stderr
+    assert not [f for f in json.loads(result.stdout)["forms"] if f["path"].startswith("src/formlint/schemas/")]
+
+
+def test_skip_unknown_reads_only_the_named_files_that_are_forms(tmp_path: Path) -> None:
+    root = tree(tmp_path, {"README.md": "# Site\n", "package.json": '{"name": "site"}', "data.csv": "a,b\n1,2\n",
+                           "schema.json": SCHEMA, "form.yaml": FORM, ".gitignore": "ignored.yaml\n",
+                           ".git/HEAD": "", "ignored.yaml": FORM})
+    names = ["README.md", "package.json", "data.csv", "schema.json", "form.yaml", "ignored.yaml"]
+    result = run_formlint("check", "--skip-unknown", *names, cwd=root)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "Checked 1 form(s)" in result.stdout
+    assert run_formlint("check", *names, cwd=root).returncode == 2  # named without it, each must be a form
+
+
+@pytest.mark.parametrize("pattern, path, matches", [
+    ("build", "x/build/form.yaml", True),
+    ("forms/*.yaml", "forms/a.yaml", True),
+    ("forms/*.yaml", "forms/sub/a.yaml", False),
+    ("forms/**/*.yaml", "forms/sub/a.yaml", True),
+    ("legacy/", "legacy", True),
+    ("/top.yaml", "sub/top.yaml", False),
+])
+def test_configuration_globs_follow_gitignore_rules(pattern: str, path: str, matches: bool) -> None:
+    from formlint.config import _glob
+
+    assert _glob(path, pattern) is matches
+
+
+def test_in_process_check_takes_no_ignore(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from formlint.cli import app
+
+    root = tree(tmp_path, {".git/HEAD": "", ".gitignore": "*.yaml\n", "form.yaml": FORM})
+    monkeypatch.chdir(root)
+    result = cli_runner().invoke(app, ["check", "--no-ignore", "--output-format", "json", "."])
+    assert json.loads(result.stdout)["summary"]["forms"] == 1
