@@ -75,7 +75,7 @@ def test_command_line_beats_config_and_isolated_ignores_it(tmp_path: Path) -> No
 @pytest.mark.parametrize("option, value, needle", [
     ("--select", "DM1,XX101", "--select: no rule code starts with 'XX101'"),
     ("--extend-select", "RT9", "--extend-select: no rule code starts with 'RT9'"),
-    ("--ignore", "dm107", "--ignore: no rule code starts with 'DM107' (did you mean 'DM106'?)"),
+    ("--ignore", "dm109", "--ignore: no rule code starts with 'DM109' (did you mean 'DM107'?)"),
 ])
 def test_a_selector_naming_no_rule_is_a_usage_error(tmp_path: Path, option: str, value: str, needle: str) -> None:
     root = project(tmp_path, TOOL)
@@ -134,7 +134,7 @@ def test_exclude_replaces_and_extend_exclude_adds(tmp_path: Path) -> None:
     ("formlint.toml", 'policy = \n', 1, "invalid TOML"),
     (".formlint.yaml", "policy: policies/test.yaml\nlang: fr\n", 2, "'fr' is not one of en, zh"),
     (".formlint.yaml", "output-format: [sarif:x.sarif, sarf]\n", 1, "unknown output format 'sarf'"),
-    ("pyproject.toml", TOOL + 'ignore = ["DM107"]\n', 3, "no rule code starts with 'DM107' (did you mean 'DM106'?)"),
+    ("pyproject.toml", TOOL + 'ignore = ["DM109"]\n', 3, "no rule code starts with 'DM109' (did you mean 'DM107'?)"),
     (".formlint.yaml", "select: [DM]\nper-file-ignores: {'a/*': [RT, XX]}\n", 2, "no rule code starts with 'XX'"),
 ])
 def test_config_errors_are_one_line_with_position(tmp_path: Path, name: str, text: str, line: int,

@@ -58,7 +58,7 @@ def test_check_speaks_chinese_with_lang_zh() -> None:
     result = run_formlint("check", "--lang", "zh", str(SAMPLES / "qingdao-property-return.yaml"))
     assert "DM102 [错误] 字段 `blood_type` (血型, health.blood_type) 对用途 `return-to-community` 并非必要" in result.stdout
     assert "  建议：删除该字段" in result.stdout
-    assert result.stdout.rstrip().endswith("已检查 1 个表单、13 个字段：7 个错误，6 个警告，0 个提示。")
+    assert result.stdout.rstrip().endswith("已检查 1 个表单、13 个字段：7 个错误，6 个警告，1 个提示。")
 
 
 def test_lang_defaults_to_the_locale() -> None:

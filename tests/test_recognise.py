@@ -63,16 +63,16 @@ def test_evidence_names_the_title_and_the_share_of_typical_fields() -> None:
             "fields": [{"label": "Full name"}, {"label": "Do you have a fever?"},
                        {"label": "Do you have a cough?"}, {"label": "Cities visited in the last 14 days"}]}
     found = _recognise(case)
-    text = explain(found, load_taxonomy())
+    text = explain(found)
     assert found.purpose == "health-declaration" and found.confident
     assert text.startswith("looks like health-declaration (confidence ")
     assert 'title "Traveller health declaration"' in text
-    assert "3 of 4 fields are Health condition or Travel history" in text
+    assert "3 of 4 fields are health.condition, location.travel_history" in text
 
 
 def test_evidence_in_chinese() -> None:
     case = {"title": "访客登记", "fields": [{"label": "访客姓名"}, {"label": "来访时间"}, {"label": "被访人"}]}
-    text = explain(_recognise(case), load_taxonomy(), "zh")
+    text = explain(_recognise(case), "zh")
     assert text.startswith("疑似用途 visitor-registration（置信度 ")
     assert "标题“访客登记”" in text
 
@@ -84,7 +84,7 @@ def test_a_form_with_nothing_to_go_on_is_not_recognised_with_confidence() -> Non
 
 def test_a_form_without_personal_fields_or_cues_fits_nothing() -> None:
     found = _recognise({"fields": [{"label": "Favourite colour"}]})
-    assert found.purpose is None and explain(found, load_taxonomy()) == "no purpose of the policy fits this form"
+    assert found.purpose is None and explain(found) == "no purpose of the policy fits this form"
 
 
 def test_cues_come_from_the_policy_yaml(tmp_path: Path) -> None:
@@ -110,3 +110,62 @@ def test_a_phrase_inside_a_longer_word_does_not_count() -> None:
     # "register" must not be found inside "registered"-like longer words, nor "member" in "remember".
     found = _recognise({"title": "Remember me", "fields": [{"label": "Favourite colour"}]})
     assert found.purpose is None
+
+
+COMPLAINT = """title: Make a complaint
+notice: We handle your complaint and reply within 20 working days.
+fields:
+  - {key: name, label: Full name}
+  - {key: email, label: Email, type: email}
+  - {key: complaint, label: What is your complaint about?, type: textarea}
+  - {key: religion, label: Religion}
+"""
+
+
+def _check_json(tmp_path: Path, text: str, *options: str) -> dict[str, Any]:
+    import json
+
+    from conftest import run_formlint
+
+    (tmp_path / "form.yaml").write_text(text, "utf-8")
+    result = run_formlint("check", "--output-format", "json", *options, "form.yaml", cwd=tmp_path)
+    assert result.returncode in (0, 1) and result.stderr == "", result.stderr
+    report: dict[str, Any] = json.loads(result.stdout)
+    return report
+
+
+def test_without_auto_a_form_without_purpose_is_checked_but_excess_is_not_judged(tmp_path: Path) -> None:
+    report = _check_json(tmp_path, COMPLAINT)
+    codes = [f["code"] for f in report["findings"]]
+    assert "DM100" in codes and "DM102" not in codes and "DM107" in codes
+    [form] = report["forms"]
+    assert (form["purpose"], form["purpose_origin"]) == (None, "none")
+    assert form["recognition"]["purpose"] == "complaint" and form["recognition"]["confident"]
+
+
+def test_purpose_auto_judges_excess_against_the_recognised_purpose_and_says_so(tmp_path: Path) -> None:
+    report = _check_json(tmp_path, COMPLAINT, "--purpose", "auto")
+    [form] = report["forms"]
+    assert (form["purpose"], form["purpose_origin"]) == ("complaint", "recognised")
+    religion = next(f for f in report["findings"] if f["code"] == "DM102")
+    assert religion["field"] == "religion"
+    assert all("purpose `complaint` recognised, not declared" in f["law"] for f in report["findings"])
+    dm100 = next(f for f in report["findings"] if f["code"] == "DM100")
+    assert "checked against the recognised purpose `complaint`" in dm100["message"]
+
+
+def test_purpose_auto_stays_silent_on_excess_when_recognition_is_unsure(tmp_path: Path) -> None:
+    report = _check_json(tmp_path, "fields:\n  - {key: name, label: Name}\n  - {key: religion, label: Religion}\n",
+                         "--purpose", "auto")
+    [form] = report["forms"]
+    assert form["purpose_origin"] == "none" and not form["recognition"]["confident"]
+    assert not [f for f in report["findings"] if f["code"] in ("DM101", "DM102")]
+    dm100 = next(f for f in report["findings"] if f["code"] == "DM100")
+    assert "excess collection was not judged" in dm100["message"] and "confidence 0." in dm100["message"]
+
+
+def test_a_declared_purpose_wins_over_auto(tmp_path: Path) -> None:
+    report = _check_json(tmp_path, "purpose: newsletter\n" + COMPLAINT, "--purpose", "auto")
+    [form] = report["forms"]
+    assert (form["purpose"], form["purpose_origin"]) == ("newsletter", "declared")
+    assert "DM100" not in [f["code"] for f in report["findings"]]

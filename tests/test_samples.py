@@ -10,13 +10,14 @@ from conftest import SAMPLES, run_formlint
 
 EXPECTED = {
     "beijing-wechat-group-return.yaml": ["EX401@9", "NT303@12", "NT305@12", "RT202@12", "DM102@27", "NT304@27",
-                                         "DM103@33"],
+                                         "DM103@33", "DM107@37"],
     "health-code-application.yaml": ["NT303@11", "NT305@11", "RT202@11", "DM102@19", "NT304@19", "DM101@26",
-                                     "DM102@38"],
-    "pharmacy-real-name.yaml": ["NT303@11", "NT305@11", "RT203@11", "DM102@19", "NT304@19", "DM101@36"],
+                                     "DM107@29", "DM107@34", "DM102@38"],
+    "pharmacy-real-name.yaml": ["NT303@11", "NT305@11", "RT203@11", "DM102@19", "NT304@19", "DM107@26",
+                                "DM107@33", "DM101@36"],
     "qingdao-property-return.yaml": ["NT303@11", "NT305@11", "RT201@11", "DM102@24", "NT304@24", "DM102@32",
                                      "DM102@36", "DM101@41", "DM102@45", "DM102@48", "DM102@52", "DM101@56",
-                                     "DM102@59"],
+                                     "DM102@59", "DM107@62"],
     "venue-check-in-minimal.yaml": [],
 }
 

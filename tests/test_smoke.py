@@ -12,7 +12,7 @@ from conftest import ROOT, run_formlint_process
 def test_checking_the_samples_exits_1_with_the_summary() -> None:
     result = run_formlint_process("check", "sample_forms/")
     assert result.returncode == 1 and result.stderr == ""
-    assert result.stdout.splitlines()[-1] == "Checked 5 form(s), 41 field(s): 10 errors, 23 warnings, 0 info."
+    assert result.stdout.splitlines()[-1] == "Checked 5 form(s), 41 field(s): 10 errors, 23 warnings, 6 info."
 
 
 def test_a_form_on_stdin_is_reported_under_its_given_name() -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Mapping, Protocol
 
 from formlint.model import (Classification, Field, Finding, Form, Law, Location, Message, NoticeFacts, Policy,
-                            Purpose, Severity)
+                            Purpose, Recognition, Severity)
 from formlint.taxonomy import Taxonomy
 
 
@@ -36,6 +36,8 @@ class Context:
     taxonomy: Taxonomy
     classes: Mapping[str, Classification]
     notice: NoticeFacts
+    purpose_origin: str = "declared"  # declared | recognised | none
+    recognition: Recognition | None = None
 
     def category_of(self, field: Field) -> Classification:
         return self.classes[field.key]

@@ -171,7 +171,7 @@ UNKNOWN = "unknown"
 
 # A message parameter: text, a number, another message (translated too), or a list
 # of texts joined the way the language lists things.
-Param = Union[str, int, "Message", tuple[str, ...]]
+Param = Union[str, int, "Message", tuple[Union[str, "Message"], ...]]
 
 
 @dataclass(frozen=True)
@@ -242,6 +242,7 @@ class Purpose:
     severity: Mapping[str, str] = field(default_factory=dict)
     sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     government_id: str | None = None
+    judged: bool = True  # False for NO_PURPOSE: nothing to judge excess against
     domain: str | None = None
     titles: Mapping[str, str] = field(default_factory=dict)
     recognition: RecognitionCues = RecognitionCues()
@@ -337,6 +338,39 @@ class Suppressed:
     suppression: Suppression
 
 
+# What a form is checked under when it names no purpose and none is recognised: the
+# rules that need a purpose (excess, optional-required, retention cap) stay silent.
+NO_PURPOSE = Purpose(id="", title="no purpose", judged=False)
+
+
+@dataclass(frozen=True)
+class Clue:
+    """One phrase of a purpose found in a form: where, the text shown, the phrase."""
+
+    place: str  # title | section | notice | label
+    text: str
+    phrase: str
+
+
+@dataclass(frozen=True)
+class Recognition:
+    """The purpose of the policy a form most likely serves (None when nothing
+    fits), how sure recognition is, and why."""
+
+    purpose: str | None
+    confidence: float
+    clues: tuple[Clue, ...] = ()
+    typical_fields: int = 0
+    personal_fields: int = 0
+    typical_categories: tuple[str, ...] = ()
+    runner_up: str | None = None
+    threshold: float = 0.5
+
+    @property
+    def confident(self) -> bool:
+        return self.purpose is not None and self.confidence >= self.threshold
+
+
 @dataclass(frozen=True)
 class FormResult:
     """One checked form: the policy and purpose it was checked under (a `policy-map`
@@ -353,6 +387,10 @@ class FormResult:
     # What the run should tell about how the form was read, e.g. text cut to its
     # analysed prefix (formlint.bounds); the CLI prints each as a warning.
     notes: tuple[str, ...] = ()
+    # declared (form, --purpose, configuration or the policy's default), recognised
+    # (--purpose auto), or none; and what recognition found either way.
+    purpose_origin: str = "declared"
+    recognition: Recognition | None = None
 
 
 @dataclass

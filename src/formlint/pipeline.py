@@ -9,6 +9,7 @@ diagnostic line and exit code 2.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import gc
 import sys
@@ -20,8 +21,10 @@ from formlint.context import Context
 from formlint.discovery import Walk, discover_named
 from formlint.errors import FormError, FormlintError, NotAForm
 from formlint.formats import FORMATS, load_form
-from formlint.model import (Classification, Classified, Finding, Form, FormResult, Policy, Purpose, Report,
-                            Suppressed)
+from formlint.i18n import msg
+from formlint.model import (NO_PURPOSE, Classification, Classified, Finding, Form, FormResult, Policy, Purpose,
+                            Recognition, Report, Suppressed)
+from formlint.recognise import recognise
 from formlint.notice import analyse_notice
 from formlint.policy import purposes_hint
 from formlint.rules import fl001_unused_suppression as unused_suppression
@@ -32,6 +35,8 @@ from formlint.taxonomy import Taxonomy, load_taxonomy
 if TYPE_CHECKING:
     from formlint.settings import Settings
 
+# `--purpose auto`: check excess against the recognised purpose when a form names none.
+AUTO = "auto"
 # One form's settings, or how to find them for each path (configuration per folder).
 OptionsFor = Union[FileSettings, Callable[[str], FileSettings]]
 
@@ -134,13 +139,25 @@ def unexpected_failure(path: str, exc: Exception) -> FormError:
 def check_form(form: Form, options: FileSettings, taxonomy: Taxonomy | None = None) -> FormResult:
     form, notes = bounded(form)
     taxonomy = taxonomy or load_taxonomy()
-    purpose = resolve_purpose(form, options.policy, options.purpose)
     classes = classify_form(form, taxonomy)
+    recognition = recognise(form, classes, options.policy, taxonomy)
+    purpose, origin = resolve_purpose(form, options.policy, options.purpose, recognition)
     notice = analyse_notice(form.notice)
-    ctx = Context(form, options.policy, purpose, taxonomy, classes, notice)
-    kept, suppressed = apply_suppressions(ctx, list(run_rules(ctx, options.codes)), options.codes)
+    ctx = Context(form, options.policy, purpose, taxonomy, classes, notice, origin, recognition)
+    found = run_rules(ctx, options.codes)
+    if origin == "recognised":
+        found = [_under_recognised(f, recognition) for f in found]
+    kept, suppressed = apply_suppressions(ctx, found, options.codes)
     findings = sorted(kept, key=lambda f: (f.line, f.column, f.code))
-    return FormResult(form, options.policy, purpose, classes, notice, tuple(findings), tuple(suppressed), notes)
+    return FormResult(form, options.policy, purpose, classes, notice, tuple(findings), tuple(suppressed), notes,
+                      purpose_origin=origin, recognition=recognition)
+
+
+def _under_recognised(finding: Finding, recognition: Recognition) -> Finding:
+    """A finding made under a recognised purpose says so in its law line."""
+    said = msg("law.recognised_purpose", purpose=recognition.purpose or "",
+               confidence=f"{recognition.confidence:.2f}")
+    return dataclasses.replace(finding, law=(*finding.law, said))
 
 
 def apply_suppressions(ctx: Context, findings: list[Finding],
@@ -176,14 +193,19 @@ def classify_form(form: Form, taxonomy: Taxonomy) -> dict[str, Classification]:
     return classes
 
 
-def resolve_purpose(form: Form, policy: Policy, override: str | None) -> Purpose:
-    """--purpose, else the form's `purpose`, else the policy's default purpose."""
-    pid = override or form.purpose or policy.default_purpose
+def resolve_purpose(form: Form, policy: Policy, override: str | None,
+                    recognition: Recognition | None = None) -> tuple[Purpose, str]:
+    """The purpose to check against and where it comes from: --purpose ID, else the
+    form's `purpose`, else the policy's default purpose ("declared"); with
+    `--purpose auto` and none of those, the recognised purpose when recognition is
+    confident ("recognised"); otherwise NO_PURPOSE ("none")."""
+    auto = override == AUTO
+    pid = (None if auto else override) or form.purpose or policy.default_purpose
     where = form.location_of("/purpose")
     if pid is None:
-        slot = FORMATS[form.format].purpose_slot if form.format in FORMATS else None
-        fix = f"add {slot} or pass --purpose" if slot else f"{form.format} forms have no place for one: pass --purpose"
-        raise FormError(form.path, f"the form names no purpose; {fix} ({_choices(policy)})", where.line, where.column)
+        if auto and recognition is not None and recognition.confident and recognition.purpose in policy.purposes:
+            return policy.purposes[recognition.purpose], "recognised"
+        return NO_PURPOSE, "none"
     if pid not in policy.purposes:
         close = difflib.get_close_matches(pid, list(policy.purposes), n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
@@ -191,7 +213,7 @@ def resolve_purpose(form: Form, policy: Policy, override: str | None) -> Purpose
         origin = " (from --purpose or the configuration)" if override else ""
         raise FormError(form.path, f"purpose {pid!r}{origin} is not in policy {policy.id!r}{hint} "
                         f"({_choices(policy)})", where.line, where.column)
-    return policy.purposes[pid]
+    return policy.purposes[pid], "declared"
 
 
 def _choices(policy: Policy) -> str:

@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Iterable, Mapping
 
 from formlint.classify import normalise
-from formlint.model import Classification, Form, Policy, Purpose
+from formlint.model import Classification, Clue, Form, Message, Policy, Purpose, Recognition
 from formlint.taxonomy import Taxonomy
 
 # How much one phrase weighs by where it is found; a phrase counts once, where it weighs most.
@@ -45,32 +45,6 @@ _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\
 
 
 @dataclass(frozen=True)
-class Clue:
-    """One phrase of the purpose found in the form: where, the text shown, the phrase."""
-
-    place: str  # title | section | notice | label
-    text: str
-    phrase: str
-
-
-@dataclass(frozen=True)
-class Recognition:
-    """The best purpose for a form (None when nothing fits), how sure, and why."""
-
-    purpose: str | None
-    confidence: float
-    clues: tuple[Clue, ...] = ()
-    typical_fields: int = 0
-    personal_fields: int = 0
-    typical_categories: tuple[str, ...] = ()
-    runner_up: str | None = None
-
-    @property
-    def confident(self) -> bool:
-        return self.purpose is not None and self.confidence >= AUTO_THRESHOLD
-
-
-@dataclass(frozen=True)
 class _Score:
     purpose: Purpose
     total: float
@@ -86,7 +60,8 @@ def recognise(form: Form, classes: Mapping[str, Classification], policy: Policy,
     """The purpose of `policy` that `form` most likely serves."""
     personal = [c.category for c in classes.values() if taxonomy.is_personal(c.category)]
     places = _places(form)
-    scores = sorted((_score(p, places, personal) for p in policy.purposes.values()),
+    rarity = _rarity(policy)
+    scores = sorted((_score(p, places, personal, rarity) for p in policy.purposes.values()),
                     key=lambda s: s.total, reverse=True)
     if not scores or scores[0].total <= 0:
         return NOTHING
@@ -99,6 +74,7 @@ def recognise(form: Form, classes: Mapping[str, Classification], policy: Policy,
         personal_fields=len(personal),
         typical_categories=tuple(c for c, _ in best.typical.most_common()),
         runner_up=scores[1].purpose.id if len(scores) > 1 else None,
+        threshold=AUTO_THRESHOLD,
     )
 
 
@@ -119,19 +95,28 @@ def _places(form: Form) -> list[tuple[str, str]]:
     ]
 
 
-def _score(purpose: Purpose, places: list[tuple[str, str]], personal: list[str]) -> _Score:
+def _rarity(policy: Policy) -> dict[str, float]:
+    """1 / the number of purposes a category is typical of: a name or an e-mail
+    address is typical of most purposes and says little about which one it is."""
+    counts = Counter(c for p in policy.purposes.values() for c in p.typical())
+    return {c: 1.0 / n for c, n in counts.items()}
+
+
+def _score(purpose: Purpose, places: list[tuple[str, str]], personal: list[str],
+           rarity: Mapping[str, float]) -> _Score:
     clues = _clues(purpose, places)
     text = min(TEXT_CAP, sum(PLACE_WEIGHTS[c.place] for c in clues))
     typical_set = purpose.typical()
     typical = Counter(c for c in personal if c in typical_set)
     if not personal:
         return _Score(purpose, text, clues, typical)
+    distinct = sum(rarity[c] ** 0.5 for c in typical) / max(1, len(typical_set))
     asked = set(personal)
     wanted = [frozenset([c]) for c in purpose.necessary] + list(purpose.alternatives)
     fit = sum(1 for group in wanted if group & asked) / len(wanted) if wanted else 0.0
     allowed = sum(1 for c in personal if purpose.allows(c)) / len(personal)
-    total = (text + TYPICAL_WEIGHT * sum(typical.values()) / len(personal)
-             + NECESSARY_WEIGHT * fit + ALLOWED_WEIGHT * allowed)
+    share = sum(typical.values()) / len(personal)
+    total = text + TYPICAL_WEIGHT * share * distinct + NECESSARY_WEIGHT * fit + ALLOWED_WEIGHT * allowed
     return _Score(purpose, total, clues, typical)
 
 
@@ -172,20 +157,24 @@ def _keys(terms: tuple[str, ...]) -> tuple[tuple[str, str, bool], ...]:
     return tuple(keys)
 
 
-def explain(recognition: Recognition, taxonomy: Taxonomy, lang: str = "en") -> str:
-    """`looks like health-declaration: title "…", 9 of 12 fields are health or travel`."""
-    from formlint.i18n import t
-
+def recognition_message(recognition: Recognition) -> Message:
+    """`looks like health-declaration (confidence 0.90): title "…", 9 of 12 fields are …`,
+    as a message reporters translate."""
     if recognition.purpose is None:
-        return t("recognition.none", lang)
-    parts = [t(f"recognition.{clue.place}", lang, text=clue.text) for clue in recognition.clues]
+        return Message.of("recognition.none")
+    parts: list[Message] = [Message.of(f"recognition.{clue.place}", text=clue.text) for clue in recognition.clues]
     if recognition.typical_fields:
         shown = recognition.typical_categories[:SHOWN_CATEGORIES]
-        names = t("recognition.or", lang).join(
-            taxonomy.get(c).name.get(lang, taxonomy.get(c).name["en"]) for c in shown)
-        names += "…" if len(recognition.typical_categories) > SHOWN_CATEGORIES else ""
-        parts.append(t("recognition.share", lang, count=recognition.typical_fields,
-                       total=recognition.personal_fields, categories=names))
-    evidence = t("report.list_separator", lang).join(parts) or t("recognition.weak", lang)
-    return t("recognition.looks_like", lang, purpose=recognition.purpose, evidence=evidence,
-             confidence=f"{recognition.confidence:.2f}")
+        more = ("…",) if len(recognition.typical_categories) > SHOWN_CATEGORIES else ()
+        parts.append(Message.of("recognition.share", count=recognition.typical_fields,
+                                total=recognition.personal_fields, categories=(*shown, *more)))
+    evidence = Message.of("recognition.evidence", parts=tuple(parts)) if parts else Message.of("recognition.weak")
+    return Message.of("recognition.looks_like", purpose=recognition.purpose, evidence=evidence,
+                      confidence=f"{recognition.confidence:.2f}")
+
+
+def explain(recognition: Recognition, lang: str = "en") -> str:
+    """The recognition message in `lang`."""
+    from formlint.i18n import translate
+
+    return translate(recognition_message(recognition), lang)

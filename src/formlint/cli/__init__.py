@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 import click
 
 from formlint import __version__
-from formlint.cli import (categories, check, classify, fix, formats, init, notice, policies, purposes, rule, schema,
+from formlint.cli import (categories, check, classify, fix, formats, init, inventory, notice, policies, purposes, rule, schema,
                           serve)
 from formlint.cli.common import EXIT_ERROR, SuggestingGroup, configure_streams, state
 from formlint.errors import FormlintError, Interrupted, UsageError
@@ -39,6 +39,7 @@ def app(debug: bool) -> None:
 
 app.add_command(check.check)
 app.add_command(classify.classify)
+app.add_command(inventory.inventory)
 app.add_command(fix.fix)
 app.add_command(notice.notice)
 app.add_command(categories.categories)

@@ -81,7 +81,7 @@ def _param(value: Param, lang: str) -> str | int:
     if isinstance(value, Message):
         return translate(value, lang)
     if isinstance(value, tuple):
-        return t("report.list_separator", lang).join(value)
+        return t("report.list_separator", lang).join(translate(part, lang) for part in value)
     return value
 
 

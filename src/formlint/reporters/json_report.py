@@ -12,7 +12,7 @@ from typing import Any
 from formlint import __version__
 from formlint.escape import json_text
 from formlint.i18n import translate, translate_law
-from formlint.model import Finding, FormResult, Report
+from formlint.model import Finding, FormResult, Recognition, Report
 from formlint.reporters import RenderOptions, counts
 
 NAME = "json"
@@ -38,6 +38,17 @@ def finding_dict(item: Finding, lang: str) -> dict[str, Any]:
     }
 
 
+def recognition_dict(recognition: Recognition | None) -> dict[str, Any] | None:
+    """The purpose recognition found, its confidence and the clues (language-neutral)."""
+    if recognition is None:
+        return None
+    return {"purpose": recognition.purpose, "confidence": recognition.confidence,
+            "confident": recognition.confident, "runner_up": recognition.runner_up,
+            "clues": [{"place": c.place, "text": c.text, "phrase": c.phrase} for c in recognition.clues],
+            "typical_fields": recognition.typical_fields, "personal_fields": recognition.personal_fields,
+            "typical_categories": list(recognition.typical_categories)}
+
+
 def form_dict(result: FormResult) -> dict[str, Any]:
     retention = result.notice.retention
     return {
@@ -45,7 +56,9 @@ def form_dict(result: FormResult) -> dict[str, Any]:
         "format": result.form.format,
         "title": result.form.title,
         "policy": {"id": result.policy.id, "path": result.policy.path},
-        "purpose": result.purpose.id,
+        "purpose": result.purpose.id if result.purpose.judged else None,
+        "purpose_origin": result.purpose_origin,
+        "recognition": recognition_dict(result.recognition),
         "fields": len(result.form.fields),
         "findings": len(result.findings),
         "retention": {"found": retention.found, "days": retention.days, "vague": retention.vague,

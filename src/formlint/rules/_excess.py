@@ -16,6 +16,8 @@ EXCESS_MESSAGES: dict[str, tuple[str, ...]] = {"excess.help": (), "law.purpose_b
 
 def excess_fields(ctx: Context) -> Iterator[tuple[Field, str | None]]:
     """Each excess field with the citation that makes its category sensitive, if any."""
+    if not ctx.purpose.judged:
+        return
     for field in ctx.form.fields:
         category = ctx.category_of(field).category
         if not ctx.taxonomy.is_personal(category) or ctx.purpose.allows(category):

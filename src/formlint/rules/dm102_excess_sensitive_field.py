@@ -43,4 +43,4 @@ RULE = Rule(
     laws={"pipl": ("PIPL Art. 6", "PIPL Art. 28-29"), "gdpr": ("GDPR Art. 5(1)(c)", "GDPR Art. 9(1)"),
           "ccpa": ("CCPA Cal. Civ. Code 1798.140(ae)",)},
     messages={"DM102.message": ("field", "purpose", "citation"), **EXCESS_MESSAGES},
-    docs=__doc__ or "", check=check)
+    refines=("DM107",), docs=__doc__ or "", check=check)
