@@ -435,3 +435,30 @@ def test_surveyjs_question_titled_only_by_its_panel_takes_the_panels_title(tmp_p
     fields = fields_of(load_form(write(tmp_path, "survey.json", json.dumps(SURVEY))))
     assert dict(fields["ssn"].label) == {"en": "SOCIAL SECURITY NUMBER"}
     assert dict(fields["first"].label) == {"en": "First name"}
+
+
+# --------------------------------------------------------- notice markup
+
+@pytest.mark.parametrize("markup, text", [
+    ("<p>We keep your <b>answers</b> for 21&nbsp;days.</p>", "We keep your answers for 21 days."),
+    ("<script>var x = '<p>';</script><style>p {}</style>Shown", "Shown"),
+    ("<!-- hidden -->x < y, y > z", "x < y, y > z"),
+    ('<a title="1>2" href=\'/x\'>link</a>', "link"),
+    ("Line one<br/>Line two", "Line one Line two"),
+    ("<p>cut here <a href=\"x", "cut here"),
+])
+def test_notice_markup_is_read_as_its_text(markup: str, text: str) -> None:
+    from formlint.formats._common import strip_markup
+
+    assert strip_markup(markup) == text
+
+
+@pytest.mark.parametrize("unit", ['<a b="', "<!--", "<![CDATA[", "</", "<?", "<"])
+def test_notice_markup_of_many_unclosed_openings_reads(unit: str) -> None:
+    from formlint.formats._common import strip_markup
+
+    survey = {"elements": [{"type": "html", "name": "intro", "html": "Intro " + unit * 50_000},
+                           {"type": "text", "name": "q", "title": "Q"}]}
+    form = load_form("survey.json", raw=json.dumps(survey).encode())
+    assert form.notice.text == strip_markup("Intro " + unit * 50_000)
+    assert form.notice.text.startswith("Intro")

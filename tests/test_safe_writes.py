@@ -212,3 +212,14 @@ def test_init_pack_path_with_yaml_characters_is_written_as_one_string(tmp_path: 
     assert result.returncode == 0, result.stderr
     written = yaml.safe_load((tmp_path / "out" / ".formlint-policy.yaml").read_text("utf-8"))
     assert written["extends"] == [str(pack)]
+
+
+def test_two_concurrent_write_baselines_exactly_one_wins(tmp_path: Path) -> None:
+    environment = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"}
+    command = [sys.executable, "-m", "formlint", "check", "--write-baseline", "b.json", str(FORM)]
+    runs = [subprocess.Popen(command, cwd=tmp_path, env=environment, text=True, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE) for _ in range(2)]
+    outcomes = sorted((run.wait(timeout=120), run.stderr.read() if run.stderr else "") for run in runs)
+    assert [code for code, _ in outcomes] == [0, 2]
+    assert "recorded" in outcomes[0][1] and "already exists" in outcomes[1][1]
+    assert [p.name for p in tmp_path.iterdir()] == ["b.json"]

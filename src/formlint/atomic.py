@@ -32,7 +32,11 @@ _NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, err
 
 def write_text_atomic(path: str | Path, text: str, exclusive: bool = False) -> None:
     """Write `text` as UTF-8 to `path`; with `exclusive`, only if nothing is there."""
-    data = text.encode("utf-8")
+    write_bytes_atomic(path, text.encode("utf-8"), exclusive)
+
+
+def write_bytes_atomic(path: str | Path, data: bytes, exclusive: bool = False) -> None:
+    """Write `data` to `path`; with `exclusive`, only if nothing is there."""
     if _is_special(str(path)):
         if exclusive:
             raise _exists(str(path))

@@ -3,15 +3,14 @@
 Forms are independent, so a tree of many files is split over worker processes.
 Workers are forked after the policy, taxonomy and options are loaded, so they
 start warm and nothing but paths goes to them; each sends back the finished
-FormResult or the error. The node-location index and the per-field
-classifications stay behind: reporters never read them, and they were half of
-what had to be pickled. Results are put back in discovery order, so the output does not depend
+FormResult or the error. The node-location index stays behind (the pipeline drops
+it once the rules ran); the per-field classifications travel, as the HTML report
+shows them. Results are put back in discovery order, so the output does not depend
 on the number of jobs.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import multiprocessing
 import os
 import signal
@@ -40,10 +39,7 @@ def usable(jobs: int, files: int) -> int:
 
 def _work(item: tuple[str, bool]) -> Report:
     assert _CHECK_FILE is not None, "set by check_in_workers before the fork"
-    report = _CHECK_FILE(*item)
-    report.results = [dataclasses.replace(r, form=dataclasses.replace(r.form, locations={}), classes={})
-                      for r in report.results]
-    return report
+    return _CHECK_FILE(*item)
 
 
 def _die_with_parent() -> None:

@@ -8,6 +8,7 @@ exit 2, never click's usage block.
 
 from __future__ import annotations
 
+import importlib
 import signal
 import sys
 from typing import Any, NoReturn
@@ -15,15 +16,30 @@ from typing import Any, NoReturn
 import click
 
 from formlint import __version__
-from formlint.cli import (categories, check, classify, fix, formats, init, inventory, notice, policies, purposes, rule, schema,
-                          serve)
-from formlint.cli.common import EXIT_ERROR, SuggestingGroup, configure_streams, state
+from formlint.cli.base import EXIT_ERROR, SuggestingGroup, configure_streams, state
 from formlint.errors import FormlintError, Interrupted, UsageError
+
+# Command name -> module holding it, imported only when the command runs (or --help
+# lists them), so `formlint --version` and `formlint check` load only what they use.
+COMMANDS = {name: f"formlint.cli.{name}" for name in (
+    "categories", "check", "classify", "fix", "formats", "init", "inventory", "notice", "policies", "purposes", "rule",
+    "schema", "serve")}
+
+
+class _Commands(SuggestingGroup):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> Any:
+        if name not in COMMANDS:
+            return None
+        command: click.Command = getattr(importlib.import_module(COMMANDS[name]), name)
+        return command
 
 
 @click.group(
     name="formlint",
-    cls=SuggestingGroup,
+    cls=_Commands,
     help="Audit data collection forms for data minimisation: excess fields, missing or vague "
     "retention, missing notice elements. Exit codes: 0 clean, 1 findings at or above "
     "--fail-on, 2 usage or input error.",
@@ -35,21 +51,6 @@ from formlint.errors import FormlintError, Interrupted, UsageError
 @click.option("--debug", is_flag=True, help="Show tracebacks for input errors.")
 def app(debug: bool) -> None:
     state.debug = debug
-
-
-app.add_command(check.check)
-app.add_command(classify.classify)
-app.add_command(inventory.inventory)
-app.add_command(fix.fix)
-app.add_command(notice.notice)
-app.add_command(categories.categories)
-app.add_command(formats.formats)
-app.add_command(rule.rule)
-app.add_command(schema.schema)
-app.add_command(purposes.purposes)
-app.add_command(init.init)
-app.add_command(serve.serve)
-app.add_command(policies.policies)
 
 
 def main() -> None:
@@ -104,7 +105,7 @@ def _stop_cleanly_on_signals() -> dict[int, Any]:
     def interrupt(signum: int, frame: object) -> None:
         raise Interrupted(signum)
 
-    previous = {}
+    previous: dict[int, Any] = {}
     for signum in (signal.SIGINT, signal.SIGTERM):
         previous[signum] = signal.signal(signum, interrupt)
     return previous
