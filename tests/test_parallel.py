@@ -44,3 +44,12 @@ def test_errors_survive_the_trip_from_a_worker() -> None:
 
     error = pickle.loads(pickle.dumps(FormError("a.yaml", "bad", 3, 4)))
     assert (type(error), str(error)) == (FormError, "a.yaml:3:4: error: bad")
+
+
+@pytest.mark.parametrize("load, jobs", [(0.0, 4), (1.2, 3), (3.8, 1), (9.0, 1)])
+def test_default_jobs_counts_idle_cores(monkeypatch: pytest.MonkeyPatch, load: float, jobs: int) -> None:
+    from formlint import parallel
+
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (load, load, load))
+    assert parallel.default_jobs() == jobs

@@ -27,7 +27,15 @@ _CHECK_FILE: CheckFile | None = None
 
 
 def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    """`--jobs 0`: one worker per idle core. Workers only help when cores are free: on
+    a machine already busy (a CI runner running tests beside formlint) they compete
+    for the same cores and the run is slower than in one process."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    try:
+        busy = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average (Windows): trust the core count
+        busy = 0.0
+    return max(1, min(cores, round(cores - busy)))
 
 
 def usable(jobs: int, files: int) -> int:

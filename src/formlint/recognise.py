@@ -59,7 +59,8 @@ def recognise(form: Form, classes: Mapping[str, Classification], policy: Policy,
               taxonomy: Taxonomy) -> Recognition:
     """The purpose of `policy` that `form` most likely serves."""
     personal = [c.category for c in classes.values() if taxonomy.is_personal(c.category)]
-    places = _places(form)
+    index = _index(tuple(p.recognition.terms for p in policy.purposes.values()))
+    places = [(place, text, _phrases_in(index, text)) for place, text in _places(form)]
     rarity = _rarity(policy)
     scores = sorted((_score(p, places, personal, rarity) for p in policy.purposes.values()),
                     key=lambda s: s.total, reverse=True)
@@ -102,7 +103,7 @@ def _rarity(policy: Policy) -> dict[str, float]:
     return {c: 1.0 / n for c, n in counts.items()}
 
 
-def _score(purpose: Purpose, places: list[tuple[str, str]], personal: list[str],
+def _score(purpose: Purpose, places: list[tuple[str, str, frozenset[str]]], personal: list[str],
            rarity: Mapping[str, float]) -> _Score:
     clues = _clues(purpose, places)
     text = min(TEXT_CAP, sum(PLACE_WEIGHTS[c.place] for c in clues))
@@ -120,11 +121,13 @@ def _score(purpose: Purpose, places: list[tuple[str, str]], personal: list[str],
     return _Score(purpose, total, clues, typical)
 
 
-def _clues(purpose: Purpose, places: list[tuple[str, str]]) -> tuple[Clue, ...]:
+def _clues(purpose: Purpose, places: list[tuple[str, str, frozenset[str]]]) -> tuple[Clue, ...]:
     """Each of the purpose's phrases found, once, at the strongest place it occurs."""
     found: dict[str, Clue] = {}
-    for place, text in places:
-        for phrase in _phrases_in(purpose.recognition.terms, text):
+    order = _order(purpose.recognition.terms)
+    for place, text, present in places:
+        mine = [t for t in present if t in order] if present else ()
+        for phrase in sorted(mine, key=order.__getitem__):
             found.setdefault(phrase, Clue(place, _shown(place, text, phrase), phrase))
     return tuple(sorted(found.values(), key=lambda c: -PLACE_WEIGHTS[c.place]))
 
@@ -140,21 +143,45 @@ def _shown(place: str, text: str, phrase: str) -> str:
     return shown if len(shown) <= SHOWN_TEXT else shown[: SHOWN_TEXT - 1] + "…"
 
 
-def _phrases_in(terms: tuple[str, ...], text: str) -> Iterable[str]:
-    norm = normalise(text)
-    words = f" {' '.join(_WORD.findall(norm))} "
-    return (term for term, key, cjk in _keys(terms) if (key in norm if cjk else key in words))
+@dataclass(frozen=True)
+class _Index:
+    """Every phrase of every purpose, normalised once, so that each text of a form is
+    read once rather than once per purpose: phrases in a script with spaces between
+    words match whole words (looked up among the text's runs of up to `longest`
+    words), CJK phrases match anywhere."""
+
+    by_words: Mapping[str, tuple[str, ...]]
+    cjk: tuple[tuple[str, str], ...]
+    longest: int
 
 
-@lru_cache(maxsize=256)
-def _keys(terms: tuple[str, ...]) -> tuple[tuple[str, str, bool], ...]:
-    """Each phrase normalised once: CJK phrases match anywhere, others whole words."""
-    keys = []
-    for term in terms:
+@lru_cache(maxsize=16)
+def _index(terms_by_purpose: tuple[tuple[str, ...], ...]) -> _Index:
+    by_words: dict[str, list[str]] = {}
+    cjk: dict[str, str] = {}
+    for term in dict.fromkeys(t for terms in terms_by_purpose for t in terms):
         norm = normalise(term)
-        cjk = bool(_CJK.search(norm))
-        keys.append((term, norm if cjk else f" {' '.join(_WORD.findall(norm))} ", cjk))
-    return tuple(keys)
+        if _CJK.search(norm):
+            cjk[term] = norm
+        else:
+            by_words.setdefault(" ".join(_WORD.findall(norm)), []).append(term)
+    longest = max((key.count(" ") + 1 for key in by_words), default=0)
+    return _Index({k: tuple(v) for k, v in by_words.items()}, tuple(cjk.items()), longest)
+
+
+@lru_cache(maxsize=65536)
+def _order(terms: tuple[str, ...]) -> dict[str, int]:
+    return {term: i for i, term in reversed(list(enumerate(terms)))}
+
+
+def _phrases_in(index: _Index, text: str) -> frozenset[str]:
+    """The phrases of any purpose that `text` holds."""
+    norm = normalise(text)
+    words = _WORD.findall(norm)
+    runs = {" ".join(words[i:i + n]) for n in range(1, index.longest + 1) for i in range(len(words) - n + 1)}
+    found = {term for run in (runs if words else {""}) for term in index.by_words.get(run, ())}
+    found.update(term for term, key in index.cjk if key in norm)
+    return frozenset(found)
 
 
 def recognition_message(recognition: Recognition) -> Message:
