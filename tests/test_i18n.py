@@ -129,7 +129,7 @@ def test_qingdao_sensitive_excess_under_a_committee_policy_in_chinese() -> None:
                          "DM102 [错误] 字段 `blood_type` (血型, health.blood_type)",
                          "DM102 [错误] 字段 `marital_status` (婚姻状况, social.marital_status)",
                          "DM102 [错误] 字段 `house_size` (住房面积（平方米）, financial.property)"]
-    assert "并非必要，且属于敏感个人信息（PIPL Art. 28 (医疗健康 medical health)）" in result.stdout
+    assert "并非必要，且属于敏感个人信息（《个人信息保护法》第二十八条（医疗健康））" in result.stdout
     assert result.stdout.rstrip().endswith("已检查 1 个表单、13 个字段：6 个错误，7 个警告，0 个提示。")
 
 
@@ -170,3 +170,47 @@ def test_purposes_and_policies_show_in_chinese() -> None:
     shown = run_formlint("policies", "show", "--lang", "zh", "venue-check-in-germany-berlin").stdout
     assert "  任选其一：contact.address（住址） | contact.email（电子邮箱）" in shown
     assert "  保存期限：最多 28 天；依据：Berlin Infektionsschutzmaßnahmenverordnung 2020" in shown
+
+
+# How English texts name laws; none may be left in a Chinese message, help or law line.
+ENGLISH_LAW_PHRASES = ("Art.", "Annex", "Cal. Civ. Code", "as elaborated by", "PIPL ", "Member States", "reg. ")
+
+
+@pytest.mark.parametrize("policy", ["general", "epidemic-registration", "pipl", "gdpr", "ccpa"])
+def test_no_chinese_message_contains_an_english_law_phrase(policy: str) -> None:
+    args = ["check", "--lang", "zh", "--output-format", "json", "--policy", policy]
+    if policy in ("pipl", "gdpr", "ccpa"):
+        args += ["--policy", "epidemic-registration"]
+    result = run_formlint(*args, str(SAMPLES))
+    findings = json.loads(result.stdout)["findings"]
+    assert findings
+    for finding in findings:
+        for key in ("message", "help", "law"):
+            left = [p for p in ENGLISH_LAW_PHRASES if p in finding[key]]
+            assert not left, (finding["code"], key, finding[key])
+
+
+def test_every_citation_formlint_makes_reads_as_chinese_readers_know_it() -> None:
+    import re
+
+    from formlint.i18n.laws import zh_citation
+    from formlint.rules import RULES
+    from formlint.taxonomy import load_taxonomy
+
+    citations = {c for category in load_taxonomy() for c in category.sensitive.values()}
+    citations |= {c for rule in RULES.values() for cs in rule.laws.values() for c in cs}
+    for citation in citations:
+        shown = zh_citation(citation)
+        assert not set(re.findall(r"[A-Za-z]{3,}", shown)) - {"GDPR", "CCPA", "ICO", "PDPC"}, (citation, shown)
+    assert zh_citation("PIPL Art. 28") == "《个人信息保护法》第二十八条"
+    assert zh_citation("PIPL Art. 17(1)(2), 19") == "《个人信息保护法》第十七条第一款第（二）项、第十九条"
+    assert zh_citation("GB/T 35273-2020 Annex B (婚史)") == "GB/T 35273—2020 附录B（婚史）"
+    assert zh_citation("GDPR Art. 9(2)(a)") == "GDPR 第9条第2款(a)项"
+
+
+def test_a_pipl_only_policy_cites_no_gdpr_or_ccpa_article() -> None:
+    result = run_formlint("check", "--output-format", "json", "--policy", "epidemic-registration", str(SAMPLES))
+    laws = [f["law"] for f in json.loads(result.stdout)["findings"]]
+    assert laws and not [law for law in laws if "GDPR" in law or "CCPA" in law]
+    general = run_formlint("check", "--output-format", "json", str(SAMPLES))
+    assert any("GDPR" in f["law"] for f in json.loads(general.stdout)["findings"])

@@ -27,6 +27,13 @@ class RuleIdentity(Protocol):
     @property
     def law(self) -> tuple[str, ...]: ...
 
+    @property
+    def laws(self) -> Mapping[str, tuple[str, ...]]: ...
+
+
+# The regimes a policy chooses among (policy.schema.json `regimes`).
+REGIMES = ("gdpr", "pipl", "ccpa")
+
 
 @dataclass(frozen=True)
 class Context:
@@ -38,6 +45,16 @@ class Context:
     notice: NoticeFacts
     purpose_origin: str = "declared"  # declared | recognised | none
     recognition: Recognition | None = None
+
+    def cited(self, laws: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+        """The citations of the regimes the policy applies (a PIPL-only policy cites no
+        GDPR article); citations of other bodies (CAC, ICO) always; all of them when
+        the policy names no regime or none of the rule's."""
+        chosen = tuple(c for regime, citations in laws.items()
+                       if regime not in REGIMES or regime in self.policy.regimes for c in citations)
+        if not self.policy.regimes or not any(r in self.policy.regimes for r in laws if r in REGIMES):
+            return tuple(c for citations in laws.values() for c in citations)
+        return chosen
 
     def category_of(self, field: Field) -> Classification:
         return self.classes[field.key]
@@ -68,7 +85,7 @@ class Context:
             line=place.line,
             column=place.column,
             help=help,
-            law=rule.law if law is None else law,
+            law=self.cited(rule.laws) if law is None else law,
             field_key=field.key if field is not None else None,
             pointer=field.pointer if field is not None else pointer,
             category=verdict.category if verdict is not None else None,

@@ -131,7 +131,7 @@ class GitIgnores:
     `.git/info/exclude`, then each `.gitignore` from the repository's top down.
     As in git, the last matching pattern decides, so a deeper file overrides."""
 
-    rules: tuple[tuple[str, "PathSpec"], ...] = ()
+    rules: tuple[tuple[str, "PathSpec"], ...] = ()  # type: ignore[type-arg, unused-ignore]  # generic from pathspec 1.0
 
     @classmethod
     def above(cls, folder: str) -> GitIgnores:
@@ -168,7 +168,7 @@ class GitIgnores:
         return decision
 
 
-def _read_spec(ignore_file: Path) -> "PathSpec | None":
+def _read_spec(ignore_file: Path) -> "PathSpec | None":  # type: ignore[type-arg, unused-ignore]
     try:
         if not ignore_file.is_file() or ignore_file.stat().st_size > MAX_IGNORE_FILE:
             return None

@@ -187,6 +187,7 @@ def apply_suppressions(ctx: Context, findings: list[Finding],
         kept.extend(unused_suppression.unused(ctx, used, codes))
     return kept, suppressed
 
+
 def classify_form(form: Form, taxonomy: Taxonomy) -> dict[str, Classification]:
     """Classify every field; an annotation naming no known category is an input error."""
     classes = {}
@@ -210,8 +211,9 @@ def resolve_purpose(form: Form, policy: Policy, override: str | None,
     pid = (None if auto else override) or form.purpose or policy.default_purpose
     where = form.location_of("/purpose")
     if pid is None:
-        if auto and recognition is not None and recognition.confident and recognition.purpose in policy.purposes:
-            return policy.purposes[recognition.purpose], "recognised"
+        recognised = recognition.purpose if auto and recognition is not None and recognition.confident else None
+        if recognised is not None and recognised in policy.purposes:
+            return policy.purposes[recognised], "recognised"
         return NO_PURPOSE, "none"
     if pid not in policy.purposes:
         close = difflib.get_close_matches(pid, list(policy.purposes), n=1)

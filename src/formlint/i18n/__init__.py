@@ -71,10 +71,20 @@ def label(message_id: str, lang: str = DEFAULT) -> str:
 
 
 def translate(text: str | Message, lang: str = DEFAULT) -> str:
-    """A message in `lang`, its parameters rendered first."""
+    """A message in `lang`, its parameters rendered first; a citation parameter names
+    the law as readers of `lang` know it."""
     if isinstance(text, str):
-        return text
+        return cited(text, lang)
     return t(text.id, lang, **{name: _param(value, lang) for name, value in text.params})
+
+
+def cited(text: str, lang: str) -> str:
+    """Text with every citation in it ("PIPL Art. 28") in `lang`'s usual form."""
+    if lang != "zh":
+        return text
+    from formlint.i18n.laws import zh_citation
+
+    return zh_citation(text)
 
 
 def _param(value: Param, lang: str) -> str | int:
@@ -82,11 +92,13 @@ def _param(value: Param, lang: str) -> str | int:
         return translate(value, lang)
     if isinstance(value, tuple):
         return t("report.list_separator", lang).join(translate(part, lang) for part in value)
-    return value
+    return cited(value, lang) if isinstance(value, str) else value
 
 
 def translate_law(law: Law, lang: str = DEFAULT) -> str:
-    return LAW_SEPARATOR.join(translate(part, lang) for part in law)
+    """The law line: each citation once, in `lang`'s usual form."""
+    parts = dict.fromkeys(translate(part, lang) for part in law)
+    return (t("report.law_separator", lang) if has("report.law_separator", lang) else LAW_SEPARATOR).join(parts)
 
 
 def has(message_id: str, lang: str) -> bool:

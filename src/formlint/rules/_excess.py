@@ -8,7 +8,7 @@ from formlint.context import Context
 from formlint.i18n import msg
 from formlint.model import Field, Law, Severity
 
-MINIMISATION_LAW = ("PIPL Art. 6", "GDPR Art. 5(1)(c)")
+MINIMISATION_LAW = {"pipl": ("PIPL Art. 6",), "gdpr": ("GDPR Art. 5(1)(c)",)}
 EXCESS_HELP = msg("excess.help")
 # The catalogue entries DM101 and DM102 share, with their parameters.
 EXCESS_MESSAGES: dict[str, tuple[str, ...]] = {"excess.help": (), "law.purpose_basis": ("basis",)}
@@ -39,5 +39,6 @@ def policy_severity(ctx: Context, field: Field) -> Severity | None:
 def purpose_law(ctx: Context) -> Law:
     """Data minimisation, and the purpose's own legal basis when the policy cites one."""
     basis = "; ".join(ctx.purpose.source)
-    return (*MINIMISATION_LAW, msg("law.purpose_basis", basis=basis)) if basis else MINIMISATION_LAW
+    minimisation = ctx.cited(MINIMISATION_LAW)
+    return (*minimisation, msg("law.purpose_basis", basis=basis)) if basis else minimisation
 

@@ -28,7 +28,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if days is None or cap is None or days <= cap:
         return
     basis = "; ".join(ctx.purpose.retention_source)
-    law: Law = (*RULE.law, msg("law.cap_basis", basis=basis)) if basis else RULE.law
+    law: Law = (*ctx.cited(RULE.laws), msg("law.cap_basis", basis=basis)) if basis else ctx.cited(RULE.laws)
     yield notice_finding(ctx, RULE,
                          msg("RT203.message", days=days, evidence=ctx.notice.retention.evidence, cap=cap,
                              purpose=ctx.purpose.id),

@@ -14,8 +14,7 @@ from importlib import resources
 from typing import Any
 
 from formlint.errors import FormError, FormlintError
-from formlint.model import Policy, Report
-from formlint.source import MAX_FILE_SIZE
+from formlint.model import MAX_FILE_SIZE, Policy, Report
 
 AS_DECLARED = ""  # the purpose the form declares, else the policy's default
 SAMPLES = ("qingdao-property-return.yaml", "beijing-wechat-group-return.yaml", "venue-check-in-minimal.yaml")
