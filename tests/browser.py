@@ -95,24 +95,27 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    """`formlint serve` as a user starts it, on a free port."""
+    """`formlint serve` as a user starts it, on a free port; its output is kept in
+    test-artefacts/serve.log."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"}
-    process = subprocess.Popen([sys.executable, "-m", "formlint", "serve", "--port", str(port), "--no-browser"],
-                               cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        wait_for_port(port, process)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        process.terminate()
-        process.communicate(timeout=20)
+    ARTEFACTS.mkdir(exist_ok=True)
+    with open(ARTEFACTS / "serve.log", "w", encoding="utf-8") as log:
+        process = subprocess.Popen([sys.executable, "-m", "formlint", "serve", "--port", str(port), "--no-browser"],
+                                   cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
+        try:
+            wait_for_port(port, process)
+            yield f"http://127.0.0.1:{port}/"
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
 
 
 def wait_for_port(port: int, process: subprocess.Popen[str], seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise AssertionError(f"formlint serve exited: {process.communicate()[1]}")
+            raise AssertionError(f"formlint serve exited; see {ARTEFACTS / 'serve.log'}")
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
             return

@@ -113,3 +113,14 @@ def test_bad_uploads_show_one_error_line_and_the_page_keeps_working(watched: Wat
     upload(page, SAMPLES / "venue-check-in-minimal.yaml")
     assert page.is_hidden("#error")
     assert page.inner_text("#summary").startswith("Checked 1 form(s), 6 field(s)")
+
+
+def test_recognise_shows_the_purpose_it_chose(watched: Watched) -> None:
+    page = watched.page
+    page.select_option("#policy", "general")
+    page.select_option("#purpose", "recognise")
+    page.fill("#paste", "title: Subscribe to our newsletter\nfields:\n  - key: email\n    label: Email address\n")
+    page.click("#check-paste")
+    page.wait_for_selector("#recognition:not([hidden])")
+    assert page.inner_text("#recognition").startswith("looks like newsletter")
+    assert page.inner_text("#summary").startswith("Checked 1 form(s), 1 field(s)")

@@ -98,3 +98,27 @@ def test_serve_help_imports_no_web_stack() -> None:
                            env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, timeout=60)
     assert "--no-browser" in shown.stdout
     assert shown.stdout.strip().splitlines()[-1] == "[]", shown.stderr
+
+
+NEWSLETTER = b"""title: Subscribe to our newsletter
+fields:
+  - key: email
+    label: Email address
+    type: email
+  - key: religion
+    label: Religion
+"""
+
+
+def test_recognise_checks_against_the_purpose_it_recognises_and_says_why() -> None:
+    answer = check_upload(NEWSLETTER, Choice("n.yaml", "general", "recognise"), load_settings((), "en", 10**6))
+    assert answer["ok"], answer
+    form = json.loads(answer["json"])["forms"][0]
+    assert (form["purpose"], form["purpose_origin"]) == ("newsletter", "recognised")
+    assert answer["recognition"].startswith("looks like newsletter (confidence 1.00)")
+    assert "recognised from the form" in answer["report"]
+
+
+def test_a_declared_purpose_is_not_answered_with_a_recognition_when_not_asked() -> None:
+    answer = check_upload(NEWSLETTER, Choice("n.yaml", "general", "newsletter"), load_settings((), "en", 10**6))
+    assert answer["ok"] and "recognition" not in answer

@@ -14,8 +14,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from typing import Callable
+import sys
+from typing import Callable, NoReturn
 
+from formlint.errors import Interrupted
 from formlint.model import Report
 
 # Checks one file: (path, met while walking a folder) -> its report.
@@ -64,7 +66,29 @@ def check_in_workers(items: list[tuple[str, bool]], check_file: CheckFile, jobs:
     _CHECK_FILE = check_file  # inherited by the forked workers
     context = multiprocessing.get_context("fork")
     chunk = max(1, len(items) // (jobs * 8))
-    with context.Pool(jobs, initializer=_die_with_parent) as pool:
+    pool = context.Pool(jobs, initializer=_die_with_parent)
+    try:
         for part in pool.imap(_work, items, chunksize=chunk):
             report.results.extend(part.results)
             report.errors.extend(part.errors)
+    except Interrupted as exc:
+        _abandon(exc.signum)
+    except BaseException:
+        pool.terminate()
+        raise
+    pool.close()
+    pool.join()
+
+
+def _abandon(signum: int) -> NoReturn:
+    """Stop at once on SIGINT/SIGTERM: kill the workers and exit 128 + signal.
+
+    Pool.terminate() can hang for ever here: it first takes the task queue's lock,
+    which an idle worker holds while it waits for a task that will never come. The
+    parent holds nothing to clean up while workers run (baselines and reports are
+    written after checking), so the workers are killed and the process ends."""
+    for worker in multiprocessing.active_children():
+        worker.kill()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(128 + signum)

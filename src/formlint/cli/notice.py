@@ -23,9 +23,12 @@ from formlint.cli.common import EXIT_CLEAN, EXIT_ERROR, LANG_HELP, Choice, repor
 @click.option("--lang", metavar="LANG", help=LANG_HELP)
 def notice(form: str, policy: tuple[str, ...], purpose: Optional[str], output_format: str, output: Optional[str],
            force: bool, input_format: Optional[str], config: Optional[str], isolated: bool, lang: Optional[str]) -> None:
-    """Draft the notice the form should carry (PIPL Art. 17, GDPR Art. 13): collector,
-    purpose, the data kept after minimisation, sensitive data, legal basis, recipients,
-    retention and rights. What neither the form nor the policy says is a marked placeholder."""
+    """Draft the privacy notice the form should carry, in English or Chinese.
+
+    It has the elements PIPL Art. 17 and GDPR Art. 13 ask for: collector,
+    purpose, the data kept after minimisation, sensitive data, legal basis,
+    recipients, retention and rights. What neither the form nor the policy says
+    is a marked placeholder."""
     from formlint.errors import UsageError
     from formlint.notice_draft import draft_notice, render_draft
     from formlint.pipeline import check_paths

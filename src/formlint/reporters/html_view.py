@@ -39,7 +39,7 @@ class FormView:
     format: str
     purpose_id: str
     purpose_title: str
-    purpose_declared: bool
+    purpose_origin: str  # declared | given | recognised | none
     retention: str | None
     policy: Policy
     rows: tuple[FieldRow, ...]
@@ -87,13 +87,21 @@ def retention_text(result: FormResult) -> str | None:
     return (retention.evidence or str(retention.days)) if retention.found else None
 
 
+def purpose_origin(result: FormResult) -> str:
+    """Where the purpose came from, as the report says it: the form's own `purpose`,
+    one given for the check (or the policy's default), recognised, or none."""
+    if result.purpose_origin == "declared":
+        return "declared" if result.form.purpose == result.purpose.id else "given"
+    return result.purpose_origin
+
+
 def form_view(index: int, result: FormResult, taxonomy: Taxonomy) -> FormView:
     keys = {f.key for f in result.form.fields}
     form = result.form
     return FormView(
         anchor=f"form-{index}", path=relative_uri(form.path), title=form.title or "", format=form.format,
         purpose_id=result.purpose.id, purpose_title=result.purpose.title,
-        purpose_declared=form.purpose == result.purpose.id, retention=retention_text(result),
+        purpose_origin=purpose_origin(result), retention=retention_text(result),
         policy=result.policy, rows=field_rows(result, taxonomy),
         form_findings=tuple(f for f in result.findings if (f.field_key or "") not in keys),
         by_severity=severity_counts(result.findings))

@@ -17,6 +17,7 @@ from formlint.errors import FormError, FormlintError
 from formlint.model import MAX_FILE_SIZE, Policy, Report
 
 AS_DECLARED = ""  # the purpose the form declares, else the policy's default
+RECOGNISE = "recognise"  # the purpose formlint recognises from the form (formlint.recognise)
 SAMPLES = ("qingdao-property-return.yaml", "beijing-wechat-group-return.yaml", "venue-check-in-minimal.yaml")
 MAX_NAME = 200
 
@@ -71,21 +72,32 @@ def too_large(name: str, size: int, limit: int) -> str:
 
 
 def check_upload(raw: bytes, choice: Choice, settings: Settings) -> dict[str, Any]:
-    """{"ok": True, report, json, sarif, summary} or {"ok": False, "error": line}."""
-    from formlint.pipeline import check_source
+    """{"ok": True, report, json, sarif, summary[, recognition]} or {"ok": False, "error": line}."""
+    from formlint.pipeline import AUTO, check_source
     from formlint.settings import FileSettings
 
     policy = settings.policies.get(choice.policy)
     if policy is None:
         return {"ok": False, "error": f"formlint: error: unknown policy {choice.policy!r}"}
-    options = FileSettings(policy=policy, purpose=choice.purpose or None, max_size=settings.max_size)
+    purpose = AUTO if choice.purpose == RECOGNISE else (choice.purpose or None)
     try:
-        report = check_source(choice.name, raw, options)
+        report = check_source(choice.name, raw, FileSettings(policy=policy, purpose=purpose, max_size=settings.max_size))
     except FormlintError as exc:
         return {"ok": False, "error": str(exc)}
     if report.errors:
         return {"ok": False, "error": str(report.errors[0])}
-    return {"ok": True, **outputs(report, policy, choice.lang)}
+    answer = {"ok": True, **outputs(report, policy, choice.lang)}
+    if choice.purpose == RECOGNISE:
+        answer["recognition"] = recognition_text(report, choice.lang)
+    return answer
+
+
+def recognition_text(report: Report, lang: str) -> str:
+    """What recognition found and, when the form names no purpose, whether it was used."""
+    from formlint.recognise import explain
+
+    result = report.results[0]
+    return explain(result.recognition, lang) if result.recognition is not None else ""
 
 
 def outputs(report: Report, policy: Policy, lang: str) -> dict[str, str]:

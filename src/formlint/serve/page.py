@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from formlint import __version__
 from formlint.i18n import LANGUAGES, t
-from formlint.serve.checking import AS_DECLARED, SAMPLES, Settings
+from formlint.serve.checking import AS_DECLARED, RECOGNISE, SAMPLES, Settings
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -54,7 +54,7 @@ def render_page(settings: Settings, lang: str) -> str:
         "_": say, "lang": lang, "html_lang": HTML_LANG.get(lang, lang), "version": __version__,
         "languages": [(code, LANGUAGE_NAMES.get(code, code)) for code in LANGUAGES],
         "policies": policy_menu(settings), "default_policy": settings.default_policy,
-        "as_declared": AS_DECLARED, "samples": SAMPLES, "extensions": " ".join(sorted(extensions())),
+        "as_declared": AS_DECLARED, "recognise": RECOGNISE, "samples": SAMPLES, "extensions": " ".join(sorted(extensions())),
         "max_mib": settings.max_size / (1024 * 1024),
         "script_words": {word: say(f"script.{word}") for word in SCRIPT_WORDS},
     }

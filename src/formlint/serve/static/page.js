@@ -15,8 +15,8 @@
   var answers = 0;
 
   function fillPurposes() {
-    var declared = purposeSelect.options[0];
-    purposeSelect.replaceChildren(declared);
+    var fixed = [purposeSelect.options[0], purposeSelect.options[1]];
+    purposeSelect.replaceChildren(fixed[0], fixed[1]);
     policies[policySelect.value].purposes.forEach(function (pair) {
       var option = document.createElement("option");
       option.value = pair[0];
@@ -47,6 +47,9 @@
     link("download-json", answer.json, "application/json", stem + ".formlint.json");
     link("download-sarif", answer.sarif, "application/sarif+json", stem + ".formlint.sarif");
     document.getElementById("summary").textContent = answer.summary;
+    var recognition = document.getElementById("recognition");
+    recognition.textContent = answer.recognition || "";
+    recognition.hidden = !answer.recognition;
     document.getElementById("report").srcdoc = answer.report;
     error.hidden = true;
     result.hidden = false;
