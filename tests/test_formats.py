@@ -69,7 +69,6 @@ CASES = {
         ("f5", {"fr": "Nationalité", "de": "Staatsangehörigkeit"}, 25, "identity.nationality"),
     ]),
     "html/check-in.html.erb": ("html", "en", "Visitor check-in", "venue-check-in", [
-        ("authenticity_token", {}, 16, "none"),
         ("visitor[name]", {"en": "Your name"}, 18, "identity.name"),
         ("visitor[phone]", {"en": "Phone"}, 19, "contact.phone"),
         ("visitor[born]", {"en": "Date of birth"}, 21, "identity.date_of_birth"),
@@ -129,8 +128,9 @@ def test_types_autocomplete_options_and_required() -> None:
     assert [(schema[k].type, schema[k].required) for k in ("name", "email", "visit.arrival")] == [
         ("text", True), ("email", False), ("datetime", False)]
     assert (schema["phone"].autocomplete, html["visitor[born]"].autocomplete) == ("tel", "bday")
-    assert [html[k].type for k in ("authenticity_token", "visitor[phone]", "visitor[party]", "visitor[area]")] == [
-        "hidden", "tel", "radio", "select_one"]
+    assert [html[k].type for k in ("visitor[phone]", "visitor[party]", "visitor[area]")] == [
+        "tel", "radio", "select_one"]
+    assert "authenticity_token" not in html  # hidden inputs take no answer
     assert (html["visitor[party]"].options, html["visitor[area]"].options) == (("Just me", "Two or more"),
                                                                                ("Inside", "Terrace"))
     assert (formio["buyerPhone"].type, formio["home"].type, formio["buyerName"].required) == ("tel", "address", True)
@@ -268,7 +268,9 @@ def test_huge_attribute_and_unclosed_paragraphs_read_cleanly(tmp_path: Path) -> 
     page = tmp_path / "huge.html"
     page.write_text("<p>Intro\n" * 500 + f'<input name="email" placeholder="{"x" * 2_000_000}">\n', "utf-8")
     form = load_form(str(page))
-    assert [(f.key, f.location.line, len(f.first_label)) for f in form.fields] == [("email", 501, 2_000_000)]
+    # The paragraph just above the input is what a person reads as its label; the placeholder is its hint.
+    assert [(f.key, f.location.line, f.first_label, len(f.hint or "")) for f in form.fields] == [
+        ("email", 501, "Intro", 2_000_000)]
 
 
 def test_template_code_never_breaks_markup_or_reads_as_text(tmp_path: Path) -> None:
@@ -277,8 +279,9 @@ def test_template_code_never_breaks_markup_or_reads_as_text(tmp_path: Path) -> N
                     '<label for="n">Name {# a comment #}</label><input id="n" name="<%= k %>n{{ s }}">\n'
                     '<?php echo "<input name=\'fake\'>"; ?><input name="p" aria-label="Phone ${x}">\n', "utf-8")
     form = load_form(str(page))
+    # Markup that PHP echoes is what the browser gets: its control is read in place.
     assert [(f.key, dict(f.label), f.location.line, f.location.column) for f in form.fields] == [
-        ("n", {"en": "Name"}, 2, 44), ("p", {"en": "Phone"}, 3, 37)]
+        ("n", {"en": "Name"}, 2, 44), ("fake", {}, 3, 13), ("p", {"en": "Phone"}, 3, 37)]
     assert form.notice.text == "Hello"
 
 
