@@ -20,7 +20,7 @@ from formlint.classify import classify
 from formlint.context import Context
 from formlint.discovery import Walk, discover_named
 from formlint.errors import FormError, FormlintError, NotAForm
-from formlint.formats import FORMATS, load_form
+from formlint.formats import load_form
 from formlint.i18n import msg
 from formlint.model import (NO_PURPOSE, Classification, Classified, Finding, Form, FormResult, Policy, Purpose,
                             Recognition, Report, Suppressed)

@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Mapping
+from typing import Mapping
 
 from formlint.classify import normalise
 from formlint.model import Classification, Clue, Form, Message, Policy, Purpose, Recognition

@@ -37,7 +37,7 @@ from formlint.errors import FormError
 from formlint.formats import _html_controls as controls
 from formlint.formats._common import MAX_FIELDS, guess_language, suppressions
 from formlint.formats._html_templates import blank_templates
-from formlint.formats._html_tokens import EndTag, Lines, StartTag, Text, Token, tokens
+from formlint.formats._html_tokens import EndTag, Lines, StartTag, Token, tokens
 from formlint.model import Collector, Field, Form, Location, Notice
 from formlint.source import MAX_DEPTH, decode
 
