@@ -113,56 +113,39 @@ def _with_draft(options: "FixOptions", result: "FormResult", lang: str) -> "FixO
 
 def _fix_one(result: "FormResult", raw: bytes, options: "FixOptions", lang: str, write: bool,
              output_dir: str | None, force: bool, recheck: "Callable[[bytes], Report]") -> int:
+    """Plan the fix of one form, check the fixed bytes again, then show or store them.
+    A workbook has no text to diff: its dry run lists the changed cells instead."""
     from formlint.fixer import plan
-
-    path = result.form.path
-    suffix = os.path.splitext(path)[1].lower()
-    if suffix in WORKBOOKS:
-        return _fix_workbook(result, raw, suffix, options, lang, write, output_dir, force, recheck)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        print_error(f"{_visible(path)}:1:1: error: fix edits UTF-8 files only; this one is not")
-        return EXIT_ERROR
-    outcome = plan(text, result.form.format, os.path.splitext(path)[1].lower(), result.findings,
-                   result.purpose, options)
-    after = recheck(outcome.text.encode("utf-8")) if outcome.changed else None
-    if after is not None and (after.errors or not after.results):
-        print_error(f"{_visible(path)}:1:1: error: the fixed form would not read back; nothing written")
-        return EXIT_ERROR
-    left = list(after.results[0].findings) if after is not None else list(result.findings)
-    dry_run = not write and not output_dir
-    _print_changes(path, outcome, left, lang, to_stderr=dry_run)
-    if dry_run:
-        if outcome.changed:
-            write_output(_diff(path, text, outcome.text))
-        return EXIT_FINDINGS if outcome.changed or left else EXIT_CLEAN
-    if outcome.changed and not _store(path, raw, outcome.text.encode("utf-8"), output_dir, force):
-        return EXIT_ERROR
-    return EXIT_FINDINGS if left else EXIT_CLEAN
-
-
-def _fix_workbook(result: "FormResult", raw: bytes, suffix: str, options: "FixOptions", lang: str, write: bool,
-                  output_dir: str | None, force: bool, recheck: "Callable[[bytes], Report]") -> int:
-    """A workbook has no text to diff: the dry run lists the changed cells instead."""
-    import sys
-
     from formlint.fixer.workbook import plan_workbook
 
     path = result.form.path
-    outcome = plan_workbook(raw, suffix, result.findings, result.purpose, options)
-    after = recheck(outcome.data) if outcome.changed else None
+    shown = _visible(path)
+    suffix = os.path.splitext(path)[1].lower()
+    outcome: "Outcome | WorkbookOutcome"
+    if suffix in WORKBOOKS:
+        outcome = plan_workbook(raw, suffix, result.findings, result.purpose, options)
+        data = outcome.data
+        preview = "".join(f"{shown}: {cell.where}: {_visible(cell.what)}\n" for cell in outcome.cells)
+    else:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            print_error(f"{shown}:1:1: error: fix edits UTF-8 files only; this one is not")
+            return EXIT_ERROR
+        outcome = plan(text, result.form.format, suffix, result.findings, result.purpose, options)
+        data = outcome.text.encode("utf-8")
+        preview = _diff(path, text, outcome.text) if outcome.changed else ""
+    after = recheck(data) if outcome.changed else None
     if after is not None and (after.errors or not after.results):
-        print_error(f"{_visible(path)}:1:1: error: the fixed workbook would not read back; nothing written")
+        print_error(f"{shown}:1:1: error: the fixed form would not read back; nothing written")
         return EXIT_ERROR
     left = list(after.results[0].findings) if after is not None else list(result.findings)
     dry_run = not write and not output_dir
     _print_changes(path, outcome, left, lang, to_stderr=dry_run)
     if dry_run:
-        for cell in outcome.cells:
-            sys.stdout.write(f"{_visible(path)}: {cell.where}: {_visible(cell.what)}\n")
+        write_output(preview)
         return EXIT_FINDINGS if outcome.changed or left else EXIT_CLEAN
-    if outcome.changed and not _store(path, raw, outcome.data, output_dir, force):
+    if outcome.changed and not _store(path, raw, data, output_dir, force):
         return EXIT_ERROR
     return EXIT_FINDINGS if left else EXIT_CLEAN
 
