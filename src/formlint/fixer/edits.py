@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Protocol
+from typing import Callable, Protocol
 
 from formlint.fixer.spans import Node, NotLocatable, json_nodes, yaml_nodes
 from formlint.fixer.text import CannotFix, Edit, apply
@@ -18,7 +18,6 @@ __all__ = ["Edit", "CannotFix", "Editor", "editor_for", "apply"]
 
 
 class Editor(Protocol):
-    comments: bool  # whether the format can comment a field out
     removed: set[str]  # pointers of entries removed so far
 
     def remove(self, pointer: str) -> list[Edit]: ...
@@ -77,18 +76,17 @@ def _indent_of(text: str, line_start: int) -> str:
 # ------------------------------------------------------------------------- YAML
 
 
-class YamlEditor:
-    """Native forms and JSON Schema written as YAML: block sequences and mappings."""
+class _MappedEditor:
+    """What the YAML and JSON editors share: the text, its nodes by JSON pointer, and
+    the entries removed so far."""
 
-    comments = True
-
-    def __init__(self, text: str, newline: str, form_format: str) -> None:
+    def __init__(self, text: str, newline: str, form_format: str, mapper: Callable[[str], dict[str, Node]]) -> None:
         self.text = text
         self.newline = newline
         self.format = form_format
         self.removed: set[str] = set()
         try:
-            self.nodes = yaml_nodes(text)
+            self.nodes = mapper(text)
         except NotLocatable as exc:
             raise CannotFix(f"the file cannot be mapped for editing ({exc})") from None
 
@@ -97,6 +95,20 @@ class YamlEditor:
         if node is None:
             raise CannotFix(f"no node at {pointer or '/'} in the file")
         return node
+
+    def _required_items(self, pointer: str) -> tuple[str, list[str]]:
+        """The JSON Schema `required` list that holds the property at `pointer`, and
+        the pointers of the entries naming it."""
+        owner, _, name = pointer.rpartition("/properties/")
+        required = f"{owner}/required"
+        return required, [p for p, n in self.nodes.items() if n.parent == required and n.value == name]
+
+
+class YamlEditor(_MappedEditor):
+    """Native forms and JSON Schema written as YAML: block sequences and mappings."""
+
+    def __init__(self, text: str, newline: str, form_format: str) -> None:
+        super().__init__(text, newline, form_format, yaml_nodes)
 
     def _content_end(self, pointer: str) -> int:
         """Where the last character of the node's own content is (block mappings end
@@ -162,13 +174,12 @@ class YamlEditor:
         return [Edit(required.span.start, required.span.end, "false")]
 
     def _drop_from_required(self, pointer: str) -> list[Edit]:
-        owner, _, name = pointer.rpartition("/properties/")
-        items = [p for p, n in self.nodes.items() if n.parent == f"{owner}/required" and n.value == name]
+        required, items = self._required_items(pointer)
         if not items:
             raise CannotFix("the property is not in a `required` list")
-        start, end = self._block_range(items[0]) if not self.node(f"{owner}/required").flow else (0, 0)
-        if end == 0:
+        if self.node(required).flow:
             raise CannotFix("`required` is a flow list; edit it by hand")
+        start, end = self._block_range(items[0])
         return [Edit(start, end, "")]
 
     def set_retention(self, statement: str) -> list[Edit]:
@@ -254,26 +265,11 @@ def _yaml_scalar(value: str) -> str:
 # ------------------------------------------------------------------------- JSON
 
 
-class JsonEditor:
+class JsonEditor(_MappedEditor):
     """JSON Schema, SurveyJS, Form.io and native forms written as JSON."""
 
-    comments = False
-
     def __init__(self, text: str, newline: str, form_format: str) -> None:
-        self.text = text
-        self.newline = newline
-        self.format = form_format
-        self.removed: set[str] = set()
-        try:
-            self.nodes = json_nodes(text)
-        except NotLocatable as exc:
-            raise CannotFix(f"the file cannot be mapped for editing ({exc})") from None
-
-    def node(self, pointer: str) -> Node:
-        node = self.nodes.get(pointer)
-        if node is None:
-            raise CannotFix(f"no node at {pointer or '/'} in the file")
-        return node
+        super().__init__(text, newline, form_format, json_nodes)
 
     def _entry(self, pointer: str) -> tuple[int, int]:
         node = self.node(pointer)
@@ -330,15 +326,14 @@ class JsonEditor:
         raise CannotFix("no required flag to change")
 
     def _required_entry(self, pointer: str, quiet: bool) -> list[Edit]:
-        owner, _, name = pointer.rpartition("/properties/")
-        items = [p for p, n in self.nodes.items() if n.parent == f"{owner}/required" and n.value == name]
+        required, items = self._required_items(pointer)
         if not items:
             if quiet:
                 return []
             raise CannotFix("the property is not in a `required` list")
-        siblings = [p for p, n in self.nodes.items() if n.parent == f"{owner}/required"]
+        siblings = [p for p, n in self.nodes.items() if n.parent == required]
         if all(p in self.removed or p == items[0] for p in siblings):
-            node = self.node(f"{owner}/required")
+            node = self.node(required)
             self.removed.difference_update(siblings)
             return [Edit(node.span.start, node.span.end, "[]")]
         self.removed.add(items[0])
@@ -407,8 +402,6 @@ class JsonEditor:
 
 class CsvEditor:
     """XLSForm in CSV: one row per question; `survey!N` points at row N."""
-
-    comments = False
 
     def __init__(self, text: str, newline: str) -> None:
         self.text = text

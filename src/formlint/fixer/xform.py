@@ -37,8 +37,6 @@ class _Element:
 class XFormEditor:
     """Edits of an XForm's text; expat's byte offsets are turned into characters."""
 
-    comments = False
-
     def __init__(self, text: str) -> None:
         self.text = text
         self.data = text.encode("utf-8")
