@@ -464,3 +464,20 @@ def test_fix_notice_inserts_the_draft_where_a_form_has_none(tmp_path: Path) -> N
     text = form.read_text("utf-8")
     assert "notice:\n  retention: \"28 days\"\n  text: |-\n    Privacy notice: t\n" in text
     assert set(codes(tmp_path, "f.yaml")) == {"NT302", "NT303"}  # collector and recipients are placeholders to fill in
+
+
+@pytest.mark.parametrize("command", ["fix", "notice"])
+def test_a_broken_form_is_one_error_line_and_nothing_is_written(tmp_path: Path, command: str) -> None:
+    from conftest import run_formlint
+
+    broken = write(tmp_path, "broken.yaml", "id: t\nfields: [\n")
+    good = write(tmp_path, "good.yaml", NATIVE)
+    args = ["--write", "broken.yaml", "good.yaml"] if command == "fix" else ["broken.yaml"]
+    result = run_formlint(command, "--isolated", *args, cwd=tmp_path)
+    assert result.returncode == 2
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert len(errors) == 1 and errors[0].startswith("broken.yaml:")
+    assert "Traceback" not in result.stderr
+    assert broken.read_text("utf-8") == "id: t\nfields: [\n"
+    if command == "fix":  # the other file of the run is still fixed
+        assert "religion" not in good.read_text("utf-8")
