@@ -392,8 +392,9 @@ def _by_section(
     # A label that asks a quantity, a price or a type asks about a thing, unless the
     # section is about the person's body or life: "How often..." under "Mental health".
     asks_a_thing = _label_hit(field.label, index) is not None
+    lang = next(iter(field.label), None)  # titles are in the form's language
     for where, text in places:
-        hit = _context_hit(index, text)
+        hit = _context_hit(index, text, lang)
         if hit is not None and asks_a_thing and hit.category.split(".")[0] not in _INTIMATE:
             return None
         if hit is not None:
@@ -465,6 +466,12 @@ def _translations_hit(index: _Index, labels: tuple[tuple[str, str], ...]) -> _Hi
     written = [(lang, text) for lang, text in labels if text]
     if not written:
         return None
+    # A default language formlint has no pack for (Dari, Luganda) is read through the
+    # first translation it can read.
+    known = [pair for pair in written if _primary(pair[0]) in index.languages]
+    if known and known[0] != written[0]:
+        written.remove(known[0])
+        written.insert(0, known[0])
     default = _label_match(index, *written[0])
     if default is not None:
         return default
@@ -551,9 +558,9 @@ def _longest(hits: Iterable[_Hit]) -> _Hit | None:
     return min(hits, key=lambda h: (-h.span, h.phrase.rank), default=None)
 
 
-def _context_hit(index: _Index, text: str) -> _Hit | None:
+def _context_hit(index: _Index, text: str, lang: str | None) -> _Hit | None:
     """A section title's phrase: weak phrases and `none` say nothing about a field."""
-    hit = _match(index, text, None, False)
+    hit = _match(index, text, lang, False)
     if hit is None or hit.phrase.weak or hit.category not in index.personal:
         return None
     return hit
@@ -612,8 +619,9 @@ def _best(
     form's language, which may be wrong ("en" on a Dutch page), so other languages
     still match, except their two-letter words ("hp", "wa"), too easily someone else's."""
     preferred = _primary(lang) if lang else "en"
+    lenient = allowed is None or preferred == "en"
     spoken = (
-        m for m in candidates if _speaks(m.phrase, allowed) or m.phrase.length >= FOREIGN_WORD
+        m for m in candidates if _speaks(m.phrase, allowed) or (lenient and m.phrase.length >= FOREIGN_WORD)
     )
     return min(
         spoken,
