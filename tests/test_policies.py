@@ -263,10 +263,80 @@ def test_init_keeps_an_inherited_purpose_without_redefining_it(tmp_path: Path) -
 
 
 def test_init_asks_when_not_given_yes(tmp_path: Path) -> None:
-    result = run_formlint("init", "--dir", str(tmp_path), stdin="gdpr\nnewsletter\n")
+    result = run_formlint("init", "--dir", str(tmp_path), stdin="gdpr\nnewsletter\nnewsletter\n")
     assert result.returncode == 0, result.stderr
     assert "purpose: newsletter" in (tmp_path / ".formlint.yaml").read_text("utf-8")
     assert "extends: [gdpr]" in (tmp_path / ".formlint-policy.yaml").read_text("utf-8")
+    written = load_policy(str(tmp_path / ".formlint-policy.yaml")).purposes["newsletter"]
+    assert written.alternatives == load_policy("general").purposes["newsletter"].alternatives
+
+
+def test_init_lists_the_policies_and_purposes_it_asks_about(tmp_path: Path) -> None:
+    result = run_formlint("init", "--dir", str(tmp_path), stdin="general\nclinical-intake\n")
+    assert result.returncode == 0, result.stderr
+    menu, asked = result.stdout.split("Policy to build on", 1)
+    assert all(f"  {name} " in menu for name in builtin_names())
+    assert "  [Health care]\n" in asked and "    clinical-intake " in asked and "    newsletter " in asked
+
+
+@pytest.mark.parametrize("purpose", ["clinical-intake", "newsletter", "school-enrolment"])
+def test_init_writes_the_chosen_purposes_own_lists(tmp_path: Path, purpose: str) -> None:
+    result = run_formlint("init", "--dir", str(tmp_path), stdin=f"general\n{purpose}\n")
+    assert result.returncode == 0, result.stderr
+    written = load_policy(str(tmp_path / ".formlint-policy.yaml")).purposes[purpose]
+    shipped = load_policy("general").purposes[purpose]
+    assert (written.necessary, written.optional, written.alternatives) == (
+        shipped.necessary, shipped.optional, shipped.alternatives)
+    text = (tmp_path / ".formlint-policy.yaml").read_text("utf-8")
+    assert f"necessary: [{', '.join(sorted(shipped.necessary))}]" in text
+
+
+def test_init_answers_differ_by_purpose(tmp_path: Path) -> None:
+    lists = set()
+    for purpose in ("clinical-intake", "newsletter", "job-application"):
+        folder = tmp_path / purpose
+        folder.mkdir()
+        run_formlint("init", "--yes", "--pack", "general", "--purpose", purpose, "--dir", str(folder))
+        lists.add((folder / ".formlint-policy.yaml").read_text("utf-8").split("purposes:", 1)[1])
+    assert len(lists) == 3
+
+
+def test_init_asks_again_after_a_wrong_answer(tmp_path: Path) -> None:
+    answers = "nope\ngeneral\nNot An Id\nmy-intake\nno-such-purpose\nclinical-intake\n"
+    result = run_formlint("init", "--dir", str(tmp_path), stdin=answers)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("Error: ") == 3 and "no built-in policy named 'nope'" in result.stdout
+    assert "general has no purpose 'no-such-purpose'" in result.stdout
+    policy = load_policy(str(tmp_path / ".formlint-policy.yaml"))
+    assert policy.purposes["my-intake"].necessary == load_policy("general").purposes["clinical-intake"].necessary
+    assert policy.default_purpose == "my-intake"
+
+
+def test_init_with_input_ending_early_is_one_error_and_writes_nothing(tmp_path: Path) -> None:
+    result = run_formlint("init", "--dir", str(tmp_path), stdin="nope\n")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == ["formlint: error: init: the input ended before every question was answered"]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_init_without_a_purpose_leaves_each_form_its_own(tmp_path: Path) -> None:
+    result = run_formlint("init", "--dir", str(tmp_path), stdin="general\n\n")
+    assert result.returncode == 0, result.stderr
+    assert "purpose" not in yaml_config(tmp_path)
+    assert load_policy(str(tmp_path / ".formlint-policy.yaml")).default_purpose is None
+
+
+def test_init_asks_in_chinese(tmp_path: Path) -> None:
+    result = run_formlint("init", "--lang", "zh", "--dir", str(tmp_path), stdin="general\nclinical-intake\n")
+    assert result.returncode == 0, result.stderr
+    assert "[医疗卫生]" in result.stdout and "要继承的策略" in result.stdout
+
+
+def yaml_config(folder: Path) -> dict[str, str]:
+    import yaml
+
+    data: dict[str, str] = yaml.safe_load((folder / ".formlint.yaml").read_text("utf-8"))
+    return data
 
 
 def test_init_never_overwrites_without_force(tmp_path: Path) -> None:

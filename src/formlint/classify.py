@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -417,8 +418,9 @@ def _by_type(
 def _by_quantity(
     field: Field, taxonomy: Taxonomy, index: _Index
 ) -> Classification | None:
-    """A question measured in a unit, or answered with numbers only, is a quantity."""
-    for lang, text in field.label.items():
+    """A question measured in a unit, or answered with numbers only, is a quantity. The
+    default language's label says so; a translation's stray letter ("l'enquête") does not."""
+    for lang, text in list(field.label.items())[:1]:
         unit = _unit_in(index, text, lang)
         if unit is not None:
             evidence = f'label "{text}" asks for a quantity (unit "{unit}")'
@@ -455,12 +457,27 @@ def _label_hit(labels: Mapping[str, str], index: _Index) -> _Hit | None:
 
 @lru_cache(maxsize=65536)
 def _translations_hit(index: _Index, labels: tuple[tuple[str, str], ...]) -> _Hit | None:
-    hits = []
-    for lang, text in labels:
-        hit = _match(index, _asked(index, text, lang), lang, False) if text else None
-        if hit is not None:
-            hits.append(_Hit(hit.phrase, text, hit.whole, hit.how, hit.span))
-    return _longest(h for h in hits if _decisive(h)) or _longest(hits)
+    """Readers put the form's default language first: that label is the one a reviewer
+    reads, so whatever it names decides. When it names nothing, the translations decide
+    where they agree: of three or more, a category needs two ("kaya" in the Swahili
+    label alone does not make "How many eggs does your household sell?" a household
+    question)."""
+    written = [(lang, text) for lang, text in labels if text]
+    if not written:
+        return None
+    default = _label_match(index, *written[0])
+    if default is not None:
+        return default
+    hits = [h for lang, text in written[1:] if (h := _label_match(index, lang, text))]
+    votes = Counter(h.category for h in hits if _decisive(h))
+    needed = 2 if len(written) > 2 else 1
+    agreed = (h for h in hits if _decisive(h) and votes[h.category] >= needed)
+    return _longest(agreed) or _longest(h for h in hits if not _decisive(h))
+
+
+def _label_match(index: _Index, lang: str, text: str) -> _Hit | None:
+    hit = _match(index, _asked(index, text, lang), lang, False)
+    return None if hit is None else _Hit(hit.phrase, text, hit.whole, hit.how, hit.span)
 
 
 @lru_cache(maxsize=65536)

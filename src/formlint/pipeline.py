@@ -52,13 +52,15 @@ def run(settings: Settings) -> Report:
                        walk=settings.walk())
 
 
-def classified(paths: Iterable[str], input_format: str | None = None) -> tuple[list[Classified], list[FormlintError]]:
-    """The first stages only: each form under `paths` loaded and classified, and the
-    files that could not be read (a walked file no format claims is skipped)."""
+def classified(paths: Iterable[str], input_format: str | None = None,
+               walk: Walk | None = None) -> tuple[list[Classified], list[FormlintError]]:
+    """The first stages only: each form under `paths` (found as `check` finds them)
+    loaded and classified, and the files that could not be read (a walked file no
+    format claims is skipped)."""
     taxonomy = load_taxonomy()
     forms: list[Classified] = []
     errors: list[FormlintError] = []
-    for path, walked in discover_named(paths):
+    for path, walked in discover_named(paths, walk=walk):
         try:
             form = load_form(path, input_format, walked=walked)
             forms.append(Classified(form, classify_form(form, taxonomy)))
@@ -97,10 +99,11 @@ def check_paths(paths: Iterable[str], options: OptionsFor,
     return report
 
 
-def check_source(path: str, raw: bytes, options: OptionsFor) -> Report:
-    """Check one form given as bytes (stdin) under the name `path`."""
+def check_source(path: str, raw: bytes, options: OptionsFor, walked: bool = False) -> Report:
+    """Check one form given as bytes (stdin, or a file read once) under the name `path`;
+    a file met in a folder walk (`walked`) is read only if it looks like a form."""
     report = Report()
-    check_one(report, path, raw, options)
+    check_one(report, path, raw, options, walked=walked)
     return report
 
 

@@ -1,5 +1,11 @@
 """`formlint init`: write a starter .formlint.yaml and a policy that extends a pack.
 
+Asked interactively, it lists the choices first (the built-in policies, then the
+chosen policy's purposes by domain) and asks again after a wrong answer. The
+policy it writes holds the chosen purpose's real `necessary`, `optional` and
+`alternatives` lists, ready to edit; a new purpose may start from the lists of one
+of `general`'s purposes.
+
 Files are never overwritten without --force, and each is written to a temporary
 file in the same folder and moved into place, so an interrupted run leaves either
 the old file or the new one, never half of one.
@@ -8,46 +14,153 @@ the old file or the new one, never half of one.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 import click
 
-from formlint.cli.common import write_output
+from formlint.cli.common import LANG_HELP, write_output
+
+if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
+    from formlint.model import Policy, Purpose
 
 CONFIG_NAME = ".formlint.yaml"
 # Hidden, so that `formlint check .` does not try to read the policy as a form.
 POLICY_NAME = ".formlint-policy.yaml"
-DEFAULT_PACK = "pipl"
+DEFAULT_PACK = "general"
+# Where a new purpose may copy its lists from.
+TEMPLATES = "general"
+NO_TEMPLATE = "none"
 NEW_PURPOSE = "registration"
 # The policy schema's pattern for purpose ids.
 PURPOSE_ID = r"[a-z0-9][a-z0-9-]*"
 
 
 @click.command("init")
-@click.option("--pack", metavar="POLICY", help="Built-in policy to extend (e.g. pipl, gdpr, epidemic-registration).")
-@click.option("--purpose", metavar="PURPOSE", help="Purpose id your forms use.")
+@click.option("--pack", metavar="POLICY", help="Built-in policy to extend (e.g. general, pipl, gdpr). Default: general.")
+@click.option("--purpose", metavar="PURPOSE", help="Purpose id your forms use: one of the pack's, or a new one.")
+@click.option("--like", metavar="PURPOSE", help=f"For a new purpose: copy the lists of this purpose of `{TEMPLATES}`.")
 @click.option("--yes", "-y", is_flag=True, help="Do not ask; use the flags and defaults.")
 @click.option("--force", is_flag=True, help="Overwrite existing files.")
 @click.option("--dir", "directory", type=click.Path(path_type=Path), default=Path("."), metavar="FOLDER",
               help="Folder to write the files in.")
-def init(pack: Optional[str], purpose: Optional[str], yes: bool, force: bool, directory: Path) -> None:
-    """Write .formlint.yaml and .formlint-policy.yaml (extending a built-in pack)."""
-    from formlint.policy import load_policy
+@click.option("--lang", metavar="LANG", help=LANG_HELP)
+def init(pack: Optional[str], purpose: Optional[str], like: Optional[str], yes: bool, force: bool,
+         directory: Path, lang: Optional[str]) -> None:
+    """Write .formlint.yaml and .formlint-policy.yaml (extending a built-in policy)."""
+    from formlint.cli.common import resolve_lang
 
+    language = resolve_lang(lang)
     config, policy_file = directory / CONFIG_NAME, directory / POLICY_NAME
     _refuse_existing([config, policy_file], force)
-    pack = pack or (DEFAULT_PACK if yes else click.prompt("Policy to build on", default=DEFAULT_PACK))
-    base = load_policy(pack)
-    suggested = base.default_purpose or next(iter(base.purposes), NEW_PURPOSE)
-    if purpose is None:
-        purpose = suggested if yes else click.prompt("Purpose id", default=suggested)
-    _check_purpose_id(purpose)
-    config_text = (f"# formlint configuration (see README, 'formlint init')\n"
-                   f"policy: {POLICY_NAME}\npurpose: {purpose}\n")
-    _write_both([(policy_file, _policy_text(pack, purpose, purpose in base.purposes)), (config, config_text)], force)
+    try:
+        pack, base = _choose_pack(pack, yes, language)
+        purpose = _choose_purpose(base, purpose, yes, language)
+        model = None if purpose is None else _choose_model(base, purpose, like, yes, language)
+    except click.exceptions.Abort:
+        from formlint.errors import UsageError
+
+        raise UsageError("init: the input ended before every question was answered") from None
+    config_text = (f"# formlint configuration (see README, 'formlint init')\npolicy: {POLICY_NAME}\n"
+                   + (f"purpose: {_scalar(purpose)}\n" if purpose else ""))
+    _write_both([(policy_file, _policy_text(pack, purpose, base, model)), (config, config_text)], force)
     from formlint.escape import terminal
 
-    write_output(terminal(f"wrote {config} and {policy_file} (extends {pack}, purpose {purpose})") + "\n")
+    chosen = f"purpose {purpose}" if purpose else "no purpose: each form's own, or the one formlint recognises"
+    write_output(terminal(f"wrote {config} and {policy_file} (extends {pack}, {chosen})") + "\n")
+
+
+def _ask(question: str, default: str, check: Callable[[str], object]) -> str:
+    """Ask until `check` accepts the answer; a wrong one is explained and asked again."""
+    def accepted(answer: str) -> str:
+        from formlint.errors import FormlintError, UsageError
+
+        try:
+            check(answer.strip())
+        except (FormlintError, UsageError) as exc:
+            raise click.UsageError(getattr(exc, "message", str(exc))) from None
+        return answer.strip()
+
+    answer: str = click.prompt(question, default=default, show_default=bool(default), value_proc=accepted)
+    return answer
+
+
+def _choose_pack(pack: Optional[str], yes: bool, lang: str) -> tuple[str, "Policy"]:
+    from formlint.i18n import t
+    from formlint.policy import load_policy
+
+    if pack is None and not yes:
+        write_output(_policy_menu(lang))
+        pack = _ask(t("init.ask_policy", lang), DEFAULT_PACK, load_policy)
+    pack = pack or DEFAULT_PACK
+    return pack, load_policy(pack)
+
+
+def _choose_purpose(base: "Policy", purpose: Optional[str], yes: bool, lang: str) -> Optional[str]:
+    """The purpose id, or None: each form then names its own or is judged against
+    the purpose formlint recognises."""
+    from formlint.i18n import t
+
+    only = next(iter(base.purposes)) if len(base.purposes) == 1 else None
+    suggested = base.default_purpose or only or ("" if base.purposes else NEW_PURPOSE)
+    if purpose is None and not yes:
+        if base.purposes:
+            write_output(_purpose_menu(base, lang))
+        question = "init.ask_new_purpose" if not base.purposes else "init.ask_purpose" if suggested else "init.ask_any"
+        purpose = _ask(t(question, lang), suggested, lambda answer: answer and _check_purpose_id(answer))
+    purpose = suggested if purpose is None else purpose
+    if purpose == "" and base.purposes and suggested == "":
+        return None
+    _check_purpose_id(purpose)
+    return purpose
+
+
+def _choose_model(base: "Policy", purpose: str, like: Optional[str], yes: bool, lang: str) -> Optional["Purpose"]:
+    """The purpose whose lists the policy file starts from: the chosen one when the
+    pack has it, else a purpose of `general` named by --like or by the answer."""
+    from formlint.i18n import t
+    from formlint.policy import load_policy
+
+    if purpose in base.purposes:
+        return base.purposes[purpose]
+    templates = load_policy(TEMPLATES)
+
+    def known(answer: str) -> None:
+        if answer != NO_TEMPLATE and answer not in templates.purposes:
+            from formlint.errors import UsageError
+
+            raise UsageError(t("init.no_such_purpose", lang, purpose=answer, policy=TEMPLATES, none=NO_TEMPLATE))
+
+    if like is None and not yes:
+        write_output(_purpose_menu(templates, lang))
+        like = _ask(t("init.ask_like", lang, policy=TEMPLATES, none=NO_TEMPLATE), NO_TEMPLATE, known)
+    like = like or NO_TEMPLATE
+    known(like)
+    return None if like == NO_TEMPLATE else templates.purposes[like]
+
+
+def _policy_menu(lang: str) -> str:
+    from formlint.escape import terminal_lines
+    from formlint.i18n import t
+    from formlint.policy import builtin_names, load_policy
+
+    policies = [load_policy(name) for name in builtin_names()]
+    width = max(len(p.id) for p in policies)
+    lines = [f"  {p.id:<{width}}  {p.title}" + (f" ({t('init.purposes', lang, count=len(p.purposes))})"
+                                                 if p.purposes else "") for p in policies]
+    return terminal_lines("\n".join([t("init.policies", lang), *lines]) + "\n")
+
+
+def _purpose_menu(policy: "Policy", lang: str) -> str:
+    from formlint.cli.purposes import by_domain
+    from formlint.escape import terminal_lines
+    from formlint.i18n import t
+
+    width = max(len(pid) for pid in policy.purposes)
+    lines = [t("init.purposes_of", lang, policy=policy.id)]
+    for domain, members in by_domain(policy, lang):
+        lines += [f"  [{domain}]"] if domain else []
+        lines += [f"    {p.id:<{width}}  {p.title_in(lang)}" for p in members]
+    return terminal_lines("\n".join(lines) + "\n")
 
 
 def _check_purpose_id(purpose: str) -> None:
@@ -82,19 +195,52 @@ def _refuse_existing(paths: list[Path], force: bool) -> None:
             raise ConfigError(str(path), "already exists; pass --force to overwrite it")
 
 
-def _policy_text(pack: str, purpose: str, inherited: bool) -> str:
+def _policy_text(pack: str, purpose: Optional[str], base: "Policy", model: Optional["Purpose"]) -> str:
+    """The policy file: a head naming the pack, then the purpose with its lists."""
     from formlint.escape import visible
 
     shown = visible(pack)  # a file name with a line break must not end the comment
     head = (f"# Your policy: built on `{shown}`. `formlint policies show {POLICY_NAME}` prints the result.\n"
             f"id: my-policy\ntitle: My organisation's policy\n"
             f"source: \"the law or decision this policy rests on\"\nextends: [{_scalar(pack)}]\n")
+    if purpose is None:
+        return head + ("# No purpose chosen: a form that declares none is judged against the purpose formlint\n"
+                       "# recognises (`formlint check --purpose auto`). To judge every form against one, add:\n"
+                       f"# default_purpose: {next(iter(base.purposes), NEW_PURPOSE)}\n")
+    inherited = purpose in base.purposes
+    body = [f"default_purpose: {_scalar(purpose)}", "purposes:", f"  {_scalar(purpose)}:"]
     if inherited:
-        return head + f"# `{purpose}` comes from {shown}; edit it here, e.g. necessary: {{add: [...], remove: [...]}}\n"
-    return head + (f"default_purpose: {purpose}\npurposes:\n  {purpose}:\n    title: {purpose}\n"
-                   "    source: \"the law or decision that makes these fields necessary\"\n"
-                   "    necessary: [identity.name, contact.phone]   # `formlint categories` lists ids\n"
-                   "    retention:\n      max_days: 28\n      source: \"why answers may be kept this long\"\n")
+        body.append(f"    # From {shown}: edit the lists below; `formlint categories` lists the ids.")
+    else:
+        body += [f"    title: {_scalar(purpose)}", "    source: \"the law or decision that makes these fields necessary\""]
+        body.append(f"    # Copied from {TEMPLATES}'s `{model.id}`; edit the lists below." if model else
+                    "    # List the categories this purpose needs; `formlint categories` lists the ids.")
+    body += _lists(model)
+    if not inherited:
+        body += _retention(model)
+    return head + "\n".join(body) + "\n"
+
+
+def _lists(model: Optional["Purpose"]) -> list[str]:
+    """`necessary`, `optional` and `alternatives` as flow lists, sorted."""
+    necessary = sorted(model.necessary) if model else []
+    lines = [f"    necessary: [{', '.join(necessary)}]"]
+    if model and model.optional:
+        lines.append(f"    optional: [{', '.join(sorted(model.optional))}]")
+    if model and model.alternatives:
+        lines += ["    alternatives:   # one category of each group is necessary",
+                  *(f"      - [{', '.join(sorted(group))}]" for group in model.alternatives)]
+    return lines
+
+
+def _retention(model: Optional["Purpose"]) -> list[str]:
+    import json
+
+    if model is None or model.max_days is None:
+        return ["    # retention: {max_days: 30, source: \"why answers may be kept this long\"}"]
+    reason = "; ".join(model.retention_source) or "why answers may be kept this long"
+    return ["    retention:", f"      max_days: {model.max_days}",
+            f"      source: {json.dumps(reason, ensure_ascii=False)}"]
 
 
 def _write_both(files: list[tuple[Path, str]], force: bool) -> None:
