@@ -87,3 +87,31 @@ def test_english_words_are_read_from_the_english_translation_only() -> None:
 
 def test_a_single_label_tagged_with_the_wrong_language_still_matches() -> None:
     assert _category({"en": "Woonadres"}) == "contact.address"
+
+
+# ------------------------------------------------ stems read inflections, not derivations
+
+
+@pytest.mark.parametrize(
+    "label,not_expected",
+    [
+        ("Have you noticed leaks in the municipal water supply system?", "contact.address"),
+        ("Local currency", "contact.address"),
+        ("What type of medical facility is this?", "health.condition"),
+        ("How much of the harvest was saved for seed?", "financial.property"),
+    ],
+)
+def test_a_word_derived_from_a_lexicon_word_is_not_that_word(label: str, not_expected: str) -> None:
+    assert _category({"en": label}) != not_expected
+
+
+@pytest.mark.parametrize(
+    "label,expected",
+    [
+        ("Vaccinations received", "health.vaccination"),
+        ("During the past 7 days, did he do any work for pay?", "social.occupation"),
+        ("Has she ever attended school?", "social.education"),
+    ],
+)
+def test_an_inflected_lexicon_word_still_matches(label: str, expected: str) -> None:
+    assert _category({"en": label}) == expected

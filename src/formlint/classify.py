@@ -124,6 +124,7 @@ class _Language:
     compounds: bool
     units: frozenset[str]
     example_markers: tuple[str, ...]
+    inflections: frozenset[str]  # empty: any shared stem matches
 
 
 @dataclass(frozen=True, eq=False)
@@ -773,7 +774,36 @@ def _scan_stems(
                 matched = table.get(tuple(stems[i : i + n]), ())
                 span = len(" ".join(tokens[i : i + n])) if matched else 0
                 for phrase in matched:
-                    yield _Match(phrase, "stem", span)
+                    if _inflected(tokens[i : i + n], phrase, language.inflections):
+                        yield _Match(phrase, "stem", span)
+
+
+def _inflected(words: list[str], phrase: _Phrase, endings: frozenset[str]) -> bool:
+    """Whether `words` are the phrase's words but for inflections: "vaccinations" is a
+    "vaccination", while "municipal" (of "municipality") and "local" (of "locality")
+    share a stem but name something else. Languages without `inflections` accept any
+    shared stem."""
+    if not endings:
+        return True
+    return all(
+        _one_inflection(word, lexicon_word, endings)
+        for word, lexicon_word in zip(words, _phrase_words(phrase))
+    )
+
+
+def _one_inflection(word: str, lexicon_word: str, endings: frozenset[str]) -> bool:
+    common = 0
+    for a, b in zip(word, lexicon_word):
+        if a != b:
+            break
+        common += 1
+    rests = (word[common:], lexicon_word[common:])
+    return all(rest == "" or rest in endings for rest in rests)
+
+
+@lru_cache(maxsize=None)
+def _phrase_words(phrase: _Phrase) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(normalise(phrase.text)))
 
 
 def _scan_compounds(
@@ -872,6 +902,7 @@ def _language(pack: Any) -> _Language:
         compounds=pack.compounds,
         units=frozenset(normalise(u) for u in pack.units),
         example_markers=tuple(normalise(m) for m in pack.example_markers),
+        inflections=frozenset(normalise(e) for e in pack.inflections),
     )
 
 

@@ -74,6 +74,8 @@ class LanguagePack:
     options: Phrases
     # spelling in Latin letters -> (category id, the phrase it spells)
     romanised: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    # endings that inflect a word (-s, -ed, -ing); stems match only across them
+    inflections: tuple[str, ...] = ()
 
 
 def pack_codes() -> tuple[str, ...]:
@@ -135,6 +137,7 @@ def parse_pack(
         romanised=MappingProxyType(
             {str(k): (str(v[0]), str(v[1])) for k, v in spellings.items()}
         ),
+        inflections=_strings(pack.get("inflections")),
     )
 
 
