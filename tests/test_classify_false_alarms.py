@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 import pytest
 
-from formlint.classify import classify
+from formlint.classify import classify, classify_all
 from formlint.model import Field
 
 PERSONAL_HOUSEHOLD = "social.household"
@@ -87,3 +87,74 @@ def test_english_words_are_read_from_the_english_translation_only() -> None:
 
 def test_a_single_label_tagged_with_the_wrong_language_still_matches() -> None:
     assert _category({"en": "Woonadres"}) == "contact.address"
+
+
+# ------------------------------------------------ stems read inflections, not derivations
+
+
+@pytest.mark.parametrize(
+    "label,not_expected",
+    [
+        ("Have you noticed leaks in the municipal water supply system?", "contact.address"),
+        ("Local currency", "contact.address"),
+        ("What type of medical facility is this?", "health.condition"),
+        ("How much of the harvest was saved for seed?", "financial.property"),
+    ],
+)
+def test_a_word_derived_from_a_lexicon_word_is_not_that_word(label: str, not_expected: str) -> None:
+    assert _category({"en": label}) != not_expected
+
+
+@pytest.mark.parametrize(
+    "label,expected",
+    [
+        ("Vaccinations received", "health.vaccination"),
+        ("During the past 7 days, did he do any work for pay?", "social.occupation"),
+        ("Has she ever attended school?", "social.education"),
+    ],
+)
+def test_an_inflected_lexicon_word_still_matches(label: str, expected: str) -> None:
+    assert _category({"en": label}) == expected
+
+
+# ------------------------------------------------ "Other, please specify" asks what its question asks
+
+
+def _form(*fields: Field) -> list[str]:
+    return [verdict.category for verdict in classify_all(fields)]
+
+
+def test_a_follow_up_asks_what_the_question_it_extends_asks() -> None:
+    relationship = Field(key="relationship", label={"en": "Relationship to the head of household"})
+    other = Field(key="relationship_other", label={"en": "If other, please specify"})
+    assert _form(relationship, other) == ["social.household", "social.household"]
+
+
+def test_a_follow_up_without_a_key_of_its_own_follows_the_question_before_it() -> None:
+    disease = Field(key="q4", label={"en": "Which chronic disease does she have?"}, section=("Health",))
+    other = Field(key="q4b", label={"en": "Other:"}, section=("Health",))
+    assert _form(disease, other) == ["health.condition", "health.condition"]
+
+
+def test_a_follow_up_of_a_question_about_no_one_says_nothing_personal() -> None:
+    water = Field(key="water_source", label={"en": "What is your main source of drinking water?"})
+    other = Field(key="water_source_other", label={"en": "If other, please specify"})
+    assert _form(water, other) == ["none", "none"]
+
+
+def test_a_follow_up_that_names_its_own_topic_is_read_by_it() -> None:
+    area = Field(key="land_area", label={"en": "How much land do you own?"})
+    unit = Field(key="areaunits_other", label={"en": "Specify other area units:"})
+    assert _form(area, unit)[1] == "none"
+
+
+def test_a_label_that_opens_with_other_is_not_always_a_follow_up() -> None:
+    name = Field(key="applicant_name", label={"en": "Name of the applicant"})
+    amount = Field(key="other_compensation_amount", label={"en": "Other compensation amount"})
+    assert _form(name, amount)[1] != "identity.name"
+
+
+def test_a_follow_up_in_another_section_does_not_follow_that_section() -> None:
+    name = Field(key="name", label={"en": "Your name"}, section=("Respondent",))
+    other = Field(key="q9", label={"en": "Other:"}, section=("Crops",))
+    assert _form(name, other)[1] != "identity.name"

@@ -124,6 +124,7 @@ class _Language:
     compounds: bool
     units: frozenset[str]
     example_markers: tuple[str, ...]
+    inflections: frozenset[str]  # empty: any shared stem matches
 
 
 @dataclass(frozen=True, eq=False)
@@ -143,6 +144,7 @@ class _Index:
     option_phrases: Mapping[str, tuple[_Phrase, ...]]  # a whole normalised choice
     languages: Mapping[str, _Language]
     personal: frozenset[str]
+    follow_ups: frozenset[tuple[str, ...]]  # label openings that follow up a question
 
 
 @dataclass(frozen=True)
@@ -200,9 +202,70 @@ def classify(field: Field, taxonomy: Taxonomy | None = None) -> Classification:
 def classify_all(
     fields: Iterable[Field], taxonomy: Taxonomy | None = None
 ) -> tuple[Classification, ...]:
+    """Every field of one form, in order. A follow-up ("If other, please specify")
+    that says nothing itself asks what the question it follows asks: the one whose
+    key it extends (`roof` for `roof_other`), else the one just before it in its
+    section."""
     if taxonomy is None:
         taxonomy = load_taxonomy()
-    return tuple(classify(f, taxonomy) for f in fields)
+    index = _index(taxonomy)
+    verdicts: list[Classification] = []
+    by_key: dict[str, Classification] = {}
+    before: tuple[Field, Classification] | None = None
+    for field in fields:
+        verdict = classify(field, taxonomy)
+        if verdict.category in (NONE, UNKNOWN) and _follows_up(index, field):
+            verdict = _as_followed(field, verdict, by_key, before) or verdict
+        else:
+            before = (field, verdict)
+        by_key[_leaf(field.key)] = verdict
+        verdicts.append(verdict)
+    return tuple(verdicts)
+
+
+def _as_followed(
+    field: Field,
+    verdict: Classification,
+    by_key: Mapping[str, Classification],
+    before: tuple[Field, Classification] | None,
+) -> Classification | None:
+    stem = _leaf(field.key)
+    for other in _FOLLOW_UP_KEY_WORDS:
+        stem = stem.removesuffix(other).rstrip("_-. ")
+    parent = by_key.get(stem) if stem != _leaf(field.key) else None
+    if parent is None and before is not None and before[0].section == field.section:
+        parent = before[1]
+    if parent is None or not parent.known or parent.category == verdict.category:
+        return None
+    evidence = f"follows up a question that is {parent.category} ({parent.evidence})"
+    return Classification(parent.category, parent.confidence, evidence, "follow-up")
+
+
+def _leaf(key: str) -> str:
+    return _key_path(key)[-1].casefold()
+
+
+def _follows_up(index: _Index, field: Field) -> bool:
+    """A label that is a follow-up phrase, or opens with one and names nothing after it
+    ("Other:", "If other, please specify", but not "Specify other area units"), or a
+    key that ends in one (`roof_other`) under a label that names nothing."""
+    lang, label = next(iter(field.label.items()), (None, ""))
+    tokens = tuple(_TOKEN.findall(normalise(label)))
+    opening = max(
+        (len(p) for p in index.follow_ups if p and tokens[: len(p)] == p and (len(p) > 1 or len(p) == len(tokens))),
+        default=0,
+    )
+    rest = " ".join(tokens[opening:])
+    if rest and _match(index, rest, lang, False) is not None:
+        return False
+    if opening:
+        return True
+    key_tokens = _TOKEN.findall(normalise(_key_words(_leaf(field.key))))
+    return bool(key_tokens) and key_tokens[-1] in _FOLLOW_UP_KEY_WORDS
+
+
+# How keys name a follow-up: `roof_other`, `reason_specify`, `crop_oth`.
+_FOLLOW_UP_KEY_WORDS = ("other", "others", "oth", "specify")
 
 
 def explain(field: Field, taxonomy: Taxonomy | None = None) -> tuple[Candidate, ...]:
@@ -773,7 +836,36 @@ def _scan_stems(
                 matched = table.get(tuple(stems[i : i + n]), ())
                 span = len(" ".join(tokens[i : i + n])) if matched else 0
                 for phrase in matched:
-                    yield _Match(phrase, "stem", span)
+                    if _inflected(tokens[i : i + n], phrase, language.inflections):
+                        yield _Match(phrase, "stem", span)
+
+
+def _inflected(words: list[str], phrase: _Phrase, endings: frozenset[str]) -> bool:
+    """Whether `words` are the phrase's words but for inflections: "vaccinations" is a
+    "vaccination", while "municipal" (of "municipality") and "local" (of "locality")
+    share a stem but name something else. Languages without `inflections` accept any
+    shared stem."""
+    if not endings:
+        return True
+    return all(
+        _one_inflection(word, lexicon_word, endings)
+        for word, lexicon_word in zip(words, _phrase_words(phrase))
+    )
+
+
+def _one_inflection(word: str, lexicon_word: str, endings: frozenset[str]) -> bool:
+    common = 0
+    for a, b in zip(word, lexicon_word):
+        if a != b:
+            break
+        common += 1
+    rests = (word[common:], lexicon_word[common:])
+    return all(rest == "" or rest in endings for rest in rests)
+
+
+@lru_cache(maxsize=None)
+def _phrase_words(phrase: _Phrase) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(normalise(phrase.text)))
 
 
 def _scan_compounds(
@@ -863,6 +955,9 @@ def _index(taxonomy: Taxonomy) -> _Index:
         option_phrases=_option_table(taxonomy),
         languages=languages,
         personal=frozenset(c.id for c in taxonomy if c.personal),
+        follow_ups=frozenset(
+            tuple(_TOKEN.findall(normalise(p))) for pack in taxonomy.packs for p in pack.follow_ups
+        ),
     )
 
 
@@ -872,6 +967,7 @@ def _language(pack: Any) -> _Language:
         compounds=pack.compounds,
         units=frozenset(normalise(u) for u in pack.units),
         example_markers=tuple(normalise(m) for m in pack.example_markers),
+        inflections=frozenset(normalise(e) for e in pack.inflections),
     )
 
 
