@@ -57,7 +57,7 @@ def test_language_comes_from_the_locale(env: dict[str, str], lang: str) -> None:
 def test_check_speaks_chinese_with_lang_zh() -> None:
     result = run_formlint("check", "--lang", "zh", str(SAMPLES / "qingdao-property-return.yaml"))
     assert "DM102 [错误] 字段 `blood_type` (血型, health.blood_type) 对用途 `return-to-community` 并非必要" in result.stdout
-    assert "  建议：删除该字段" in result.stdout
+    assert "  建议：删除 `blood_type`；如用途 `return-to-community` 确实需要" in result.stdout
     assert result.stdout.rstrip().endswith("已检查 1 个表单、13 个字段：7 个错误，6 个警告，1 个提示。")
 
 

@@ -41,32 +41,29 @@ CONSENT_REGIMES = ("pipl", "gdpr")
 
 def check(ctx: Context) -> Iterator[Finding]:
     consent_asked = ctx.notice.separate_consent is not None or any(_asks_separately(ctx, f) for f in ctx.form.fields)
-    needs_consent = any(r in CONSENT_REGIMES for r in ctx.policy.regimes)
     for field in ctx.form.fields:
-        citations = sensitive_under(ctx, field)
-        if not citations:
+        regimes = sensitive_under(ctx, field)
+        if not regimes:
             continue
+        citations = tuple(regimes.values())
+        needs_consent = any(r in CONSENT_REGIMES for r in regimes)
         # NT304, where the policy enables it, already reports the missing consent once per form.
         warn = needs_consent and not consent_asked and not ctx.policy.enables("NT304")
         yield ctx.finding(
             RULE, msg("DM107.message", field=ctx.describe(field), citations=citations),
-            msg("DM107.help_consent" if needs_consent else "DM107.help_limit"),
-            (*citations, *_duty(ctx)), field=field, severity=Severity.WARNING if warn else Severity.INFO)
+            msg("DM107.help_consent" if needs_consent else "DM107.help_limit", key=field.key),
+            (*citations, *ctx.cited({r: RULE.laws[r] for r in regimes if r in RULE.laws})), field=field,
+            severity=Severity.WARNING if warn else Severity.INFO)
 
 
-def sensitive_under(ctx: Context, field: Field) -> tuple[str, ...]:
-    """The citation of every policy regime under which the field's category is sensitive."""
+def sensitive_under(ctx: Context, field: Field) -> dict[str, str]:
+    """Each policy regime under which the field's category is sensitive, with the
+    citation that makes it so, the form's home regime first."""
     category = ctx.category_of(field).category
     if not ctx.taxonomy.is_personal(category):
-        return ()
+        return {}
     sensitive = ctx.taxonomy.get(category).sensitive
-    return tuple(sensitive[r] for r in ctx.policy.regimes if r in sensitive)
-
-
-def _duty(ctx: Context) -> tuple[str, ...]:
-    """What each of the policy's regimes asks before sensitive data is collected."""
-    return tuple(citation for regime, citations in RULE.laws.items() if regime in ctx.policy.regimes
-                 for citation in citations)
+    return {r: sensitive[r] for r in ctx.regimes if r in sensitive}
 
 
 def _asks_separately(ctx: Context, field: Field) -> bool:
@@ -78,5 +75,5 @@ RULE = Rule(
     code="DM107", name="sensitive-data-collected", severity=Severity.WARNING, group="data-minimisation",
     status=Status.OPT_IN,
     laws={"pipl": ("PIPL Art. 29-30",), "gdpr": ("GDPR Art. 9(2)(a)",), "ccpa": ("CCPA Cal. Civ. Code 1798.121",)},
-    messages={"DM107.message": ("field", "citations"), "DM107.help_consent": (), "DM107.help_limit": ()},
+    messages={"DM107.message": ("field", "citations"), "DM107.help_consent": ("key",), "DM107.help_limit": ("key",)},
     docs=__doc__ or "", check=check)
