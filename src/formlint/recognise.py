@@ -59,8 +59,8 @@ def recognise(form: Form, classes: Mapping[str, Classification], policy: Policy,
               taxonomy: Taxonomy) -> Recognition:
     """The purpose of `policy` that `form` most likely serves."""
     personal = [c.category for c in classes.values() if taxonomy.is_personal(c.category)]
-    index = _index(tuple(p.recognition.terms for p in policy.purposes.values()))
-    places = [(place, text, _phrases_in(index, text)) for place, text in _places(form)]
+    index = phrase_index(tuple(p.recognition.terms for p in policy.purposes.values()))
+    places = [(place, text, phrases_in(index, text)) for place, text in _places(form)]
     rarity = _rarity(policy)
     scores = sorted((_score(p, places, personal, rarity) for p in policy.purposes.values()),
                     key=lambda s: s.total, reverse=True)
@@ -144,7 +144,7 @@ def _shown(place: str, text: str, phrase: str) -> str:
 
 
 @dataclass(frozen=True)
-class _Index:
+class PhraseIndex:
     """Every phrase of every purpose, normalised once, so that each text of a form is
     read once rather than once per purpose: phrases in a script with spaces between
     words match whole words (looked up among the text's runs of up to `longest`
@@ -156,7 +156,7 @@ class _Index:
 
 
 @lru_cache(maxsize=16)
-def _index(terms_by_purpose: tuple[tuple[str, ...], ...]) -> _Index:
+def phrase_index(terms_by_purpose: tuple[tuple[str, ...], ...]) -> PhraseIndex:
     by_words: dict[str, list[str]] = {}
     cjk: dict[str, str] = {}
     for term in dict.fromkeys(t for terms in terms_by_purpose for t in terms):
@@ -166,7 +166,7 @@ def _index(terms_by_purpose: tuple[tuple[str, ...], ...]) -> _Index:
         else:
             by_words.setdefault(" ".join(_WORD.findall(norm)), []).append(term)
     longest = max((key.count(" ") + 1 for key in by_words), default=0)
-    return _Index({k: tuple(v) for k, v in by_words.items()}, tuple(cjk.items()), longest)
+    return PhraseIndex({k: tuple(v) for k, v in by_words.items()}, tuple(cjk.items()), longest)
 
 
 @lru_cache(maxsize=65536)
@@ -174,7 +174,7 @@ def _order(terms: tuple[str, ...]) -> dict[str, int]:
     return {term: i for i, term in reversed(list(enumerate(terms)))}
 
 
-def _phrases_in(index: _Index, text: str) -> frozenset[str]:
+def phrases_in(index: PhraseIndex, text: str) -> frozenset[str]:
     """The phrases of any purpose that `text` holds."""
     norm = normalise(text)
     words = _WORD.findall(norm)
