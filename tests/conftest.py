@@ -23,6 +23,24 @@ SAMPLES = ROOT / "sample_forms"
 RULE_CASES = Path(__file__).resolve().parent / "rule_cases"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _no_personal_git_configuration(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A walk honours the user's global git excludes; the suite must not depend on
+    whoever runs it, so git's system and global configuration are empty here."""
+    home = tmp_path_factory.mktemp("git-home")
+    (home / "gitconfig").write_text("", "utf-8")
+    values = {"GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": str(home / "gitconfig"),
+              "XDG_CONFIG_HOME": str(home / "config")}
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 @functools.lru_cache(maxsize=1)
 def rule_cases() -> dict[str, dict[str, Any]]:
     """Every case of tests/rule_cases/CODE.yaml by its name, with `rule` set to CODE."""

@@ -112,3 +112,16 @@ def test_reporters_and_rules_do_not_import_upward() -> None:
     for name, targets in import_graph().items():
         if name.startswith(("formlint.reporters", "formlint.rules", "formlint.model")):
             assert not [t for t in targets if t.startswith(upward)], name
+
+
+def test_public_class_names_say_one_thing() -> None:
+    """A class name in a public module names one class: `Settings` is the run's
+    settings, not also what `formlint serve` was started with."""
+    seen: dict[str, list[str]] = {}
+    for name, (path, _) in module_files().items():
+        if any(part.startswith("_") and part != "__init__" for part in name.split(".")):
+            continue
+        for node in ast.parse(path.read_text("utf-8")).body:
+            if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+                seen.setdefault(node.name, []).append(name)
+    assert {cls: where for cls, where in seen.items() if len(where) > 1} == {}

@@ -103,3 +103,78 @@ def test_in_process_check_takes_no_ignore(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.chdir(root)
     result = cli_runner().invoke(app, ["check", "--no-ignore", "--output-format", "json", "."])
     assert json.loads(result.stdout)["summary"]["forms"] == 1
+
+
+def git_environment(monkeypatch: pytest.MonkeyPatch, home: Path, xdg: Path | None = None) -> None:
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("GIT_CONFIG_GLOBAL", raising=False)
+    if xdg is None:
+        monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CONFIG_HOME", str(xdg))
+
+
+def test_a_walk_honours_the_default_global_excludes_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tree(tmp_path / "home", {".config/git/ignore": "scratch/\n"})
+    git_environment(monkeypatch, home)
+    root = tree(tmp_path / "repo", {".git/HEAD": "", "forms/a.yaml": FORM, "scratch/b.yaml": FORM})
+    assert walked(root) == ["forms/a.yaml"]
+    git_environment(monkeypatch, home, xdg=tmp_path / "elsewhere")  # XDG_CONFIG_HOME moves the default
+    assert walked(root) == ["forms/a.yaml", "scratch/b.yaml"]
+
+
+@pytest.mark.parametrize("config_name, line", [
+    (".gitconfig", "[core]\n\texcludesFile = ~/my ignores # comment\n"),
+    (".gitconfig", '[Core]\n  excludesfile = "~/my ignores" ; quoted\n'),
+    (".config/git/config", "[user]\n\tname = x\n[core]\n\tEXCLUDESFILE = ~/my\\\n ignores\n"),
+])
+def test_a_walk_honours_core_excludes_file_from_the_user_configuration(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, config_name: str, line: str) -> None:
+    home = tree(tmp_path / "home", {config_name: line, "my ignores": "*.draft.yaml\n",
+                                    ".config/git/ignore": "forms/\n"})  # not read: the setting wins
+    git_environment(monkeypatch, home)
+    root = tree(tmp_path / "repo", {".git/HEAD": "", "forms/a.yaml": FORM, "forms/b.draft.yaml": FORM})
+    assert walked(root) == ["forms/a.yaml"]
+
+
+def test_repository_configuration_and_gitignore_take_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tree(tmp_path / "home", {".gitconfig": "[core]\nexcludesFile = ~/global\n", "global": "*.yaml\n",
+                                    "local": "b.yaml\n"})
+    git_environment(monkeypatch, home)
+    root = tree(tmp_path / "repo", {".git/config": f"[core]\n\texcludesFile = {home / 'local'}\n",
+                                    "a.yaml": FORM, "b.yaml": FORM, "c.yaml": FORM, ".gitignore": "!c.yaml\n"})
+    assert walked(root) == ["a.yaml", "c.yaml"]
+
+
+def test_a_linked_worktree_reads_the_main_repository_s_exclude_and_config(tmp_path: Path) -> None:
+    main = tree(tmp_path / "main", {".git/info/exclude": "local/\n", ".git/worktrees/wt/commondir": "../..\n",
+                                    ".git/config": "[core]\n\texcludesFile = ignores\n"})
+    worktree = tree(tmp_path / "wt", {".git": f"gitdir: {main / '.git/worktrees/wt'}\n", "ignores": "*.tmp.yaml\n",
+                                      "local/a.yaml": FORM, "b.yaml": FORM, "c.tmp.yaml": FORM})
+    assert walked(worktree) == ["b.yaml"]
+
+
+def test_check_and_classify_walk_the_same_files(tmp_path: Path) -> None:
+    root = tree(tmp_path, {".git/HEAD": "", ".gitignore": "ignored/\n", ".formlint.yaml": "exclude: [old]\n"
+                           "forms: [schemas/*.json]\n", "ignored/a.yaml": FORM, "old/b.yaml": FORM,
+                           "forms/c.yaml": FORM, "schemas/d.json": SCHEMA, "api/e.json": SCHEMA})
+    check = json.loads(run_formlint("check", "--output-format", "json", ".", cwd=root).stdout)
+    classify = json.loads(run_formlint("classify", "--output-format", "json", ".", cwd=root).stdout)
+    assert sorted(f["path"] for f in check["forms"]) == ["forms/c.yaml", "schemas/d.json"]
+    assert sorted(f["path"] for f in classify["forms"]) == ["forms/c.yaml", "schemas/d.json"]
+    unignored = json.loads(run_formlint("classify", "--no-ignore", "--output-format", "json", ".", cwd=root).stdout)
+    assert sorted(f["path"] for f in unignored["forms"]) == ["forms/c.yaml", "ignored/a.yaml", "schemas/d.json"]
+
+
+def test_fix_and_inventory_walk_as_check_does(tmp_path: Path) -> None:
+    root = tree(tmp_path, {".git/HEAD": "", ".gitignore": "ignored/\n", "api/schema.json": SCHEMA,
+                           "ignored/a.yaml": FORM, "forms/c.yaml": FORM})
+    fixed = run_formlint("fix", "--output", "out", ".", cwd=root)
+    assert "api/schema.json" not in fixed.stdout + fixed.stderr and "ignored/" not in fixed.stdout + fixed.stderr
+    assert "forms/c.yaml" in fixed.stdout
+    unignored = run_formlint("fix", "--no-ignore", "--output", "out2", ".", cwd=root)
+    assert "ignored/a.yaml" in unignored.stdout
+    listed = json.loads(run_formlint("inventory", "--output-format", "json", ".", cwd=root).stdout)
+    assert [form["path"] for form in listed["forms"]] == ["forms/c.yaml"]
+    listed = json.loads(run_formlint("inventory", "--no-ignore", "--output-format", "json", ".", cwd=root).stdout)
+    assert [form["path"] for form in listed["forms"]] == ["forms/c.yaml", "ignored/a.yaml"]

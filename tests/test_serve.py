@@ -16,14 +16,14 @@ from conftest import ROOT, SAMPLES
 
 from formlint.cli import app
 from formlint.cli.serve import is_loopback
-from formlint.serve.checking import SAMPLES as OFFERED, Choice, check_upload, load_settings, safe_name, sample_text
+from formlint.serve.checking import SAMPLES as OFFERED, Pick, check_upload, server_setup, safe_name, sample_text
 
-SETTINGS = load_settings((), "en", 1000)
+SETUP = server_setup((), "en", 1000)
 
 
 def test_an_upload_gives_the_report_json_and_sarif() -> None:
     raw = (SAMPLES / "qingdao-property-return.yaml").read_bytes()
-    answer = check_upload(raw, Choice("q.yaml", "epidemic-registration", lang="zh"), load_settings((), "en", 10**6))
+    answer = check_upload(raw, Pick("q.yaml", "epidemic-registration", lang="zh"), server_setup((), "en", 10**6))
     assert answer["ok"] and answer["summary"].startswith("已检查 1 个表单、13 个字段")
     assert '<html lang="zh-Hans">' in answer["report"]
     assert json.loads(answer["json"])["summary"]["fields"] == 13
@@ -32,7 +32,7 @@ def test_an_upload_gives_the_report_json_and_sarif() -> None:
 
 def test_a_chosen_purpose_overrides_the_declared_one() -> None:
     raw = (SAMPLES / "venue-check-in-minimal.yaml").read_bytes()
-    answer = check_upload(raw, Choice("v.yaml", "epidemic-registration", "pharmacy-purchase"), load_settings((), "en", 10**6))
+    answer = check_upload(raw, Pick("v.yaml", "epidemic-registration", "pharmacy-purchase"), server_setup((), "en", 10**6))
     assert json.loads(answer["json"])["forms"][0]["purpose"] == "pharmacy-purchase"
 
 
@@ -42,12 +42,12 @@ def test_a_chosen_purpose_overrides_the_declared_one() -> None:
     ("form.txt", b"x", "form.txt:1:1: error: unrecognised file type"),
 ])
 def test_bad_input_is_one_error_line(name: str, raw: bytes, expected: str) -> None:
-    answer = check_upload(raw, Choice(name, "epidemic-registration"), SETTINGS)
+    answer = check_upload(raw, Pick(name, "epidemic-registration"), SETUP)
     assert answer["ok"] is False and answer["error"].startswith(expected) and "\n" not in answer["error"]
 
 
 def test_an_unknown_policy_is_an_error_line() -> None:
-    answer = check_upload(b"fields: []\n", Choice("f.yaml", "no-such-policy"), SETTINGS)
+    answer = check_upload(b"fields: []\n", Pick("f.yaml", "no-such-policy"), SETUP)
     assert answer == {"ok": False, "error": "formlint: error: unknown policy 'no-such-policy'"}
 
 
@@ -60,10 +60,10 @@ def test_upload_names_are_reduced_to_a_plain_base_name(raw: str, clean: str) -> 
 
 
 def test_the_policy_named_on_the_command_line_comes_first_and_packs_are_left_out() -> None:
-    settings = load_settings(("venue-check-in-england",), "en", 1)
-    assert settings.default_policy == next(iter(settings.policies)) == "venue-check-in-england"
-    assert "epidemic-registration" in settings.policies
-    assert all(p.purposes for p in settings.policies.values())
+    setup = server_setup(("venue-check-in-england",), "en", 1)
+    assert setup.default_policy == next(iter(setup.policies)) == "venue-check-in-england"
+    assert "epidemic-registration" in setup.policies
+    assert all(p.purposes for p in setup.policies.values())
 
 
 def test_the_offered_samples_are_the_repository_samples() -> None:
@@ -111,7 +111,7 @@ fields:
 
 
 def test_recognise_checks_against_the_purpose_it_recognises_and_says_why() -> None:
-    answer = check_upload(NEWSLETTER, Choice("n.yaml", "general", "recognise"), load_settings((), "en", 10**6))
+    answer = check_upload(NEWSLETTER, Pick("n.yaml", "general", "recognise"), server_setup((), "en", 10**6))
     assert answer["ok"], answer
     form = json.loads(answer["json"])["forms"][0]
     assert (form["purpose"], form["purpose_origin"]) == ("newsletter", "recognised")
@@ -120,5 +120,5 @@ def test_recognise_checks_against_the_purpose_it_recognises_and_says_why() -> No
 
 
 def test_a_declared_purpose_is_not_answered_with_a_recognition_when_not_asked() -> None:
-    answer = check_upload(NEWSLETTER, Choice("n.yaml", "general", "newsletter"), load_settings((), "en", 10**6))
+    answer = check_upload(NEWSLETTER, Pick("n.yaml", "general", "newsletter"), server_setup((), "en", 10**6))
     assert answer["ok"] and "recognition" not in answer

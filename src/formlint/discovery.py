@@ -2,7 +2,8 @@
 found while walking the named folders.
 
 A walk skips hidden entries, excluded folders and what git ignores (`.gitignore`
-in every folder from the repository's top down, and `.git/info/exclude`), visits
+in every folder from the repository's top down, `.git/info/exclude` and the global
+excludes file, `core.excludesFile`), visits
 folders and files in sorted order, and takes a file only when its extension
 belongs to a format; files of extensions shared with non-forms (README.md,
 data.csv, pom.xml) only when a format's sniff claims them. Whether a walked JSON or
@@ -127,8 +128,9 @@ def _claimed(path: str) -> bool:
 
 @dataclass(frozen=True)
 class GitIgnores:
-    """The ignore rules in force in one folder, outermost first: the repository's
-    `.git/info/exclude`, then each `.gitignore` from the repository's top down.
+    """The ignore rules in force in one folder, outermost first: the user's global
+    excludes file (`core.excludesFile`), the repository's `.git/info/exclude`, then
+    each `.gitignore` from the repository's top down.
     As in git, the last matching pattern decides, so a deeper file overrides."""
 
     rules: tuple[tuple[str, "PathSpec"], ...] = ()  # type: ignore[type-arg, unused-ignore]  # generic from pathspec 1.0
@@ -137,11 +139,18 @@ class GitIgnores:
     def above(cls, folder: str) -> GitIgnores:
         """The rules of `folder`'s repository down to `folder`'s parent (a walk
         enters `folder` itself)."""
+        from formlint.gitconfig import repository_of
+
         start = Path(os.path.abspath(folder))
-        top = next((p for p in (start, *start.parents) if (p / ".git").exists()), None)
-        if top is None:
+        repository = repository_of(start)
+        if repository is None:
             return cls()
-        ignores = cls()._with(str(top), top / ".git" / "info" / "exclude")
+        top = repository.top
+        ignores = cls()
+        excludes_file = repository.excludes_file()
+        if excludes_file is not None:
+            ignores = ignores._with(str(top), excludes_file)
+        ignores = ignores._with(str(top), repository.info_exclude)
         for ancestor in reversed(start.parents):
             if ancestor == top or top in ancestor.parents:
                 ignores = ignores.entering(str(ancestor))

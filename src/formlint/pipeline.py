@@ -16,7 +16,7 @@ import sys
 from typing import TYPE_CHECKING, Callable, Iterable, Union
 
 from formlint.bounds import bounded, bounded_field
-from formlint.classify import classify
+from formlint.classify import classify_all
 from formlint.context import Context
 from formlint.discovery import Walk, discover_named
 from formlint.errors import FormError, FormlintError, NotAForm
@@ -52,13 +52,15 @@ def run(settings: Settings) -> Report:
                        walk=settings.walk())
 
 
-def classified(paths: Iterable[str], input_format: str | None = None) -> tuple[list[Classified], list[FormlintError]]:
-    """The first stages only: each form under `paths` loaded and classified, and the
-    files that could not be read (a walked file no format claims is skipped)."""
+def classified(paths: Iterable[str], input_format: str | None = None,
+               walk: Walk | None = None) -> tuple[list[Classified], list[FormlintError]]:
+    """The first stages only: each form under `paths` (found as `check` finds them)
+    loaded and classified, and the files that could not be read (a walked file no
+    format claims is skipped)."""
     taxonomy = load_taxonomy()
     forms: list[Classified] = []
     errors: list[FormlintError] = []
-    for path, walked in discover_named(paths):
+    for path, walked in discover_named(paths, walk=walk):
         try:
             form = load_form(path, input_format, walked=walked)
             forms.append(Classified(form, classify_form(form, taxonomy)))
@@ -97,10 +99,11 @@ def check_paths(paths: Iterable[str], options: OptionsFor,
     return report
 
 
-def check_source(path: str, raw: bytes, options: OptionsFor) -> Report:
-    """Check one form given as bytes (stdin) under the name `path`."""
+def check_source(path: str, raw: bytes, options: OptionsFor, walked: bool = False) -> Report:
+    """Check one form given as bytes (stdin, or a file read once) under the name `path`;
+    a file met in a folder walk (`walked`) is read only if it looks like a form."""
     report = Report()
-    check_one(report, path, raw, options)
+    check_one(report, path, raw, options, walked=walked)
     return report
 
 
@@ -197,7 +200,9 @@ def classify_form(form: Form, taxonomy: Taxonomy) -> dict[str, Classification]:
             hint = f" (did you mean {close!r}?)" if close else ""
             raise FormError(form.path, f"field `{item.key}`: unknown category {item.category!r}{hint}; "
                             "`formlint categories` lists them", item.location.line, item.location.column)
-        classes[item.key] = classify(bounded_field(item), taxonomy)
+    verdicts = classify_all((bounded_field(item) for item in form.fields), taxonomy)
+    for item, verdict in zip(form.fields, verdicts):
+        classes[item.key] = verdict
     return classes
 
 

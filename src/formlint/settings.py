@@ -118,10 +118,7 @@ class Settings:
 
     def walk(self) -> Walk:
         """How folders are walked and named files taken (the project's configuration)."""
-        from formlint.discovery import Walk
-
-        project = self.resolver.for_path(".")
-        return Walk(project.excluded, self.request.gitignore, project.declared_form, self.request.skip_unknown)
+        return walk_of(self.request, self.resolver)
 
     def render_options(self, color: bool = False) -> RenderOptions:
         """What reporters read: the run's policy and language, and how to show things."""
@@ -148,6 +145,18 @@ def resolve(request: Request, lang: str | None = None) -> Settings:
         raise UsageError(purposes_hint(policy))
     fail_on = Severity(request.fail_on or project.fail_on or DEFAULT_FAIL_ON)
     return Settings(request, policy, lang or resolve_lang(request.lang or project.lang), fail_on, outputs, resolver)
+
+
+def walk_of(request: Request, resolver: Resolver | None = None) -> Walk:
+    """How a command walks folders and takes named files: the project configuration's
+    `exclude` and `forms`, git's ignore files unless --no-ignore, --skip-unknown.
+    Every command that reads forms from folders (check, classify, inventory) walks so."""
+    from formlint.config import Resolver
+    from formlint.discovery import Walk
+
+    resolver = resolver or Resolver(cli_config(request), registries(), request.config, request.isolated)
+    project = resolver.for_path(".")
+    return Walk(project.excluded, request.gitignore, project.declared_form, request.skip_unknown)
 
 
 def _check(request: Request) -> None:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
     from formlint.model import Finding
     from formlint.fixer import FixOptions, Outcome
     from formlint.fixer.workbook import WorkbookOutcome
+    from formlint.settings import Request
 
 
 WORKBOOKS = (".xlsx", ".xlsm")
@@ -41,18 +42,21 @@ WORKBOOKS = (".xlsx", ".xlsm")
 @click.option("--add-suppressions", metavar="REASON", help="Add a suppression with this reason for every finding instead of fixing it.")
 @click.option("--notice", is_flag=True, help="Insert the notice `formlint notice` drafts into forms that show none.")
 @click.option("--input-format", metavar="FORMAT", help="Read every file as this format instead of detecting it.")
+@click.option("--no-ignore", is_flag=True, help="Walk folders without honouring git's ignore files.")
 @click.option("--config", metavar="FILE", help="Use this configuration file instead of discovering one.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--lang", metavar="LANG", help=LANG_HELP)
 def fix(paths: tuple[str, ...], policy: tuple[str, ...], purpose: Optional[str], write: bool, output_dir: Optional[str],
         force: bool, comment_out: bool, keep_sensitive: bool, add_suppressions: Optional[str], notice: bool,
-        input_format: Optional[str], config: Optional[str], isolated: bool, lang: Optional[str]) -> None:
+        input_format: Optional[str], no_ignore: bool, config: Optional[str], isolated: bool,
+        lang: Optional[str]) -> None:
     """Fix what the findings ask for: remove excess fields, make optional ones optional,
     state the policy's retention period; or add suppressions instead.
 
     PATH is a form file or a folder (searched recursively)."""
     from formlint.errors import UsageError
     from formlint.fixer import FixOptions
+    from formlint.settings import Request
 
     if write and output_dir:
         raise UsageError("--write and --output exclude each other: fix in place, or write copies")
@@ -61,35 +65,35 @@ def fix(paths: tuple[str, ...], policy: tuple[str, ...], purpose: Optional[str],
     language = resolve_lang(lang)
     options = FixOptions(comment_out=comment_out, keep_sensitive=keep_sensitive,
                          add_suppressions=add_suppressions.strip() if add_suppressions else None)
-    raise SystemExit(_run(list(paths), list(policy), purpose, input_format, config, isolated, language, options,
-                          write, output_dir, force, notice))
+    request = Request(paths=list(paths), policy=policy or None, purpose=purpose, input_format=input_format,
+                      config=config, isolated=isolated, gitignore=not no_ignore)
+    raise SystemExit(_run(request, language, options, write, output_dir, force, notice))
 
 
-def _run(paths: list[str], policy: list[str] | None, purpose: str | None, input_format: str | None,
-         config: str | None, isolated: bool, lang: str, options: "FixOptions", write: bool,
-         output_dir: str | None, force: bool, notice: bool) -> int:
+def _run(request: "Request", lang: str, options: "FixOptions", write: bool, output_dir: str | None, force: bool,
+         notice: bool) -> int:
     from formlint.discovery import discover_named
     from formlint.pipeline import check_source
-    from formlint.settings import Request, resolve
+    from formlint.settings import resolve
     from formlint.source import read_bytes
 
-    settings = resolve(Request(paths=paths, policy=tuple(policy) if policy else None, purpose=purpose,
-                               input_format=input_format, config=config, isolated=isolated), lang)
+    settings = resolve(request, lang)
     form_options = settings.for_file
     status = EXIT_CLEAN
-    for path, walked in discover_named(paths, settings.excluded):
+    for path, walked in discover_named(settings.paths, walk=settings.walk()):
         try:
             raw = read_bytes(path)
         except Exception as exc:  # FormlintError: reported as that file's error line
             report_error(exc)
             status = EXIT_ERROR
             continue
-        report = check_source(path, raw, form_options)
+        report = check_source(path, raw, form_options, walked)
         if report.errors:
-            if not (walked and all(type(e).__name__ == "NotAForm" for e in report.errors)):
-                for error in report.errors:
-                    report_error(error)
-                status = EXIT_ERROR
+            for error in report.errors:
+                report_error(error)
+            status = EXIT_ERROR
+            continue
+        if not report.results:  # a walked file that is not a form
             continue
         for result in report.results:
             wanted = _with_draft(options, result, lang) if notice else options

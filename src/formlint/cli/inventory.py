@@ -20,12 +20,13 @@ INVENTORY_FORMATS = ("markdown", "json", "csv")
 @click.option("--output", "-o", metavar="FILE", help="Write the inventory to this file instead of stdout (never replaces a file without --force).")
 @click.option("--force", is_flag=True, help="Let --output replace an existing file.")
 @click.option("--input-format", metavar="FORMAT", help="Read every file as this format instead of detecting it.")
+@click.option("--no-ignore", is_flag=True, help="Walk folders without honouring git's ignore files.")
 @click.option("--config", metavar="FILE", help="Use this configuration file instead of discovering one.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--lang", metavar="LANG", help=LANG_HELP)
 def inventory(paths: tuple[str, ...], policy: tuple[str, ...], purpose: Optional[str], output_format: str,
-              output: Optional[str], force: bool, input_format: Optional[str], config: Optional[str], isolated: bool,
-              lang: Optional[str]) -> None:
+              output: Optional[str], force: bool, input_format: Optional[str], no_ignore: bool,
+              config: Optional[str], isolated: bool, lang: Optional[str]) -> None:
     """List what each form collects: categories with their fields, sensitive ones with
     the regime that makes them so, purpose, retention, recipients and collector (the
     inputs of a GDPR Art. 30 record and a PIPL Art. 55-56 impact assessment).
@@ -39,7 +40,8 @@ def inventory(paths: tuple[str, ...], policy: tuple[str, ...], purpose: Optional
 
     language = resolve_lang(lang)
     settings = resolve(Request(paths=list(paths), policy=tuple(policy) if policy else None, purpose=purpose,
-                               input_format=input_format, config=config, isolated=isolated), language)
+                               input_format=input_format, config=config, isolated=isolated,
+                               gitignore=not no_ignore), language)
     report = check_paths(settings.paths, settings.for_file, walk=settings.walk())
     for error in report.errors:
         report_error(error)

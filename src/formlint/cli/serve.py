@@ -47,14 +47,14 @@ def serve(port: int, host: str, policy: tuple[str, ...], lang: Optional[str], no
         from formlint.serve.app import create_app
     except ImportError:
         raise UsageError(EXTRA_HINT) from None
-    from formlint.serve.checking import load_settings
+    from formlint.serve.checking import server_setup
 
-    settings = load_settings(policy, resolve_lang(lang), max_file_size)
+    setup = server_setup(policy, resolve_lang(lang), max_file_size)
     loopback = is_loopback(host)
     if not loopback:
         print_warning(f"--host {host} is not a loopback address: anyone who can reach this computer "
                       f"on port {port} can use the page")
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
     print_error(f"formlint: serving {url} (press Ctrl+C to stop)")
-    app = create_app(settings, open_url=None if no_browser else url, loopback_only=loopback)
+    app = create_app(setup, open_url=None if no_browser else url, loopback_only=loopback)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -22,7 +22,7 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 from formlint.i18n import LANGUAGES
-from formlint.serve.checking import Choice, Settings, check_upload, safe_name, sample_text, too_large
+from formlint.serve.checking import Pick, ServerSetup, check_upload, safe_name, sample_text, too_large
 from formlint.serve.page import render_page
 
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
@@ -41,9 +41,9 @@ def static_text(name: str) -> str:
     return resources.files("formlint.serve").joinpath("static", name).read_text("utf-8")
 
 
-def chosen_lang(request: Request, settings: Settings) -> str:
-    wanted = request.query_params.get("lang", settings.lang)
-    return wanted if wanted in LANGUAGES else settings.lang
+def chosen_lang(request: Request, setup: ServerSetup) -> str:
+    wanted = request.query_params.get("lang", setup.lang)
+    return wanted if wanted in LANGUAGES else setup.lang
 
 
 async def read_limited(request: Request, limit: int) -> tuple[bytes | None, int]:
@@ -58,11 +58,11 @@ async def read_limited(request: Request, limit: int) -> tuple[bytes | None, int]
     return (b"".join(kept) if size <= limit else None), size
 
 
-def create_app(settings: Settings, open_url: str | None = None, loopback_only: bool = True) -> Starlette:
+def create_app(setup: ServerSetup, open_url: str | None = None, loopback_only: bool = True) -> Starlette:
     headers = security_headers()
 
     async def page(request: Request) -> Response:
-        return HTMLResponse(render_page(settings, chosen_lang(request, settings)), headers=headers)
+        return HTMLResponse(render_page(setup, chosen_lang(request, setup)), headers=headers)
 
     async def static(request: Request) -> Response:
         name = request.path_params["name"]
@@ -79,12 +79,12 @@ def create_app(settings: Settings, open_url: str | None = None, loopback_only: b
     async def check(request: Request) -> Response:
         params = request.query_params
         name = safe_name(params.get("name", ""))
-        raw, size = await read_limited(request, settings.max_size)
+        raw, size = await read_limited(request, setup.max_size)
         if raw is None:
-            return JSONResponse({"ok": False, "error": too_large(name, size, settings.max_size)}, headers=headers)
-        choice = Choice(name, params.get("policy", settings.default_policy), params.get("purpose", ""),
-                        chosen_lang(request, settings))
-        result = await run_in_threadpool(check_upload, raw, choice, settings)
+            return JSONResponse({"ok": False, "error": too_large(name, size, setup.max_size)}, headers=headers)
+        pick = Pick(name, params.get("policy", setup.default_policy), params.get("purpose", ""),
+                        chosen_lang(request, setup))
+        result = await run_in_threadpool(check_upload, raw, pick, setup)
         return JSONResponse(result, headers=headers)
 
     @asynccontextmanager

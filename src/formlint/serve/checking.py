@@ -23,7 +23,7 @@ MAX_NAME = 200
 
 
 @dataclass(frozen=True)
-class Settings:
+class ServerSetup:
     """What `formlint serve` was started with."""
 
     policies: dict[str, Policy] = field(default_factory=dict)  # id -> policy, in menu order
@@ -33,7 +33,7 @@ class Settings:
 
 
 @dataclass(frozen=True)
-class Choice:
+class Pick:
     """What the person picked on the page for one check."""
 
     name: str
@@ -42,7 +42,7 @@ class Choice:
     lang: str = "en"
 
 
-def load_settings(policy_refs: tuple[str, ...], lang: str, max_size: int) -> Settings:
+def server_setup(policy_refs: tuple[str, ...], lang: str, max_size: int) -> ServerSetup:
     """The policy named on the command line (several combine, as for `check`) first,
     then every built-in policy that has purposes; the first is the page's default."""
     from formlint.errors import UsageError
@@ -57,7 +57,7 @@ def load_settings(policy_refs: tuple[str, ...], lang: str, max_size: int) -> Set
     for policy in (*([named] if named else []), *(load_policy(n) for n in builtin_names())):
         if policy.purposes and policy.id not in policies:
             policies[policy.id] = policy
-    return Settings(policies, named.id if named else DEFAULT_POLICY, lang, max_size)
+    return ServerSetup(policies, named.id if named else DEFAULT_POLICY, lang, max_size)
 
 
 def safe_name(raw: str) -> str:
@@ -71,24 +71,24 @@ def too_large(name: str, size: int, limit: int) -> str:
     return str(FormError(name, f"input is {size:,} bytes, over the {limit:,}-byte limit (--max-file-size)"))
 
 
-def check_upload(raw: bytes, choice: Choice, settings: Settings) -> dict[str, Any]:
+def check_upload(raw: bytes, pick: Pick, setup: ServerSetup) -> dict[str, Any]:
     """{"ok": True, report, json, sarif, summary[, recognition]} or {"ok": False, "error": line}."""
     from formlint.pipeline import AUTO, check_source
     from formlint.settings import FileSettings
 
-    policy = settings.policies.get(choice.policy)
+    policy = setup.policies.get(pick.policy)
     if policy is None:
-        return {"ok": False, "error": f"formlint: error: unknown policy {choice.policy!r}"}
-    purpose = AUTO if choice.purpose == RECOGNISE else (choice.purpose or None)
+        return {"ok": False, "error": f"formlint: error: unknown policy {pick.policy!r}"}
+    purpose = AUTO if pick.purpose == RECOGNISE else (pick.purpose or None)
     try:
-        report = check_source(choice.name, raw, FileSettings(policy=policy, purpose=purpose, max_size=settings.max_size))
+        report = check_source(pick.name, raw, FileSettings(policy=policy, purpose=purpose, max_size=setup.max_size))
     except FormlintError as exc:
         return {"ok": False, "error": str(exc)}
     if report.errors:
         return {"ok": False, "error": str(report.errors[0])}
-    answer = {"ok": True, **outputs(report, policy, choice.lang)}
-    if choice.purpose == RECOGNISE:
-        answer["recognition"] = recognition_text(report, choice.lang)
+    answer = {"ok": True, **outputs(report, policy, pick.lang)}
+    if pick.purpose == RECOGNISE:
+        answer["recognition"] = recognition_text(report, pick.lang)
     return answer
 
 

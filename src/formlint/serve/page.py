@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from formlint import __version__
 from formlint.i18n import LANGUAGES, t
-from formlint.serve.checking import AS_DECLARED, RECOGNISE, SAMPLES, Settings
+from formlint.serve.checking import AS_DECLARED, RECOGNISE, SAMPLES, ServerSetup
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -38,13 +38,13 @@ def environment() -> "Environment":
                        undefined=StrictUndefined)
 
 
-def policy_menu(settings: Settings) -> dict[str, Any]:
+def policy_menu(setup: ServerSetup) -> dict[str, Any]:
     """Each policy's title and purposes, for the page's two menus."""
     return {pid: {"title": p.title, "purposes": [[q.id, q.title] for q in p.purposes.values()]}
-            for pid, p in settings.policies.items()}
+            for pid, p in setup.policies.items()}
 
 
-def render_page(settings: Settings, lang: str) -> str:
+def render_page(setup: ServerSetup, lang: str) -> str:
     from formlint.formats import extensions
 
     def say(message_id: str, **params: Any) -> str:
@@ -53,9 +53,9 @@ def render_page(settings: Settings, lang: str) -> str:
     context = {
         "_": say, "lang": lang, "html_lang": HTML_LANG.get(lang, lang), "version": __version__,
         "languages": [(code, LANGUAGE_NAMES.get(code, code)) for code in LANGUAGES],
-        "policies": policy_menu(settings), "default_policy": settings.default_policy,
+        "policies": policy_menu(setup), "default_policy": setup.default_policy,
         "as_declared": AS_DECLARED, "recognise": RECOGNISE, "samples": SAMPLES, "extensions": " ".join(sorted(extensions())),
-        "max_mib": settings.max_size / (1024 * 1024),
+        "max_mib": setup.max_size / (1024 * 1024),
         "script_words": {word: say(f"script.{word}") for word in SCRIPT_WORDS},
     }
     return environment().get_template("page.html.j2").render(context)
