@@ -85,7 +85,7 @@ def render(report: Report, options: RenderOptions) -> str:
         },
         "forms": [form_dict(r) for r in report.results],
         "findings": [finding_dict(f, options.lang) for f in findings],
-        "errors": [{"path": e.path, "line": e.line, "column": e.column, "message": e.message}
+        "errors": [{"path": e.path, "line": e.line, "column": e.column, "message": e.message_in(options.lang)}
                    for e in report.errors],
     }
     return json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"

@@ -90,8 +90,8 @@ def artifact_uri(path: str) -> str:
     return quote(raw, safe="/")
 
 
-def notification(error: FormlintError) -> dict[str, Any]:
-    return {"level": "error", "message": {"text": error.message},
+def notification(error: FormlintError, lang: str = "en") -> dict[str, Any]:
+    return {"level": "error", "message": {"text": error.message_in(lang)},
             "locations": [_location(error.path, error.line, error.column)]}
 
 
@@ -104,7 +104,7 @@ def render(report: Report, options: RenderOptions) -> str:
                             "informationUri": INFORMATION_URI,
                             "rules": [rule_descriptor(c, options.lang) for c in codes]}},
         "invocations": [{"executionSuccessful": not report.errors,
-                         "toolExecutionNotifications": [notification(e) for e in report.errors]}],
+                         "toolExecutionNotifications": [notification(e, options.lang) for e in report.errors]}],
         "results": [result(f, index[f.code], fp, options.lang) for f, fp in zip(findings, fingerprints(findings))],
     }
     document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
