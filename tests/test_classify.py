@@ -280,9 +280,28 @@ def test_label_wins_over_disagreeing_key_and_evidence_names_both() -> None:
     assert 'label "Phone"' in result.evidence
 
 
-def test_longest_match_across_labels() -> None:
-    field = Field(key="q", label={"en": "Phone", "zh": "紧急联系人电话"})
+def test_the_default_language_label_decides_over_its_translations() -> None:
+    field = Field(
+        key="q",
+        label={
+            "en": "How many eggs does your household sell?",
+            "sw": "Ni mayai mangapi kaya yako huuza?",
+            "fr": "Combien d'oeufs votre famille vend-elle ?",
+        },
+    )
+    assert classify(field).category == "none"
+
+
+def test_translations_decide_when_the_default_label_names_nothing() -> None:
+    field = Field(key="q", label={"en": "Question 7", "zh": "紧急联系人电话"})
     assert classify(field).category == "contact.emergency_contact"
+
+
+def test_of_several_translations_one_alone_does_not_decide() -> None:
+    alone = {"en": "Question 7", "sw": "Kaya yako", "fr": "Question sept"}
+    agreed = {**alone, "fr": "Membres du ménage"}
+    assert classify(Field(key="q", label=alone)).category == "unknown"
+    assert classify(Field(key="q", label=agreed)).category == "social.household"
 
 
 def test_hint_is_not_used() -> None:

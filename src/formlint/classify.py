@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -123,6 +124,7 @@ class _Language:
     compounds: bool
     units: frozenset[str]
     example_markers: tuple[str, ...]
+    inflections: frozenset[str]  # empty: any shared stem matches
 
 
 @dataclass(frozen=True, eq=False)
@@ -142,6 +144,7 @@ class _Index:
     option_phrases: Mapping[str, tuple[_Phrase, ...]]  # a whole normalised choice
     languages: Mapping[str, _Language]
     personal: frozenset[str]
+    follow_ups: frozenset[tuple[str, ...]]  # label openings that follow up a question
 
 
 @dataclass(frozen=True)
@@ -199,9 +202,70 @@ def classify(field: Field, taxonomy: Taxonomy | None = None) -> Classification:
 def classify_all(
     fields: Iterable[Field], taxonomy: Taxonomy | None = None
 ) -> tuple[Classification, ...]:
+    """Every field of one form, in order. A follow-up ("If other, please specify")
+    that says nothing itself asks what the question it follows asks: the one whose
+    key it extends (`roof` for `roof_other`), else the one just before it in its
+    section."""
     if taxonomy is None:
         taxonomy = load_taxonomy()
-    return tuple(classify(f, taxonomy) for f in fields)
+    index = _index(taxonomy)
+    verdicts: list[Classification] = []
+    by_key: dict[str, Classification] = {}
+    before: tuple[Field, Classification] | None = None
+    for field in fields:
+        verdict = classify(field, taxonomy)
+        if verdict.category in (NONE, UNKNOWN) and _follows_up(index, field):
+            verdict = _as_followed(field, verdict, by_key, before) or verdict
+        else:
+            before = (field, verdict)
+        by_key[_leaf(field.key)] = verdict
+        verdicts.append(verdict)
+    return tuple(verdicts)
+
+
+def _as_followed(
+    field: Field,
+    verdict: Classification,
+    by_key: Mapping[str, Classification],
+    before: tuple[Field, Classification] | None,
+) -> Classification | None:
+    stem = _leaf(field.key)
+    for other in _FOLLOW_UP_KEY_WORDS:
+        stem = stem.removesuffix(other).rstrip("_-. ")
+    parent = by_key.get(stem) if stem != _leaf(field.key) else None
+    if parent is None and before is not None and before[0].section == field.section:
+        parent = before[1]
+    if parent is None or not parent.known or parent.category == verdict.category:
+        return None
+    evidence = f"follows up a question that is {parent.category} ({parent.evidence})"
+    return Classification(parent.category, parent.confidence, evidence, "follow-up")
+
+
+def _leaf(key: str) -> str:
+    return _key_path(key)[-1].casefold()
+
+
+def _follows_up(index: _Index, field: Field) -> bool:
+    """A label that is a follow-up phrase, or opens with one and names nothing after it
+    ("Other:", "If other, please specify", but not "Specify other area units"), or a
+    key that ends in one (`roof_other`) under a label that names nothing."""
+    lang, label = next(iter(field.label.items()), (None, ""))
+    tokens = tuple(_TOKEN.findall(normalise(label)))
+    opening = max(
+        (len(p) for p in index.follow_ups if p and tokens[: len(p)] == p and (len(p) > 1 or len(p) == len(tokens))),
+        default=0,
+    )
+    rest = " ".join(tokens[opening:])
+    if rest and _match(index, rest, lang, False) is not None:
+        return False
+    if opening:
+        return True
+    key_tokens = _TOKEN.findall(normalise(_key_words(_leaf(field.key))))
+    return bool(key_tokens) and key_tokens[-1] in _FOLLOW_UP_KEY_WORDS
+
+
+# How keys name a follow-up: `roof_other`, `reason_specify`, `crop_oth`.
+_FOLLOW_UP_KEY_WORDS = ("other", "others", "oth", "specify")
 
 
 def explain(field: Field, taxonomy: Taxonomy | None = None) -> tuple[Candidate, ...]:
@@ -417,8 +481,9 @@ def _by_type(
 def _by_quantity(
     field: Field, taxonomy: Taxonomy, index: _Index
 ) -> Classification | None:
-    """A question measured in a unit, or answered with numbers only, is a quantity."""
-    for lang, text in field.label.items():
+    """A question measured in a unit, or answered with numbers only, is a quantity. The
+    default language's label says so; a translation's stray letter ("l'enquête") does not."""
+    for lang, text in list(field.label.items())[:1]:
         unit = _unit_in(index, text, lang)
         if unit is not None:
             evidence = f'label "{text}" asks for a quantity (unit "{unit}")'
@@ -455,12 +520,83 @@ def _label_hit(labels: Mapping[str, str], index: _Index) -> _Hit | None:
 
 @lru_cache(maxsize=65536)
 def _translations_hit(index: _Index, labels: tuple[tuple[str, str], ...]) -> _Hit | None:
-    hits = []
+    """Readers put the form's default language first: that label is the one a reviewer
+    reads, so what it names decides. When it names nothing, or only a weak word or a
+    "how many", the translations decide where they agree: of three or more, a category needs two ("kaya" in the Swahili
+    label alone does not make "How many eggs does your household sell?" a household
+    question). Each translation is read in its own language, and what one names only as
+    its subject is the subject of every one."""
+    written = [(lang, text) for lang, text in _readable(index, labels) if text]
+    if not written:
+        return None
+    subjects = _subjects(index, tuple(written))
+    spoken = {lang: _spoken_in(index, tuple(written), lang) for lang, _ in written}
+    default = _label_match(index, *written[0], subjects, spoken[written[0][0]])
+    if _decisive(default) is not None:
+        return default
+    hits = [
+        h
+        for lang, text in written[1:]
+        if (h := _label_match(index, lang, text, subjects, spoken[lang]))
+    ]
+    votes = Counter(h.category for h in hits if _decisive(h))
+    needed = 2 if len(written) > 2 else 1
+    agreed = (h for h in hits if _decisive(h) and votes[h.category] >= needed)
+    return _longest(agreed) or default or _longest(h for h in hits if not _decisive(h))
+
+
+def _label_match(
+    index: _Index,
+    lang: str,
+    text: str,
+    subjects: frozenset[str] = frozenset(),
+    only: frozenset[str] | None = None,
+) -> _Hit | None:
+    hit = _match(index, _asked(index, text, lang), lang, False, subjects, only)
+    return None if hit is None else _Hit(hit.phrase, text, hit.whole, hit.how, hit.span)
+
+
+def _spoken_in(
+    index: _Index, labels: tuple[tuple[str, str], ...], lang: str
+) -> frozenset[str] | None:
+    """The languages whose phrases may match one translation among several: the form
+    names its language itself, so only that language's, and English unless the form
+    gives an English translation too ("Comment avez-vous..." is no comment)."""
+    if len(labels) < 2 or _primary(lang) not in index.languages:
+        return None
+    own = _primary(lang)
+    english = own != "en" and any(_primary(other) == "en" for other, _ in labels)
+    return frozenset((own,) if english else (own, "en"))
+
+
+def _readable(
+    index: _Index, labels: tuple[tuple[str, str], ...]
+) -> tuple[tuple[str, str], ...]:
+    """The translations in languages formlint has a pack for, when there are any: a
+    Kinyarwanda or Dari translation beside the English one only adds chance matches
+    of other languages' short words."""
+    known = tuple(
+        (lang, text) for lang, text in labels if _primary(lang) in index.languages
+    )
+    return known or labels
+
+
+@lru_cache(maxsize=65536)
+def _subjects(index: _Index, labels: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    """Categories a question names only by a weak word, its subject or possessor:
+    "What does your household grow?" asks about crops. Translations and the key say
+    the same thing, so their words for it are the subject too, however strong their
+    own pack holds them ("Je kaya yako inalima...?", `hh_crops`)."""
+    found: set[str] = set()
     for lang, text in labels:
-        hit = _match(index, _asked(index, text, lang), lang, False) if text else None
-        if hit is not None:
-            hits.append(_Hit(hit.phrase, text, hit.whole, hit.how, hit.span))
-    return _longest(h for h in hits if _decisive(h)) or _longest(hits)
+        norm = normalise(_asked(index, text, lang)) if text else ""
+        tokens = _TOKEN.findall(norm)
+        if _is_short(tokens):
+            continue
+        named = [m.phrase for m in _scan(index, norm, tokens, lang, False)]
+        weak = {p.category for p in named if p.weak and not p.veto}
+        found |= weak - {p.category for p in named if not p.weak}
+    return frozenset(found)
 
 
 @lru_cache(maxsize=65536)
@@ -488,7 +624,8 @@ def _key_hit(key: str, labels: Mapping[str, str], index: _Index) -> _Hit | None:
     """Match the leaf of a dotted key: `household.members.name` is a name. The groups
     before it are where the field sits, read like section titles (`_by_section`)."""
     langs = tuple(labels) or (None,)
-    return _match_key_text(_key_path(key)[-1], langs, index)
+    subjects = _subjects(index, _readable(index, tuple(labels.items())))
+    return _match_key_text(_key_path(key)[-1], langs, index, subjects)
 
 
 def _key_path(key: str) -> list[str]:
@@ -501,13 +638,13 @@ def _key_words(key: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _match_key_text(
-    text: str, langs: tuple[str | None, ...], index: _Index
+    text: str, langs: tuple[str | None, ...], index: _Index, subjects: frozenset[str]
 ) -> _Hit | None:
     # camelCase splits "dateOfBirth"; the unsplit form catches "weChatId" via the
     # concatenated phrase "wechatid".
     split = _key_words(text)
     hits = [
-        _match(index, variant, lang, True)
+        _match(index, variant, lang, True, subjects)
         for variant in dict.fromkeys((split, text))
         for lang in langs
     ]
@@ -543,18 +680,27 @@ def _context_hit(index: _Index, text: str) -> _Hit | None:
 
 
 @lru_cache(maxsize=65536)
-def _match(index: _Index, text: str, lang: str | None, is_key: bool) -> _Hit | None:
-    """The best phrase in `text`. Forms repeat labels, hence the cache."""
+def _match(
+    index: _Index,
+    text: str,
+    lang: str | None,
+    is_key: bool,
+    subjects: frozenset[str] = frozenset(),
+    only: frozenset[str] | None = None,
+) -> _Hit | None:
+    """The best phrase in `text`, of none of the `subjects` categories, and of the
+    `only` languages when they are known. Forms repeat labels, hence the cache."""
     norm = normalise(text)
     tokens = _TOKEN.findall(norm)
-    short = is_key or len(tokens) <= SHORT_LABEL_TOKENS
-    found = list(_scan(index, norm, tokens, lang, is_key))
+    short = is_key or _is_short(tokens)
+    found = list(_scan(index, norm, tokens, lang, is_key, only))
     vetoed = {m.phrase.category for m in found if m.phrase.veto}
     candidates = [
         m
         for m in found
         if not m.phrase.veto
         and m.phrase.category not in vetoed
+        and m.phrase.category not in subjects
         and (short or not m.phrase.weak)
     ]
     # `none` says a question is recognisably not personal: only when nothing personal
@@ -571,11 +717,16 @@ def _match(index: _Index, text: str, lang: str | None, is_key: bool) -> _Hit | N
                 if m.phrase.category != NONE
                 and not (written and m.phrase.weak and m.phrase.category not in written)
             ]
-    best = _best(candidates, _allowed_languages(index, lang), lang)
+    best = _best(candidates, only or _allowed_languages(index, lang), lang, only is not None)
     if best is None:
         return None
     whole = best.how == "" and _compact(norm) == best.phrase.compact
     return _Hit(best.phrase, text, whole, best.how, best.span)
+
+
+def _is_short(tokens: list[str]) -> bool:
+    """Four words or fewer; numbers are not words ("Children (6-18 yrs) Female")."""
+    return sum(not t.isdigit() for t in tokens) <= SHORT_LABEL_TOKENS
 
 
 def _all_hits(index: _Index, text: str, lang: str | None) -> Iterator[_Hit]:
@@ -587,7 +738,10 @@ def _all_hits(index: _Index, text: str, lang: str | None) -> Iterator[_Hit]:
 
 
 def _best(
-    candidates: list[_Match], allowed: frozenset[str] | None, lang: str | None
+    candidates: list[_Match],
+    allowed: frozenset[str] | None,
+    lang: str | None,
+    strict: bool = False,
 ) -> _Match | None:
     """The longest match; of equally long ones, the one matched as written, then one
     in the label's language or English, then the label's own language (a key's:
@@ -595,8 +749,9 @@ def _best(
     form's language, which may be wrong ("en" on a Dutch page), so other languages
     still match, except their two-letter words ("hp", "wa"), too easily someone else's."""
     preferred = _primary(lang) if lang else "en"
+    foreign = 10**9 if strict else FOREIGN_WORD
     spoken = (
-        m for m in candidates if _speaks(m.phrase, allowed) or m.phrase.length >= FOREIGN_WORD
+        m for m in candidates if _speaks(m.phrase, allowed) or m.phrase.length >= foreign
     )
     return min(
         spoken,
@@ -637,7 +792,12 @@ def _speaks(phrase: _Phrase, allowed: frozenset[str] | None) -> bool:
 
 
 def _scan(
-    index: _Index, norm: str, tokens: list[str], lang: str | None, is_key: bool
+    index: _Index,
+    norm: str,
+    tokens: list[str],
+    lang: str | None,
+    is_key: bool,
+    only: frozenset[str] | None = None,
 ) -> Iterator[_Match]:
     for i, token in enumerate(tokens):
         if token in index.latin_starts:
@@ -645,6 +805,8 @@ def _scan(
                 for phrase in index.latin.get(tuple(tokens[i : i + n]), ()):
                     yield _Match(phrase, "", phrase.length)
     codes = _languages_of(index, lang)
+    if only is not None:
+        codes = tuple(c for c in codes if c in only)
     yield from _scan_stems(index, tokens, codes)
     if is_key and lang is None:
         codes = tuple(index.languages)  # a key alone: any compound language may split it
@@ -674,7 +836,36 @@ def _scan_stems(
                 matched = table.get(tuple(stems[i : i + n]), ())
                 span = len(" ".join(tokens[i : i + n])) if matched else 0
                 for phrase in matched:
-                    yield _Match(phrase, "stem", span)
+                    if _inflected(tokens[i : i + n], phrase, language.inflections):
+                        yield _Match(phrase, "stem", span)
+
+
+def _inflected(words: list[str], phrase: _Phrase, endings: frozenset[str]) -> bool:
+    """Whether `words` are the phrase's words but for inflections: "vaccinations" is a
+    "vaccination", while "municipal" (of "municipality") and "local" (of "locality")
+    share a stem but name something else. Languages without `inflections` accept any
+    shared stem."""
+    if not endings:
+        return True
+    return all(
+        _one_inflection(word, lexicon_word, endings)
+        for word, lexicon_word in zip(words, _phrase_words(phrase))
+    )
+
+
+def _one_inflection(word: str, lexicon_word: str, endings: frozenset[str]) -> bool:
+    common = 0
+    for a, b in zip(word, lexicon_word):
+        if a != b:
+            break
+        common += 1
+    rests = (word[common:], lexicon_word[common:])
+    return all(rest == "" or rest in endings for rest in rests)
+
+
+@lru_cache(maxsize=None)
+def _phrase_words(phrase: _Phrase) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(normalise(phrase.text)))
 
 
 def _scan_compounds(
@@ -764,6 +955,9 @@ def _index(taxonomy: Taxonomy) -> _Index:
         option_phrases=_option_table(taxonomy),
         languages=languages,
         personal=frozenset(c.id for c in taxonomy if c.personal),
+        follow_ups=frozenset(
+            tuple(_TOKEN.findall(normalise(p))) for pack in taxonomy.packs for p in pack.follow_ups
+        ),
     )
 
 
@@ -773,6 +967,7 @@ def _language(pack: Any) -> _Language:
         compounds=pack.compounds,
         units=frozenset(normalise(u) for u in pack.units),
         example_markers=tuple(normalise(m) for m in pack.example_markers),
+        inflections=frozenset(normalise(e) for e in pack.inflections),
     )
 
 

@@ -16,7 +16,7 @@ import sys
 from typing import TYPE_CHECKING, Callable, Iterable, Union
 
 from formlint.bounds import bounded, bounded_field
-from formlint.classify import classify
+from formlint.classify import classify_all
 from formlint.context import Context
 from formlint.discovery import Walk, discover_named
 from formlint.errors import FormError, FormlintError, NotAForm
@@ -200,7 +200,9 @@ def classify_form(form: Form, taxonomy: Taxonomy) -> dict[str, Classification]:
             unknown = msg("error.unknown_category", category=repr(item.category), hint=hint)
             raise FormError(form.path, msg("error.field_problem", key=item.key, problem=unknown),
                             item.location.line, item.location.column)
-        classes[item.key] = classify(bounded_field(item), taxonomy)
+    verdicts = classify_all((bounded_field(item) for item in form.fields), taxonomy)
+    for item, verdict in zip(form.fields, verdicts):
+        classes[item.key] = verdict
     return classes
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Mapping
 
@@ -59,10 +59,10 @@ def recognise(form: Form, classes: Mapping[str, Classification], policy: Policy,
               taxonomy: Taxonomy) -> Recognition:
     """The purpose of `policy` that `form` most likely serves."""
     personal = [c.category for c in classes.values() if taxonomy.is_personal(c.category)]
-    index = _index(tuple(p.recognition.terms for p in policy.purposes.values()))
-    places = [(place, text, _phrases_in(index, text)) for place, text in _places(form)]
-    rarity = _rarity(policy)
-    scores = sorted((_score(p, places, personal, rarity) for p in policy.purposes.values()),
+    cues = _cues_of(policy)
+    places = [(place, text, _phrases_in(cues.index, text)) for place, text in _places(form)]
+    anywhere = frozenset().union(*(present for _, _, present in places))
+    scores = sorted((_score(p, places, anywhere, personal, cues.rarity) for p in cues.purposes),
                     key=lambda s: s.total, reverse=True)
     if not scores or scores[0].total <= 0:
         return NOTHING
@@ -103,30 +103,74 @@ def _rarity(policy: Policy) -> dict[str, float]:
     return {c: 1.0 / n for c, n in counts.items()}
 
 
-def _score(purpose: Purpose, places: list[tuple[str, str, frozenset[str]]], personal: list[str],
-           rarity: Mapping[str, float]) -> _Score:
-    clues = _clues(purpose, places)
+@dataclass(frozen=True)
+class _PurposeCues:
+    """One purpose's recognition cues in the shapes scoring reads, built once per policy."""
+
+    purpose: Purpose
+    typical: frozenset[str]
+    wanted: tuple[frozenset[str], ...]
+    allowed: frozenset[str]
+    order: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class _PolicyCues:
+    policy: Policy
+    purposes: tuple[_PurposeCues, ...]
+    rarity: Mapping[str, float]
+    index: _Index
+
+
+# Policies are frozen but not hashable (their mappings are dicts); a run checks every
+# form under one or a few, so their cues are kept by identity.
+_PREPARED: dict[int, _PolicyCues] = {}
+
+
+def _cues_of(policy: Policy) -> _PolicyCues:
+    cues = _PREPARED.get(id(policy))
+    if cues is None or cues.policy is not policy:
+        if len(_PREPARED) >= 16:
+            _PREPARED.clear()
+        cues = _PREPARED[id(policy)] = _PolicyCues(
+            policy, tuple(_purpose_cues(p) for p in policy.purposes.values()), _rarity(policy),
+            _index(tuple(p.recognition.terms for p in policy.purposes.values())))
+    return cues
+
+
+def _purpose_cues(purpose: Purpose) -> _PurposeCues:
+    wanted = (*(frozenset([c]) for c in purpose.necessary), *purpose.alternatives)
+    allowed = purpose.necessary | purpose.optional | frozenset(c for group in purpose.alternatives for c in group)
+    return _PurposeCues(purpose, purpose.typical(), wanted, allowed, _order(purpose.recognition.terms))
+
+
+def _score(cues: _PurposeCues, places: list[tuple[str, str, frozenset[str]]], anywhere: frozenset[str],
+           personal: list[str], rarity: Mapping[str, float]) -> _Score:
+    """`anywhere`: every phrase found in any place, so a purpose none of whose phrases
+    the form holds is scored on its fields alone without reading the places."""
+    clues = () if cues.order.keys().isdisjoint(anywhere) else _clues(cues.order, places)
     text = min(TEXT_CAP, sum(PLACE_WEIGHTS[c.place] for c in clues))
-    typical_set = purpose.typical()
+    typical_set = cues.typical
     typical = Counter(c for c in personal if c in typical_set)
     if not personal:
-        return _Score(purpose, text, clues, typical)
+        return _Score(cues.purpose, text, clues, typical)
     distinct = sum(rarity[c] ** 0.5 for c in typical) / max(1, len(typical_set))
     asked = set(personal)
-    wanted = [frozenset([c]) for c in purpose.necessary] + list(purpose.alternatives)
+    wanted = cues.wanted
     fit = sum(1 for group in wanted if group & asked) / len(wanted) if wanted else 0.0
-    allowed = sum(1 for c in personal if purpose.allows(c)) / len(personal)
+    allowed = sum(1 for c in personal if c in cues.allowed) / len(personal)
     share = sum(typical.values()) / len(personal)
     total = text + TYPICAL_WEIGHT * share * distinct + NECESSARY_WEIGHT * fit + ALLOWED_WEIGHT * allowed
-    return _Score(purpose, total, clues, typical)
+    return _Score(cues.purpose, total, clues, typical)
 
 
-def _clues(purpose: Purpose, places: list[tuple[str, str, frozenset[str]]]) -> tuple[Clue, ...]:
+def _clues(order: Mapping[str, int], places: list[tuple[str, str, frozenset[str]]]) -> tuple[Clue, ...]:
     """Each of the purpose's phrases found, once, at the strongest place it occurs."""
     found: dict[str, Clue] = {}
-    order = _order(purpose.recognition.terms)
     for place, text, present in places:
-        mine = [t for t in present if t in order] if present else ()
+        if not present:
+            continue
+        mine = [t for t in present if t in order]
         for phrase in sorted(mine, key=order.__getitem__):
             found.setdefault(phrase, Clue(place, _shown(place, text, phrase), phrase))
     return tuple(sorted(found.values(), key=lambda c: -PLACE_WEIGHTS[c.place]))
@@ -148,11 +192,17 @@ class _Index:
     """Every phrase of every purpose, normalised once, so that each text of a form is
     read once rather than once per purpose: phrases in a script with spaces between
     words match whole words (looked up among the text's runs of up to `longest`
-    words), CJK phrases match anywhere."""
+    words), CJK phrases match anywhere. Labels, sections and notices recur from form to
+    form, so what each text holds is remembered (`seen`)."""
 
     by_words: Mapping[str, tuple[str, ...]]
     cjk: tuple[tuple[str, str], ...]
     longest: int
+    seen: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
+
+
+# Texts whose phrases an index remembers; past this it starts again.
+_SEEN_TEXTS = 65536
 
 
 @lru_cache(maxsize=16)
@@ -176,11 +226,21 @@ def _order(terms: tuple[str, ...]) -> dict[str, int]:
 
 def _phrases_in(index: _Index, text: str) -> frozenset[str]:
     """The phrases of any purpose that `text` holds."""
+    found = index.seen.get(text)
+    if found is None:
+        if len(index.seen) >= _SEEN_TEXTS:
+            index.seen.clear()
+        found = index.seen[text] = _read_phrases(index, text)
+    return found
+
+
+def _read_phrases(index: _Index, text: str) -> frozenset[str]:
     norm = normalise(text)
     words = _WORD.findall(norm)
     runs = {" ".join(words[i:i + n]) for n in range(1, index.longest + 1) for i in range(len(words) - n + 1)}
     found = {term for run in (runs if words else {""}) for term in index.by_words.get(run, ())}
-    found.update(term for term, key in index.cjk if key in norm)
+    if _CJK.search(norm):  # a CJK phrase holds a CJK character, so a text without one holds none
+        found.update(term for term, key in index.cjk if key in norm)
     return frozenset(found)
 
 

@@ -74,6 +74,10 @@ class LanguagePack:
     options: Phrases
     # spelling in Latin letters -> (category id, the phrase it spells)
     romanised: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    # endings that inflect a word (-s, -ed, -ing); stems match only across them
+    inflections: tuple[str, ...] = ()
+    # labels that follow up the question before ("If other, please specify")
+    follow_ups: tuple[str, ...] = ()
 
 
 def pack_codes() -> tuple[str, ...]:
@@ -135,6 +139,8 @@ def parse_pack(
         romanised=MappingProxyType(
             {str(k): (str(v[0]), str(v[1])) for k, v in spellings.items()}
         ),
+        inflections=_strings(pack.get("inflections")),
+        follow_ups=_strings(pack.get("follow_ups")),
     )
 
 

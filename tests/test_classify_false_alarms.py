@@ -1,0 +1,160 @@
+"""What a field asks, not every word in it: fields that hold nothing personal are not
+flagged because a household, a place or a person is their subject."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pytest
+
+from formlint.classify import classify, classify_all
+from formlint.model import Field
+
+PERSONAL_HOUSEHOLD = "social.household"
+
+
+def _category(labels: Mapping[str, str], key: str = "q", **extra: object) -> str:
+    return classify(Field(key=key, label=dict(labels), **extra)).category  # type: ignore[arg-type]
+
+
+# ------------------------------------------------ the subject of a question, in every translation
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        {
+            "en": "What vegetables does your household grow?",
+            "sw": "Ni aina gani ya mbogamboga hulimwa na kaya yako?",
+        },
+        {
+            "en": "Does your household collect eggs from the hens?",
+            "vi": "Hộ gia đình của bạn có thu nhặt trứng từ gà không?",
+        },
+    ],
+)
+def test_a_translation_s_household_word_is_the_subject_when_the_english_one_is(
+    labels: Mapping[str, str],
+) -> None:
+    assert _category(labels) != PERSONAL_HOUSEHOLD
+
+
+def test_a_key_s_household_word_is_the_subject_when_the_label_s_is() -> None:
+    labels = {"en": "Have you already sent a form for this structure and household?"}
+    assert _category(labels, key="hh_duplicate_check") != PERSONAL_HOUSEHOLD
+
+
+def test_a_household_question_still_names_the_household() -> None:
+    labels = {
+        "en": "What is the total number of persons in this household?",
+        "sw": "Ni watu wangapi kwa jumla katika kaya hii?",
+    }
+    assert _category(labels, key="hh_size") == PERSONAL_HOUSEHOLD
+
+
+def test_the_household_word_of_a_short_label_decides() -> None:
+    assert _category({"en": "Children (6-18 yrs) Male"}) == PERSONAL_HOUSEHOLD
+
+
+# ------------------------------------------------ each translation is read in its own language
+
+
+def test_a_translation_is_not_read_with_another_language_s_short_words() -> None:
+    # Vietnamese "trợ" (aid) folds to Danish "tro" (faith).
+    labels = {
+        "en": "About how much of the food was from aid sources?",
+        "vi": "Khoảng bao nhiêu thực phẩm là từ các nguồn viện trợ?",
+    }
+    assert _category(labels) != "special.religion"
+
+
+def test_a_translation_in_a_language_without_a_pack_is_not_read_beside_a_known_one() -> None:
+    # Kinyarwanda "abo" is a blood group's name in English.
+    labels = {
+        "en": "What does your household use the trees for?",
+        "rw": "Ibyo biti abo mu rugo rwanyu babikoresha iki?",
+    }
+    assert _category(labels) != "health.blood_type"
+
+
+def test_english_words_are_read_from_the_english_translation_only() -> None:
+    labels = {
+        "en": "How did you store your crops after the harvest?",
+        "fr": "Comment avez-vous stocké vos cultures après la récolte ?",
+    }
+    assert _category(labels) != "content.free_text"
+
+
+def test_a_single_label_tagged_with_the_wrong_language_still_matches() -> None:
+    assert _category({"en": "Woonadres"}) == "contact.address"
+
+
+# ------------------------------------------------ stems read inflections, not derivations
+
+
+@pytest.mark.parametrize(
+    "label,not_expected",
+    [
+        ("Have you noticed leaks in the municipal water supply system?", "contact.address"),
+        ("Local currency", "contact.address"),
+        ("What type of medical facility is this?", "health.condition"),
+        ("How much of the harvest was saved for seed?", "financial.property"),
+    ],
+)
+def test_a_word_derived_from_a_lexicon_word_is_not_that_word(label: str, not_expected: str) -> None:
+    assert _category({"en": label}) != not_expected
+
+
+@pytest.mark.parametrize(
+    "label,expected",
+    [
+        ("Vaccinations received", "health.vaccination"),
+        ("During the past 7 days, did he do any work for pay?", "social.occupation"),
+        ("Has she ever attended school?", "social.education"),
+    ],
+)
+def test_an_inflected_lexicon_word_still_matches(label: str, expected: str) -> None:
+    assert _category({"en": label}) == expected
+
+
+# ------------------------------------------------ "Other, please specify" asks what its question asks
+
+
+def _form(*fields: Field) -> list[str]:
+    return [verdict.category for verdict in classify_all(fields)]
+
+
+def test_a_follow_up_asks_what_the_question_it_extends_asks() -> None:
+    relationship = Field(key="relationship", label={"en": "Relationship to the head of household"})
+    other = Field(key="relationship_other", label={"en": "If other, please specify"})
+    assert _form(relationship, other) == ["social.household", "social.household"]
+
+
+def test_a_follow_up_without_a_key_of_its_own_follows_the_question_before_it() -> None:
+    disease = Field(key="q4", label={"en": "Which chronic disease does she have?"}, section=("Health",))
+    other = Field(key="q4b", label={"en": "Other:"}, section=("Health",))
+    assert _form(disease, other) == ["health.condition", "health.condition"]
+
+
+def test_a_follow_up_of_a_question_about_no_one_says_nothing_personal() -> None:
+    water = Field(key="water_source", label={"en": "What is your main source of drinking water?"})
+    other = Field(key="water_source_other", label={"en": "If other, please specify"})
+    assert _form(water, other) == ["none", "none"]
+
+
+def test_a_follow_up_that_names_its_own_topic_is_read_by_it() -> None:
+    area = Field(key="land_area", label={"en": "How much land do you own?"})
+    unit = Field(key="areaunits_other", label={"en": "Specify other area units:"})
+    assert _form(area, unit)[1] == "none"
+
+
+def test_a_label_that_opens_with_other_is_not_always_a_follow_up() -> None:
+    name = Field(key="applicant_name", label={"en": "Name of the applicant"})
+    amount = Field(key="other_compensation_amount", label={"en": "Other compensation amount"})
+    assert _form(name, amount)[1] != "identity.name"
+
+
+def test_a_follow_up_in_another_section_does_not_follow_that_section() -> None:
+    name = Field(key="name", label={"en": "Your name"}, section=("Respondent",))
+    other = Field(key="q9", label={"en": "Other:"}, section=("Crops",))
+    assert _form(name, other)[1] != "identity.name"
