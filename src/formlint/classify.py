@@ -455,14 +455,28 @@ def _by_section(
     # A label that asks a quantity, a price or a type asks about a thing, unless the
     # section is about the person's body or life: "How often..." under "Mental health".
     asks_a_thing = _label_hit(field.label, index) is not None
+    question = _asks_a_question(field)
     for where, text in places:
         hit = _context_hit(index, text)
-        if hit is not None and asks_a_thing and hit.category.split(".")[0] not in _INTIMATE:
+        if hit is not None and hit.category.split(".")[0] not in _INTIMATE and (
+            asks_a_thing
+            or (question and hit.category not in _subjects(index, tuple(field.label.items())))
+        ):
             return None
         if hit is not None:
             evidence = hit.evidence(where, text) + "; the field's own words decide nothing"
             return Classification(hit.category, CONFIDENCE_SECTION, evidence, "section")
     return None
+
+
+def _asks_a_question(field: Field) -> bool:
+    """A label longer than a few words asks its own question: a section about the
+    household or education does not make "Were adults supervising the activities?" a
+    household or education question, unless the question names the section's topic
+    too ("Did … sleep here last night?" no, "Is … the head of the household?" yes);
+    health and special sections still do."""
+    label = next(iter(field.label.values()), "")
+    return not _is_short(_TOKEN.findall(normalise(label)))
 
 
 def _by_type(
