@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from formlint.atomic import write_text_atomic
+from formlint.atomic import text_stream_atomic, write_text_atomic
 
 
 def test_writes_whole_file_with_umask_permissions(tmp_path: Path) -> None:
@@ -144,3 +144,25 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(tmp_path: Pat
     with pytest.raises(KeyboardInterrupt):
         write_text_atomic(target, "new")
     assert target.read_text("utf-8") == "old" and [p.name for p in tmp_path.iterdir()] == ["baseline.json"]
+
+
+def test_a_streamed_write_replaces_the_file_whole(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    target.write_text("old", "utf-8")
+    with text_stream_atomic(target) as out:
+        out.write("第一")
+        assert target.read_text("utf-8") == "old"  # nothing shows until the stream is finished
+        out.write("二\n")
+    assert target.read_text("utf-8") == "第一二\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_a_streamed_write_that_fails_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    target.write_text("old", "utf-8")
+    with pytest.raises(RuntimeError):
+        with text_stream_atomic(target) as out:
+            out.write("half a report")
+            raise RuntimeError("rendering failed")
+    assert target.read_text("utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]

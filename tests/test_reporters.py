@@ -9,6 +9,7 @@ and review the diff of tests/golden/.
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import os
 import xml.etree.ElementTree as ET
@@ -21,7 +22,7 @@ from formlint.i18n import msg, t
 from formlint.model import (Field, Finding, Form, FormResult, Location, Message, Notice, Policy, Purpose, Report,
                             Severity, Suppressed, Suppression)
 from formlint.notice import analyse_notice
-from formlint.reporters import REPORTERS, RenderOptions, fingerprints, renderer
+from formlint.reporters import REPORTERS, RenderOptions, fingerprints, renderer, writer
 
 from conftest import ROOT
 
@@ -215,3 +216,39 @@ def test_statistics_count_a_rule_once_per_severity_it_was_reported_at() -> None:
     assert text == ("2  DM102  [error] rule-dm102\n"
                     "1  DM102  [warning] rule-dm102\n"
                     "1  RT201  [error] rule-rt201\n")
+
+
+class _Pieces(io.StringIO):
+    """A stream that counts the writes it receives."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.writes = 0
+
+    def write(self, text: str) -> int:
+        self.writes += 1
+        return super().write(text)
+
+
+@pytest.mark.parametrize("name", sorted(REPORTERS))
+def test_writing_to_a_stream_gives_the_rendered_text(name: str) -> None:
+    out = _Pieces()
+    writer(name)(shared_report(), OPTIONS, out)
+    assert out.getvalue() == renderer(name)(shared_report(), OPTIONS)
+
+
+@pytest.mark.parametrize("name", ["full", "json", "json-lines"])
+def test_outputs_that_grow_with_the_tree_are_written_piece_by_piece(name: str) -> None:
+    """A tree of 20,000 forms must not hold its whole report text in memory: each
+    form's findings go to the stream as they are rendered."""
+    out = _Pieces()
+    report = shared_report()
+    writer(name)(report, OPTIONS, out)
+    assert out.writes >= sum(1 for r in report.results if r.findings) >= 2
+
+
+def test_streamed_json_is_laid_out_as_one_json_dumps_lays_it_out() -> None:
+    text = renderer("json")(shared_report(), OPTIONS)
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+    empty = renderer("json")(Report(), OPTIONS)
+    assert empty == json.dumps(json.loads(empty), ensure_ascii=False, indent=2) + "\n"

@@ -22,7 +22,9 @@ import errno
 import os
 import stat
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator, TextIO
 
 # Where names are views of open files or devices, not files to replace.
 _SPECIAL_FOLDERS = ("/dev/", "/proc/")
@@ -49,6 +51,32 @@ def write_bytes_atomic(path: str | Path, data: bytes, exclusive: bool = False) -
         raise _exists(str(path))
     target.parent.mkdir(parents=True, exist_ok=True)
     _replace(target, data, exclusive)
+
+
+@contextmanager
+def text_stream_atomic(path: str | Path) -> Iterator[TextIO]:
+    """A UTF-8 text stream whose whole contents replace `path` when the block ends
+    without an error, for output written piece by piece (a report on a large tree);
+    on an error the old file is left as it was."""
+    if _is_special(str(path)):
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_APPEND), "w", encoding="utf-8", newline="") as direct:
+            yield direct
+        return
+    target = Path(os.path.realpath(path))
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        _take_permissions(target, temporary)
+        os.replace(temporary, target)
+    finally:
+        if os.path.lexists(temporary):
+            os.unlink(temporary)
 
 
 def _exists(path: str) -> FileExistsError:

@@ -5,10 +5,10 @@ baseline if asked, render every requested output and choose the exit code."""
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, TextIO
 
 from formlint.cli.common import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, colour_wanted, print_warning, report_error,
-                                 write_output)
+                                 stdout_stream)
 from formlint.errors import UsageError
 
 if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
@@ -61,23 +61,25 @@ def render_outputs(report: Report, settings: Settings) -> None:
 
 
 def _render_output(report: Report, settings: Settings, name: str, path: str | None) -> None:
-    """One output, rendered and written; its text is released before the next output
-    is rendered, so a large tree holds one rendered output at a time, not two."""
-    from formlint.reporters import renderer, statistics
+    """One output, written piece by piece as it is rendered (formats that can), so a
+    large tree never holds a whole rendered output in memory."""
+    from formlint.reporters import statistics, writer, writing
 
     wanted = settings.render_options(color=path is None and colour_wanted(sys.stdout))
-    text = statistics.render(report, wanted) if name == "statistics" else renderer(name)(report, wanted)
+    write = writing(statistics.render) if name == "statistics" else writer(name)
     if path is None:
-        write_output(text)
+        with stdout_stream() as out:
+            write(report, wanted, out)
     else:
-        _write_file(path, text)
+        _write_file(path, lambda out: write(report, wanted, out))
 
 
-def _write_file(path: str, text: str) -> None:
-    from formlint.atomic import write_text_atomic
+def _write_file(path: str, write: Callable[[TextIO], None]) -> None:
+    from formlint.atomic import text_stream_atomic
 
     try:
-        write_text_atomic(path, text)
+        with text_stream_atomic(path) as out:
+            write(out)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
 

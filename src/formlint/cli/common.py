@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, TextIO
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Iterator, TextIO
 
 from formlint.cli.base import (EXIT_CLEAN as EXIT_CLEAN, EXIT_ERROR as EXIT_ERROR,
                                EXIT_FINDINGS as EXIT_FINDINGS, Choice as Choice, SuggestingGroup as SuggestingGroup,
@@ -71,13 +72,21 @@ def report_error(exc: Exception) -> None:
 
 
 def write_output(text: str) -> None:
-    """Text on stdout; a stdout that cannot take it (a full disk, /dev/full, a closed
-    pipe) is one usage error, and stdout is then pointed at /dev/null so that the
-    interpreter's own flush at exit does not fail a second time."""
+    """Text on stdout; a stdout that cannot take it is one usage error (`stdout_stream`)."""
+    with stdout_stream() as out:
+        out.write(text)
+
+
+@contextmanager
+def stdout_stream() -> Iterator[TextIO]:
+    """stdout, for output written at once or piece by piece; a stdout that cannot take
+    it (a full disk, /dev/full, a closed pipe) is one usage error, and stdout is then
+    pointed at /dev/null so that the interpreter's own flush at exit does not fail a
+    second time."""
     from formlint.errors import UsageError
 
     try:
-        sys.stdout.write(text)
+        yield sys.stdout
         sys.stdout.flush()
     except OSError as exc:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

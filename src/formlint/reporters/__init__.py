@@ -1,16 +1,21 @@
 """Output formats: pure functions from a finished report to text.
 
 Each module defines NAME, DESCRIPTION and `render(report, options) -> str`; the
-CLI's `--output-format` choices come from REPORTERS (plus ALIASES).
+CLI's `--output-format` choices come from REPORTERS (plus ALIASES). A format whose
+output grows with the tree (full, json, json-lines) also defines
+`write(report, options, out)`, which writes the same text piece by piece, so a run
+over many thousands of forms never holds its whole output in memory; `writer(name)`
+gives that, or `render` written at once for the other formats.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib
+import io
 import os
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TextIO
 
 from formlint.model import Finding, Policy, Report, Severity
 from formlint.i18n import t, translate
@@ -46,6 +51,10 @@ REPORTERS: dict[str, str] = {
 ALIASES: dict[str, str] = {"text": "full"}
 
 
+class Writer(Protocol):
+    def __call__(self, report: Report, options: RenderOptions, out: TextIO) -> None: ...
+
+
 def format_names() -> list[str]:
     return [*REPORTERS, *ALIASES]
 
@@ -54,6 +63,28 @@ def renderer(name: str) -> Renderer:
     module = importlib.import_module(REPORTERS[ALIASES.get(name, name)])
     render: Renderer = module.render
     return render
+
+
+def writer(name: str) -> Writer:
+    """The format's `write`, or its `render` written in one piece."""
+    module = importlib.import_module(REPORTERS[ALIASES.get(name, name)])
+    write: Writer | None = getattr(module, "write", None)
+    return write if write is not None else writing(module.render)
+
+
+def writing(render: Renderer) -> Writer:
+    """A format that renders its whole text at once, as a Writer."""
+    def write_rendered(report: Report, options: RenderOptions, out: TextIO) -> None:
+        out.write(render(report, options))
+
+    return write_rendered
+
+
+def rendered(write: Writer, report: Report, options: RenderOptions) -> str:
+    """What `write` writes, as one text (a format's `render`)."""
+    out = io.StringIO()
+    write(report, options, out)
+    return out.getvalue()
 
 
 def counts(findings: list[Finding]) -> dict[str, int]:

@@ -7,13 +7,13 @@ version bump.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Iterator, TextIO
 
 from formlint import __version__
 from formlint.escape import json_text
 from formlint.i18n import translate, translate_law
 from formlint.model import Finding, FormResult, Recognition, Report
-from formlint.reporters import RenderOptions, counts
+from formlint.reporters import RenderOptions, counts, rendered
 
 NAME = "json"
 DESCRIPTION = "one JSON object with forms, findings and errors (versioned)"
@@ -68,9 +68,11 @@ def form_dict(result: FormResult) -> dict[str, Any]:
     }
 
 
-def render(report: Report, options: RenderOptions) -> str:
+def write(report: Report, options: RenderOptions, out: TextIO) -> None:
+    """The document `json.dumps(..., indent=2)` would give, written a form and a
+    finding at a time."""
     findings = report.findings
-    document = {
+    head = {
         "version": VERSION,
         "tool": {"name": "formlint", "version": __version__},
         "policy": {"id": options.policy.id, "path": options.policy.path},
@@ -83,9 +85,36 @@ def render(report: Report, options: RenderOptions) -> str:
             "baselined": report.baselined,
             "errors": len(report.errors),
         },
-        "forms": [form_dict(r) for r in report.results],
-        "findings": [finding_dict(f, options.lang) for f in findings],
-        "errors": [{"path": e.path, "line": e.line, "column": e.column, "message": e.message}
-                   for e in report.errors],
     }
-    return json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
+    errors = [{"path": e.path, "line": e.line, "column": e.column, "message": e.message} for e in report.errors]
+    out.write(_dumps(head)[:-2])  # open: without the closing "\n}"
+    _write_list(out, "forms", (form_dict(r) for r in report.results))
+    _write_list(out, "findings", (finding_dict(f, options.lang) for f in findings))
+    _write_list(out, "errors", iter(errors))
+    out.write("\n}\n")
+
+
+def _write_list(out: TextIO, name: str, items: Iterator[dict[str, Any]]) -> None:
+    """`,\n  "name": [...]` as a member of the top-level object at indent 2."""
+    out.write(f',\n  {_dumps(name)}: ')
+    first = next(items, None)
+    if first is None:
+        out.write("[]")
+        return
+    out.write("[\n    " + _nested(first))
+    for item in items:
+        out.write(",\n    " + _nested(item))
+    out.write("\n  ]")
+
+
+def _nested(item: dict[str, Any]) -> str:
+    """An item of a list two levels deep, indented as json.dumps indents it there."""
+    return _dumps(item).replace("\n", "\n    ")
+
+
+def _dumps(value: Any) -> str:
+    return json_text(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    return rendered(write, report, options)

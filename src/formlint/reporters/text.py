@@ -6,10 +6,12 @@ Colour is plain ANSI so that this stays a pure function returning text.
 
 from __future__ import annotations
 
+from typing import TextIO
+
 from formlint.escape import terminal, terminal_path
 from formlint.model import Finding, FormResult, Report, Severity, Suppressed
 from formlint.i18n import has, label, t, translate, translate_law
-from formlint.reporters import RenderOptions, counts
+from formlint.reporters import RenderOptions, counts, rendered
 
 NAME = "full"
 DESCRIPTION = "human-readable findings with help and legal basis (default; `text` is an alias)"
@@ -64,18 +66,19 @@ def summary(report: Report, lang: str = "en") -> str:
     return t("report.sentence_separator", lang).join(sentences)
 
 
-def render(report: Report, options: RenderOptions) -> str:
-    # One list of pieces joined once: a large tree's output is built in a single copy,
-    # not once per file block and again for the whole.
-    pieces: list[str] = []
+def write(report: Report, options: RenderOptions, out: TextIO) -> None:
+    """Each file's block of findings, a blank line between blocks, then the summary
+    (left out with `quiet`)."""
+    written = False
     for result in report.results:
         lines = [render_finding(f, options.color, options.lang) for f in result.findings]
         lines += suppressed_lines(result, options)
-        for line in lines:
-            pieces += (line, "\n")
         if lines:
-            pieces[-1] = "\n\n"
-    if options.quiet:
-        return "".join(pieces[:-1]) + ("\n" if pieces else "")
-    pieces.append(summary(report, options.lang))
-    return "".join(pieces) + "\n"
+            out.write(("\n" if written else "") + "\n".join(lines) + "\n")
+            written = True
+    if not options.quiet:
+        out.write(("\n" if written else "") + summary(report, options.lang) + "\n")
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    return rendered(write, report, options)
