@@ -191,3 +191,25 @@ def test_today_in_a_question_is_not_the_date_of_the_visit() -> None:
     label = {"en": "Is the respondent present and available to be interviewed today?"}
     assert _category(label) != "event.visit_time"
     assert _category({"en": "Today"}) == "event.visit_time"
+
+
+# ------------------------------------------------ checks and gates say nothing about the person
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Is this date and time correct?",
+        "4. Do you know the date of birth of the child?",
+        "Do you want to register more household members today?",
+        "007. CHECK: Have you already sent a form for this household?",
+        "Is this your name?",
+    ],
+)
+def test_a_question_that_checks_an_answer_is_none(label: str) -> None:
+    assert _category({"en": label}) == "none"
+
+
+def test_a_question_that_names_a_check_word_inside_is_still_read() -> None:
+    assert _category({"en": "Did you check your blood pressure this week?"}) != "none"
+    assert _category({"en": "Date of birth"}) == "identity.date_of_birth"

@@ -145,6 +145,8 @@ class _Index:
     languages: Mapping[str, _Language]
     personal: frozenset[str]
     follow_ups: frozenset[tuple[str, ...]]  # label openings that follow up a question
+    check_openings: frozenset[tuple[str, ...]]  # "is this correct", "do you know"
+    check_closings: frozenset[tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -362,6 +364,34 @@ def _by_decisive_type(
     return Classification(category, CONFIDENCE_DECISIVE_TYPE, evidence, "type")
 
 
+def _by_check(
+    field: Field, taxonomy: Taxonomy, index: _Index
+) -> Classification | None:
+    """A question that checks an answer or asks what is known or wanted says nothing
+    about the person, whatever it names: "Is this date and time correct?", "Do you
+    know the date of birth of …?", "Do you want to register more members?"."""
+    lang, label = next(iter(field.label.items()), (None, ""))
+    phrase = _check_phrase(index, label)
+    if phrase is None:
+        return None
+    evidence = f'label "{label}" checks an answer or asks what is known ("{phrase}")'
+    return Classification(NONE, CONFIDENCE_LABEL_PART, evidence, "label")
+
+
+@lru_cache(maxsize=65536)
+def _check_phrase(index: _Index, label: str) -> str | None:
+    tokens = tuple(_TOKEN.findall(normalise(label)))
+    while tokens and (tokens[0].isdigit() or len(tokens[0]) == 1):
+        tokens = tokens[1:]  # numbering: "007.", "001a."
+    for phrase in index.check_openings:
+        if tokens[: len(phrase)] == phrase:
+            return " ".join(phrase)
+    for phrase in index.check_closings:
+        if len(tokens) > len(phrase) and tokens[-len(phrase) :] == phrase:
+            return " ".join(phrase)
+    return None
+
+
 def _by_lexicon(
     field: Field, taxonomy: Taxonomy, index: _Index
 ) -> Classification | None:
@@ -514,6 +544,7 @@ _STAGES: tuple[Stage, ...] = (
     _by_annotation,
     _by_autocomplete,
     _by_decisive_type,
+    _by_check,
     _by_lexicon,
     _by_options,
     _by_section,
@@ -969,10 +1000,14 @@ def _index(taxonomy: Taxonomy) -> _Index:
         option_phrases=_option_table(taxonomy),
         languages=languages,
         personal=frozenset(c.id for c in taxonomy if c.personal),
-        follow_ups=frozenset(
-            tuple(_TOKEN.findall(normalise(p))) for pack in taxonomy.packs for p in pack.follow_ups
-        ),
+        follow_ups=_token_phrases(p for pack in taxonomy.packs for p in pack.follow_ups),
+        check_openings=_token_phrases(p for pack in taxonomy.packs for p in pack.check_openings),
+        check_closings=_token_phrases(p for pack in taxonomy.packs for p in pack.check_closings),
     )
+
+
+def _token_phrases(phrases: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(_TOKEN.findall(normalise(p))) for p in phrases) - {()}
 
 
 def _language(pack: Any) -> _Language:
