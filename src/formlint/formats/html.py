@@ -94,13 +94,22 @@ RECENT_BLOCKS = 6
 
 
 def sniff_raw(path: str, raw: bytes) -> bool:
-    """An HTML file or template is a form when it has at least one form control."""
-    return _CONTROL_START.search(raw) is not None
+    """An HTML file or template is a form when it has at least one form control, also one
+    written with a tag library under a prefix the page declares (`<f:input>`)."""
+    if _CONTROL_START.search(raw) is not None:
+        return True
+    if b"taglib" not in raw and b"xmlns:" not in raw:
+        return False
+    text = raw.decode("latin-1")
+    lowered = text.lower()
+    return any(known in controls.CONTROL_LIBRARIES and f"<{prefix}:" in lowered
+               for prefix, known in controls.declared_prefixes(text).items())
 
 
 def load(path: str, raw: bytes) -> Form:
-    text = blank_templates(decode(raw, path, FormError), blade=path.lower().endswith(".blade.php"))
-    reader = _Reader(path, text)
+    decoded = decode(raw, path, FormError)
+    text = blank_templates(decoded, blade=path.lower().endswith(".blade.php"))
+    reader = _Reader(path, text, controls.declared_prefixes(decoded))
     for token in tokens(text):
         reader.feed(token)
     return reader.page.form(path)
@@ -483,8 +492,10 @@ class _Reader:
     elements that play a part (labels, controls, titles, cells, ids) so text is routed
     without walking the whole stack."""
 
-    def __init__(self, path: str, text: str) -> None:
+    def __init__(self, path: str, text: str, prefixes: dict[str, str] | None = None) -> None:
         self.path = path
+        # Tag-library prefixes the page declares, as formlint knows their libraries.
+        self.prefixes = prefixes or {}
         self.lines = Lines(text)
         self.page = _Page()
         self.stack: list[_Open] = []
@@ -524,7 +535,7 @@ class _Reader:
         return self.stack[-1].lang if self.stack else None
 
     def start(self, tag: StartTag) -> None:
-        name, attrs = tag.name, tag.attrs
+        name, attrs = self.known_name(tag.name), tag.attrs
         self.close_implied(name)
         if name == "html" and attrs.get("lang"):
             self.page.language = attrs["lang"]
@@ -574,7 +585,16 @@ class _Reader:
         if tag in CONTROL_TEXT:
             self.control_text += step
 
+    def known_name(self, name: str) -> str:
+        """`f:input` on a page that binds `f` to Spring's form tags is `form:input`."""
+        if not self.prefixes or ":" not in name:
+            return name
+        prefix, _, local = name.partition(":")
+        known = self.prefixes.get(prefix)
+        return f"{known}:{local}" if known else name
+
     def end(self, name: str) -> None:
+        name = self.known_name(name)
         if self.counts[name] == 0:
             return  # a stray end tag: browsers ignore it too
         for depth in range(len(self.stack) - 1, -1, -1):
