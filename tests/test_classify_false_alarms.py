@@ -213,3 +213,11 @@ def test_a_question_that_checks_an_answer_is_none(label: str) -> None:
 def test_a_question_that_names_a_check_word_inside_is_still_read() -> None:
     assert _category({"en": "Did you check your blood pressure this week?"}) != "none"
     assert _category({"en": "Date of birth"}) == "identity.date_of_birth"
+
+
+@pytest.mark.parametrize(
+    "label,expected",
+    [("Confirm password", "online.credentials"), ("Check-in time", "event.visit_time")],
+)
+def test_a_term_that_opens_like_a_check_is_the_term(label: str, expected: str) -> None:
+    assert _category({"en": label}) == expected

@@ -381,15 +381,30 @@ def _by_check(
 @lru_cache(maxsize=65536)
 def _check_phrase(index: _Index, label: str) -> str | None:
     tokens = tuple(_TOKEN.findall(normalise(label)))
-    while tokens and (tokens[0].isdigit() or len(tokens[0]) == 1):
-        tokens = tokens[1:]  # numbering: "007.", "001a."
+    while tokens and tokens[0].isdigit():  # numbering: "007.", "001a."
+        tokens = tokens[2:] if len(tokens) > 1 and len(tokens[1]) == 1 else tokens[1:]
     for phrase in index.check_openings:
-        if tokens[: len(phrase)] == phrase:
+        if tokens[: len(phrase)] == phrase and not _longer_term(index, tokens, len(phrase)):
             return " ".join(phrase)
+    backwards = tokens[::-1]
     for phrase in index.check_closings:
-        if len(tokens) > len(phrase) and tokens[-len(phrase) :] == phrase:
+        n = len(phrase)
+        if len(tokens) > n and tokens[-n:] == phrase and not _longer_term(index, backwards, n, True):
             return " ".join(phrase)
     return None
+
+
+def _longer_term(
+    index: _Index, tokens: tuple[str, ...], opening: int, backwards: bool = False
+) -> bool:
+    """Whether a lexicon phrase reads on past the opening ("Confirm password",
+    "Check-in time" are terms, not checks), or, `backwards`, before the closing
+    ("True and correct")."""
+    for n in range(opening + 1, min(len(tokens), index.latin_max) + 1):
+        words = tokens[:n][::-1] if backwards else tokens[:n]
+        if words in index.latin:
+            return True
+    return False
 
 
 def _by_lexicon(
