@@ -40,6 +40,7 @@ from formlint.formats._html_templates import blank_templates
 from formlint.formats._html_tokens import EndTag, Lines, StartTag, Token, tokens
 from formlint.model import Collector, Field, Form, Location, Notice
 from formlint.source import MAX_DEPTH, decode
+from formlint.message import msg
 
 __all__ = ["NAME", "blank_templates", "load", "sniff_raw"]
 
@@ -479,7 +480,7 @@ def _column(columns: list[tuple[int, int, _Text]], start: int) -> _Text | None:
 def _visibility(path: str, meta: dict[str, tuple[str, Location]]) -> str:
     value, where = meta.get("visibility", ("private", Location()))
     if value not in ("private", "shared"):
-        raise FormError(path, f"formlint:visibility must be private or shared, got {value!r}", where.line, where.column)
+        raise FormError(path, msg("error.html_visibility", value=repr(value)), where.line, where.column)
     return value
 
 
@@ -570,7 +571,7 @@ class _Reader:
     def push(self, frame: _Open) -> None:
         if len(self.stack) >= MAX_DEPTH:
             where = self.location()
-            raise FormError(self.path, f"HTML nested deeper than {MAX_DEPTH} levels", where.line, where.column)
+            raise FormError(self.path, msg("error.html_nesting", depth=MAX_DEPTH), where.line, where.column)
         if frame.id and self.budget > 0:
             frame.text = self.page.by_id.setdefault(frame.id, _Text())
         self.stack.append(frame)
@@ -786,9 +787,10 @@ class _Reader:
         where = self.location()
         if slot not in META_SLOTS:
             close = difflib.get_close_matches(slot, META_SLOTS, n=1)
-            hint = f" (did you mean 'formlint:{close[0]}'?)" if close else ""
-            raise FormError(self.path, f"unknown meta name {name!r}{hint}; allowed: "
-                            + ", ".join(f"formlint:{s}" for s in META_SLOTS), where.line, where.column)
+            hint = msg("error.did_you_mean", name=f"formlint:{close[0]}") if close else ""
+            allowed = ", ".join(f"formlint:{s}" for s in META_SLOTS)
+            raise FormError(self.path, msg("error.html_meta", name=repr(name), hint=hint, allowed=allowed),
+                            where.line, where.column)
         self.page.meta[slot] = (values.get("content", ""), where)
 
     # ------------------------------------------------------------ tables
@@ -898,7 +900,7 @@ class _Reader:
             return existing
         if len(self.page.controls) >= MAX_FIELDS:
             where = self.location()
-            raise FormError(self.path, f"form has more than {MAX_FIELDS:,} fields", where.line, where.column)
+            raise FormError(self.path, msg("error.html_fields", limit=MAX_FIELDS), where.line, where.column)
         control = self.new_control(frame, attrs, kind, key, member, before)
         control.item_label = item_label
         self.page.controls[key] = control

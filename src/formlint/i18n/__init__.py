@@ -14,17 +14,13 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from formlint.model import Law, Message, Param
+from formlint.message import Law, Message, Param, msg as msg  # rules and reporters name messages through i18n
 
 LANGUAGES = ("en", "zh")
 DEFAULT = "en"
 # Parts of a finding's law are joined with this in every language: citations are
 # not translated.
 LAW_SEPARATOR = "; "
-
-
-def msg(message_id: str, **params: Param) -> Message:
-    return Message.of(message_id, **params)
 
 
 def language_from_environment(environ: dict[str, str] | None = None) -> str:
@@ -35,16 +31,6 @@ def language_from_environment(environ: dict[str, str] | None = None) -> str:
         if value:
             return "zh" if value.lower().startswith("zh") else DEFAULT
     return DEFAULT
-
-
-def resolve_lang(option: str | None) -> str:
-    """--lang (or a configuration's `lang`), else the environment's locale."""
-    from formlint.errors import UsageError
-
-    lang = option or language_from_environment()
-    if lang not in LANGUAGES:
-        raise UsageError(f"unknown --lang {lang!r}; choose from {', '.join(LANGUAGES)}")
-    return lang
 
 
 @lru_cache(maxsize=None)
@@ -96,9 +82,26 @@ def _param(value: Param, lang: str) -> str | int:
 
 
 def translate_law(law: Law, lang: str = DEFAULT) -> str:
-    """The law line: each citation once, in `lang`'s usual form."""
-    parts = dict.fromkeys(translate(part, lang) for part in law)
-    return (t("report.law_separator", lang) if has("report.law_separator", lang) else LAW_SEPARATOR).join(parts)
+    """The law line: each citation once, in `lang`'s usual form. A citation that
+    another part of the line already cites ("PIPL Art. 6" beside a purpose basis
+    naming "PIPL Art. 6, 13(4)") is replaced by that part."""
+    parts = list(dict.fromkeys(translate(part, lang) for part in law))
+    # The part citing it takes the place of the citation it repeats, so the line keeps its order.
+    kept = dict.fromkeys(next((other for other in parts if other != part and _cites(other, part)), part)
+                         for part in parts)
+    return (t("report.law_separator", lang) if has("report.law_separator", lang) else LAW_SEPARATOR).join(kept)
+
+
+def _cites(text: str, citation: str) -> bool:
+    """Whether `citation` occurs in `text` as a whole reference: not followed by a
+    digit or a decimal point ("PIPL Art. 6" is not cited by "PIPL Art. 61")."""
+    start = text.find(citation)
+    while start >= 0:
+        after = text[start + len(citation): start + len(citation) + 1]
+        if not (after.isdigit() or after == "." and text[start + len(citation) + 1:][:1].isdigit()):
+            return True
+        start = text.find(citation, start + 1)
+    return False
 
 
 def has(message_id: str, lang: str) -> bool:
