@@ -238,3 +238,14 @@ def test_a_question_about_what_someone_has_heard_or_thinks_is_none() -> None:
 
 def test_soil_fertility_is_not_a_health_condition() -> None:
     assert _category({"en": "Do you still have problems with soil fertility on your farm?"}) != "health.condition"
+
+
+def test_livestock_a_question_is_about_is_not_livestock_owned() -> None:
+    assert _category({"en": "Does your household keep any of your livestock in stables or pens?"}) != "financial.property"
+    assert _category({"en": "Which livestock does your household keep?"}) == "financial.property"
+    kept = Field(key="q", label={"en": "Which animals does your household keep?"}, options=("Cattle", "Goats", "Bees"))
+    assert classify(kept).category == "financial.property"
+
+
+def test_the_unit_of_a_land_area_is_none() -> None:
+    assert _category({"en": "Unit of land area:"}) == "none"
