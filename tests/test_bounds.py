@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from formlint.bounds import MAX_FIELD_TEXT, MAX_NOTICE_TEXT, bounded
+from formlint.i18n import translate
 from formlint.pipeline import check_form
 from formlint.settings import FileSettings
 from formlint.model import Field, Form, Location, Notice
@@ -34,7 +35,7 @@ def test_a_huge_label_is_classified_by_its_prefix_and_noted() -> None:
     [field] = result.form.fields
     assert len(field.label["en"]) == len(field.hint or "") == len(field.options[0]) == MAX_FIELD_TEXT
     assert field.key == "contact" and result.classes["contact"].category == "contact.phone"
-    assert result.notes == (f"1 field(s) have a label, hint or option over {MAX_FIELD_TEXT:,} characters (first: "
+    assert tuple(translate(note) for note in result.notes) == (f"1 field(s) have a label, hint or option over {MAX_FIELD_TEXT:,} characters (first: "
                             f"`contact`); only the first {MAX_FIELD_TEXT:,} of each were analysed",)
 
 
@@ -44,7 +45,7 @@ def test_a_huge_notice_is_analysed_up_to_its_limit() -> None:
     late = check_form(form_with(notice=padding + RETENTION), FileSettings(policy=POLICY, purpose=PURPOSE))
     assert early.notice.retention.days == 28 and late.notice.retention.days is None
     assert len(early.form.notice.text) == MAX_NOTICE_TEXT
-    assert early.notes[0].startswith(f"the notice ({len(RETENTION + padding * 20):,} characters) was cut")
+    assert translate(early.notes[0]).startswith(f"the notice ({len(RETENTION + padding * 20):,} characters) was cut")
 
 
 def test_the_cli_warns_when_text_was_cut_and_keeps_its_exit_code(tmp_path: Path) -> None:

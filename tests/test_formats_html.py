@@ -221,6 +221,23 @@ def test_jsp_and_jsf_tag_libraries(tmp_path: Path) -> None:
     assert fields(form)["country"].options == ("Netherlands",)
 
 
+def test_tag_library_prefixes_are_read_from_the_page_declarations(tmp_path: Path) -> None:
+    """A page may bind any prefix to a tag library: Spring's form tags as `f`, PrimeFaces as
+    `pf`; JSF core bound to another prefix still renders no control."""
+    form = read(tmp_path, """<%@ taglib uri="http://www.springframework.org/tags/form" prefix="f" %>
+<%@taglib prefix="st" uri="/struts-tags"%>
+<html xmlns:pf="http://primefaces.org/ui" xmlns:core="http://xmlns.jcp.org/jsf/core">
+<table><tr><td>Enter Last Name:</td><td><f:input path="lastName"/></td></tr>
+<tr><td>History</td><td><f:textarea path="history"/></td></tr></table>
+<st:textfield name="town" label="Town"/>
+<pf:outputLabel for="dob" value="Born"/><pf:calendar id="dob"/>
+<core:param name="skip" value="1"/>
+</html>""", name="signup.jsp")
+    got = {k: (f.type, f.first_label) for k, f in fields(form).items()}
+    assert got == {"lastName": ("text", "Enter Last Name:"), "history": ("textarea", "History"),
+                   "town": ("text", "Town"), "dob": ("date", "Born")}
+
+
 def test_thymeleaf_angular_and_vue_models_name_native_controls(tmp_path: Path) -> None:
     form = read(tmp_path, """
 <label>Name <input th:field="*{fullName}"></label>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 import yaml
@@ -214,3 +215,98 @@ def test_a_pipl_only_policy_cites_no_gdpr_or_ccpa_article() -> None:
     assert laws and not [law for law in laws if "GDPR" in law or "CCPA" in law]
     general = run_formlint("check", "--output-format", "json", str(SAMPLES))
     assert any("GDPR" in f["law"] for f in json.loads(general.stdout)["findings"])
+
+
+def _calls() -> Iterator[tuple[str, ast.Call]]:
+    import ast
+
+    for path in sorted((ROOT / "src" / "formlint").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+                yield f"{path.relative_to(ROOT)}:{node.lineno} {name}", node
+
+
+# Functions that take a message id first, and what each says it is.
+TAKES_ID = {"msg", "of", "t", "label", "has"}
+# What takes a message to show a person, and at which position: it must be a
+# catalogue message, never text written in the code.
+TAKES_MESSAGE = {"FormlintError": 1, "FormError": 1, "NotAForm": 1, "PolicyError": 1, "ConfigError": 1, "error": 1,
+                 "fail": 1, "_fail": 1, "UsageError": 0, "CannotFix": 0, "print_warning": 0, "print_progress": 0,
+                 "report_problem": 1}
+
+
+def test_every_message_id_used_in_the_code_is_in_every_catalogue() -> None:
+    import ast
+
+    used, prefixes = set(), set()
+    for _, call in _calls():
+        name = call.func.id if isinstance(call.func, ast.Name) else getattr(call.func, "attr", "")
+        if name not in TAKES_ID or not call.args:
+            continue
+        first = call.args[0]
+        if isinstance(first, ast.Constant) and isinstance(first.value, str) and "." in first.value:
+            used.add(first.value)
+        elif isinstance(first, ast.JoinedStr) and isinstance(first.values[0], ast.Constant):
+            prefixes.add(str(first.values[0].value))
+    assert len(used) > 200  # the sweep sees the code's messages
+    for lang in LANGUAGES:
+        assert sorted(used - set(catalogue(lang))) == [], lang
+        assert sorted(p for p in prefixes if not any(k.startswith(p) for k in catalogue(lang))) == [], lang
+
+
+def test_no_user_facing_message_is_written_in_the_code() -> None:
+    """Errors, warnings and the reasons `fix` gives are catalogue messages, so that
+    --lang zh shows them in Chinese: text written in a raise is English for ever."""
+    import ast
+
+    written = []
+    for where, call in _calls():
+        name = where.rsplit(" ", 1)[1]
+        position = TAKES_MESSAGE.get(name)
+        theirs = isinstance(call.func, ast.Attribute) and getattr(call.func.value, "id", "") == "click"
+        if position is None or theirs or len(call.args) <= position:
+            continue
+        argument = call.args[position]
+        if isinstance(argument, ast.JoinedStr) or (isinstance(argument, ast.Constant) and isinstance(argument.value, str)):
+            written.append(where)
+    assert written == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_catalogue_template_formats(lang: str) -> None:
+    """A template's fields never clash with t()'s own arguments and every `{x:,}` takes a number."""
+    import string
+
+    for key, template in catalogue(lang).items():
+        if key.startswith("rule."):  # rule docs are shown as written, not formatted
+            continue
+        names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+        assert not names & {"message_id", "lang"}, key
+        template.format(**{n: 1 for n in names})
+
+
+def test_errors_speak_the_run_s_language(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("fields: [\n", "utf-8")
+    english = run_formlint("check", "--lang", "en", str(broken))
+    chinese = run_formlint("check", "--lang", "zh", str(broken))
+    assert english.returncode == chinese.returncode == 2
+    assert ": error: invalid YAML: " in english.stderr and ": error: YAML 无效：" in chinese.stderr
+    missing = run_formlint("check", "--lang", "zh", str(tmp_path / "none.yaml"))
+    assert missing.stderr.endswith("none.yaml:1:1: error: 文件不存在\n")
+    as_json = json.loads(run_formlint("check", "--lang", "zh", "--output-format", "json", str(broken)).stdout)
+    assert as_json["errors"][0]["message"].startswith("YAML 无效：")
+    usage = run_formlint("check", "--lang", "zh", "--input-format", "nope", str(broken))
+    assert usage.stderr.startswith("formlint: error: 未知的 --input-format 'nope'")
+
+
+def test_fix_gives_its_reasons_in_the_run_s_language(tmp_path: Path) -> None:
+    form = tmp_path / "form.yaml"
+    form.write_text("purpose: newsletter\nfields: [{key: email, label: Email}, {key: blood_type, label: Blood type}]\n",
+                    "utf-8")
+    english = run_formlint("fix", "--policy", "general", "--lang", "en", str(form))
+    chinese = run_formlint("fix", "--policy", "general", "--lang", "zh", str(form))
+    assert "flow collection" in english.stderr
+    assert "流式集合" in chinese.stderr and "flow collection" not in chinese.stderr

@@ -12,8 +12,10 @@ import dataclasses
 import io
 import json
 import os
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,7 +26,7 @@ from formlint.model import (Field, Finding, Form, FormResult, Location, Message,
 from formlint.notice import analyse_notice
 from formlint.reporters import REPORTERS, RenderOptions, fingerprints, renderer, writer
 
-from conftest import ROOT
+from conftest import ROOT, SAMPLES, run_formlint
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SARIF_SCHEMA = Path(__file__).resolve().parent / "sarif-schema-2.1.0.json"
@@ -116,20 +118,47 @@ def test_text_is_an_alias_of_full() -> None:
     assert renderer("text") is renderer("full")
 
 
-def test_sarif_validates_against_the_official_schema() -> None:
-    from jsonschema import Draft7Validator
+def sarif_errors(document: dict[str, Any]) -> list[str]:
+    """What the official SARIF 2.1.0 schema finds wrong, formats (`uri-reference`) included."""
+    from jsonschema import Draft7Validator, FormatChecker
 
+    checker = FormatChecker()
+    assert not checker.conforms("a b.yaml", "uri-reference")  # rfc3986-validator is installed: formats are checked
     schema = json.loads(SARIF_SCHEMA.read_text("utf-8"))
+    return sorted(str(e) for e in Draft7Validator(schema, format_checker=checker).iter_errors(document))
+
+
+def test_sarif_validates_against_the_official_schema() -> None:
     document = json.loads(rendered("sarif"))
-    errors = sorted(Draft7Validator(schema).iter_errors(document), key=str)
-    assert errors == []
+    assert sarif_errors(document) == []
     run = document["runs"][0]
     rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
     assert rules == ["DM101", "DM102", "DM104", "RT201"]
     assert [(r["ruleId"], rules[r["ruleIndex"]]) for r in run["results"]] == [
         (r["ruleId"], r["ruleId"]) for r in run["results"]]
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]}
-    assert uris == {"forms/venue check-in.yaml", "forms/health.yaml"}
+    assert uris == {"forms/venue%20check-in.yaml", "forms/health.yaml"}
+
+
+@pytest.mark.parametrize("name", ["venue check-in.yaml", "a#b.yaml", "100%.yaml", "why?.yaml", "c:d.yaml",
+                                  "登记表.yaml", "café [v2].yaml"])
+def test_sarif_uris_are_percent_encoded_and_read_back_as_the_path(tmp_path: Path, name: str,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from urllib.parse import unquote
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "forms").mkdir()
+    shutil.copy(SAMPLES / "venue-check-in-minimal.yaml", tmp_path / "forms" / name)
+    (tmp_path / "forms" / "broken.yaml").write_text("fields: [", "utf-8")
+    os.rename(tmp_path / "forms" / "broken.yaml", tmp_path / "forms" / f"broken {name}")
+    result = run_formlint("check", "--output-format", "sarif", "--policy", "general", "--purpose", "newsletter",
+                          "forms", cwd=tmp_path)
+    document = json.loads(result.stdout)
+    assert sarif_errors(document) == []
+    run = document["runs"][0]
+    located = [*run["results"], *run["invocations"][0]["toolExecutionNotifications"]]
+    uris = {item["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for item in located}
+    assert {unquote(uri) for uri in uris} == {f"forms/{name}", f"forms/broken {name}"}
 
 
 def test_sarif_rules_carry_category_and_legal_source_tags() -> None:

@@ -20,6 +20,7 @@ from formlint.model import Finding, Report
 from formlint.errors import ConfigError, UsageError
 from formlint.escape import json_text
 from formlint.source import read_text
+from formlint.message import msg
 
 VERSION = 1
 Key = tuple[str, str, str]
@@ -39,7 +40,7 @@ def write_baseline(report: Report, path: str, force: bool) -> int:
     exclusively, so an existing one, or one another run creates meanwhile, is
     refused. Returns the findings recorded."""
     target = Path(path)
-    refusal = f"{path} already exists; pass --force to overwrite the baseline"
+    refusal = msg("usage.baseline_exists", path=path)
     if os.path.lexists(target) and not force:
         raise UsageError(refusal)
     counts = tally(report, str(target.resolve().parent))
@@ -50,20 +51,20 @@ def write_baseline(report: Report, path: str, force: bool) -> int:
     except FileExistsError:
         raise UsageError(refusal) from None
     except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise UsageError(msg("usage.cannot_write", path=path, reason=exc.strerror or str(exc))) from None
     return sum(counts.values())
 
 
 def load_baseline(path: str) -> Counter[Key]:
     data: Any = _parse(path)
     if not (isinstance(data, dict) and data.get("version") == VERSION and isinstance(data.get("findings"), list)):
-        raise ConfigError(path, f"not a formlint baseline (expected version {VERSION} with a `findings` list)")
+        raise ConfigError(path, msg("error.not_a_baseline", version=VERSION))
     counts: Counter[Key] = Counter()
     for entry in data["findings"]:
         try:
             counts[(entry["code"], entry["path"], entry.get("field") or "")] += int(entry["count"])
         except (KeyError, TypeError, ValueError, OverflowError):  # OverflowError: a count of Infinity
-            raise ConfigError(path, f"baseline entry {entry!r} needs code, path and count") from None
+            raise ConfigError(path, msg("error.baseline_entry", entry=repr(entry))) from None
     return counts
 
 
@@ -72,11 +73,11 @@ def _parse(path: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ConfigError(path, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+        raise ConfigError(path, msg("error.invalid_json", detail=exc.msg), exc.lineno, exc.colno) from None
     except RecursionError:
-        raise ConfigError(path, "invalid JSON: arrays or objects nested too deep") from None
+        raise ConfigError(path, msg("error.json_nesting")) from None
     except ValueError:  # int() refuses more than 4,300 digits (CVE-2020-10735)
-        raise ConfigError(path, "invalid JSON: a number has too many digits") from None
+        raise ConfigError(path, msg("error.json_long_number")) from None
 
 
 def only_new(report: Report, path: str) -> Report:

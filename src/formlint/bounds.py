@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 
 from formlint.model import Field, Form, Notice
+from formlint.message import Message, msg
 
 # Characters of each label, hint and option: a long question is a few hundred.
 MAX_FIELD_TEXT = 2_000
@@ -19,20 +20,18 @@ MAX_FIELD_TEXT = 2_000
 MAX_NOTICE_TEXT = 50_000
 
 
-def bounded(form: Form) -> tuple[Form, tuple[str, ...]]:
+def bounded(form: Form) -> tuple[Form, tuple[Message, ...]]:
     """The form with every over-long text cut to its limit, and one note per kind of
     cut (for a warning), empty when nothing was cut."""
     fields = tuple(bounded_field(item) for item in form.fields)
     cut_fields = [old.key for old, new in zip(form.fields, fields) if old is not new]
     notice = _bounded_notice(form.notice)
-    notes: list[str] = []
+    notes: list[Message] = []
     if cut_fields:
-        notes.append(f"{len(cut_fields):,} field(s) have a label, hint or option over {MAX_FIELD_TEXT:,} characters "
-                     f"(first: `{cut_fields[0]}`); only the first {MAX_FIELD_TEXT:,} of each were analysed")
+        notes.append(msg("warning.fields_cut", count=len(cut_fields), limit=MAX_FIELD_TEXT, first=cut_fields[0]))
     if notice is not form.notice:
-        notes.append(f"the notice ({len(form.notice.text):,} characters) was cut: only the first "
-                     f"{MAX_NOTICE_TEXT:,} characters of its text and {MAX_FIELD_TEXT:,} of each statement "
-                     "were analysed")
+        notes.append(msg("warning.notice_cut", length=len(form.notice.text), limit=MAX_NOTICE_TEXT,
+                         statement_limit=MAX_FIELD_TEXT))
     if not notes:
         return form, ()
     return dataclasses.replace(form, fields=fields, notice=notice), tuple(notes)

@@ -16,6 +16,7 @@ from typing import Mapping
 
 from formlint.model import Finding, FormResult, Report
 from formlint.errors import UsageError
+from formlint.message import msg
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 _END = 10**9  # the last field's span runs to the end of the file
@@ -54,7 +55,7 @@ def _git(cwd: str, *args: str) -> subprocess.CompletedProcess[str]:
     try:
         return subprocess.run(["git", "-C", cwd, *args], capture_output=True, text=True, check=False)
     except FileNotFoundError:
-        raise UsageError("--since needs git, which is not installed or not on PATH") from None
+        raise UsageError(msg("usage.since_no_git")) from None
 
 
 def _folder(path: str) -> str:
@@ -74,7 +75,7 @@ def repositories(paths: list[str]) -> dict[str, list[str]]:
         if folder not in tops:
             top = _git(folder, "rev-parse", "--show-toplevel") if os.path.isdir(folder) else None
             if top is None or top.returncode != 0:
-                raise UsageError(f"--since needs a git repository, and {path} is not in one")
+                raise UsageError(msg("usage.since_no_repository", path=path))
             tops[folder] = os.path.realpath(top.stdout.strip())
         groups.setdefault(tops[folder], []).append(os.path.abspath(path))
     return groups
@@ -86,7 +87,7 @@ def changes_since(ref: str, paths: list[str]) -> list[Changes]:
 
 def _changes_in(top: str, ref: str, paths: list[str]) -> Changes:
     if _git(top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").returncode != 0:
-        raise UsageError(f"--since: unknown git ref {ref!r} in {top}")
+        raise UsageError(msg("usage.since_unknown_ref", ref=ref, top=top))
     # core.quotePath=false: non-ASCII file names (表单.yaml) come out unquoted.
     diff = _git(top, "-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff",
                 "--no-renames", "--src-prefix=a/", "--dst-prefix=b/", ref, "--", *paths)

@@ -28,6 +28,8 @@ from formlint.errors import ConfigError
 from formlint.model import Location, PolicyRef
 from formlint.schemas import validate
 from formlint.source import Document, load_yaml, pointer_join, read_text
+from formlint.message import msg
+from formlint.message import Message
 
 # In one folder the first of these that exists wins (pyproject only with [tool.formlint]).
 CONFIG_NAMES = (".formlint.yaml", ".formlint.yml", "formlint.toml", "pyproject.toml")
@@ -151,7 +153,7 @@ def load_config(path: str | Path, registries: Registries) -> Config:
     else:
         doc = _toml_document(text, name, ("tool", "formlint") if Path(name).name == "pyproject.toml" else ())
     if not isinstance(doc.data, dict):
-        raise ConfigError(name, "a formlint config must be a mapping of settings")
+        raise ConfigError(name, msg("error.config_not_mapping"))
     validate(doc, "config", ConfigError)
     return _build(doc, Path(name).resolve().parent, registries)
 
@@ -167,11 +169,11 @@ def _toml_document(text: str, name: str, table: tuple[str, ...]) -> Document:
         message = str(exc)
         where = _TOML_POSITION.search(message)
         line, column = (int(where[1]), int(where[2])) if where else (1, 1)
-        raise ConfigError(name, f"invalid TOML: {_TOML_POSITION.sub('', message)}", line, column) from None
+        raise ConfigError(name, msg("error.invalid_toml", detail=_TOML_POSITION.sub('', message)), line, column) from None
     except RecursionError:  # tomllib recurses into nested arrays and inline tables
-        raise ConfigError(name, "invalid TOML: arrays or tables nested too deep") from None
+        raise ConfigError(name, msg("error.toml_nesting")) from None
     except ValueError:  # int() refuses more than 4,300 digits (CVE-2020-10735)
-        raise ConfigError(name, "invalid TOML: a number has too many digits") from None
+        raise ConfigError(name, msg("error.toml_long_number")) from None
     for key in table:
         data = data.get(key, {}) if isinstance(data, dict) else {}
     return Document(name, data, toml_locations(text, table), text)
@@ -238,15 +240,15 @@ def _policy_ref(value: str | None, root: Path) -> str | None:
     return str(root / value)
 
 
-def unknown_selector(code: str, known: Iterable[str]) -> str | None:
+def unknown_selector(code: str, known: Iterable[str]) -> Message | None:
     """Why a `select`/`ignore` entry names no rule of `known`, or None when it names at
     least one: a mistyped selector would otherwise run nothing, or ignore nothing, silently."""
     codes = list(known)
     if code == "ALL" or any(rule.startswith(code) for rule in codes):
         return None
     close = difflib.get_close_matches(code, codes, n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"no rule code starts with {code!r}{hint}; rules: {', '.join(codes)} (or ALL)"
+    hint = msg("error.did_you_mean", name=close[0]) if close else ""
+    return msg("error.unknown_selector", code=code, hint=hint, rules=", ".join(codes))
 
 
 def _check_codes(doc: Document, known: tuple[str, ...]) -> None:
@@ -267,7 +269,7 @@ def _check_output_formats(doc: Document, known: tuple[str, ...]) -> None:
         name = entry.split(":", 1)[0]
         if name not in known:
             where = doc.location("/output-format" + ("" if isinstance(value, str) else f"/{index}"))
-            raise ConfigError(doc.path, f"unknown output format {name!r}; choose from {', '.join(known)}",
+            raise ConfigError(doc.path, msg("usage.unknown_output_format", name=name, choices=", ".join(known)),
                               where.line, where.column)
 
 

@@ -1,24 +1,48 @@
-"""Errors are values with a location: the CLI prints them as one line and exits 2."""
+"""Errors are values with a location: the CLI prints them as one line and exits 2.
+
+What an error says is a catalogue message (`formlint.message.Message`, built with
+`formlint.i18n.msg`), translated where it is written, in the run's language.
+"""
 
 from __future__ import annotations
+
+from formlint.message import Message
+
+
+def _in(text: str | Message, lang: str) -> str:
+    from formlint.i18n import translate
+
+    return translate(text, lang)
 
 
 class FormlintError(Exception):
     """An input problem to report as `path:line:col: error: message`."""
 
-    def __init__(self, path: str, message: str, line: int = 1, column: int = 1) -> None:
-        super().__init__(message)
+    def __init__(self, path: str, message: Message, line: int = 1, column: int = 1) -> None:
         self.path = path
-        self.message = message
+        self.text = message
         self.line = line
         self.column = column
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """The message in English (what logs and tests read)."""
+        return _in(self.text, "en")
+
+    def message_in(self, lang: str) -> str:
+        return _in(self.text, lang)
+
+    def line_in(self, lang: str) -> str:
+        """`path:line:col: error: message`; `error` stays as editors and CI parse it."""
+        return f"{self.path}:{self.line}:{self.column}: error: {self.message_in(lang)}"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: error: {self.message}"
+        return self.line_in("en")
 
-    def __reduce__(self) -> tuple[type["FormlintError"], tuple[str, str, int, int]]:
+    def __reduce__(self) -> tuple[type["FormlintError"], tuple[str, Message, int, int]]:
         # Errors travel back from worker processes (--jobs); rebuild with every field.
-        return (type(self), (self.path, self.message, self.line, self.column))
+        return (type(self), (self.path, self.text, self.line, self.column))
 
 
 class FormError(FormlintError):
@@ -40,6 +64,13 @@ class ConfigError(FormlintError):
 
 class UsageError(Exception):
     """A command-line usage problem (exit 2, no location)."""
+
+    def __init__(self, message: Message) -> None:
+        self.text = message
+        super().__init__(_in(message, "en"))
+
+    def message_in(self, lang: str) -> str:
+        return _in(self.text, lang)
 
 
 class Interrupted(BaseException):

@@ -15,6 +15,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 # A git configuration or `.git` file is a few kilobytes; a bigger one is not read.
 MAX_CONFIG_FILE = 1024 * 1024
@@ -35,7 +36,7 @@ class Repository:
     def info_exclude(self) -> Path:
         return self.common_dir / "info" / "exclude"
 
-    def excludes_file(self, environ: dict[str, str] | None = None) -> Path | None:
+    def excludes_file(self, environ: Mapping[str, str] | None = None) -> Path | None:
         """The user's global excludes file, as git finds it: the last `core.excludesFile`
         in the system, global and repository configuration, else `git/ignore` in the
         XDG configuration folder."""
@@ -76,7 +77,7 @@ def _common_dir(git_dir: Path) -> Path:
     return git_dir / common.strip() if common and common.strip() else git_dir
 
 
-def _config_files(common_dir: Path, env: dict[str, str]) -> list[Path]:
+def _config_files(common_dir: Path, env: Mapping[str, str]) -> list[Path]:
     """Git's configuration files from the lowest precedence to the highest."""
     files = [] if env.get("GIT_CONFIG_NOSYSTEM") else [Path("/etc/gitconfig")]
     if env.get("GIT_CONFIG_GLOBAL"):
@@ -88,13 +89,13 @@ def _config_files(common_dir: Path, env: dict[str, str]) -> list[Path]:
     return [*files, common_dir / "config"]
 
 
-def _xdg_config_home(env: dict[str, str]) -> Path | None:
+def _xdg_config_home(env: Mapping[str, str]) -> Path | None:
     if env.get("XDG_CONFIG_HOME"):
         return Path(env["XDG_CONFIG_HOME"])
     return Path(env["HOME"]) / ".config" if env.get("HOME") else None
 
 
-def _expand(value: str, top: Path, env: dict[str, str]) -> Path | None:
+def _expand(value: str, top: Path, env: Mapping[str, str]) -> Path | None:
     """A path-valued setting: `~/` is the home folder; a relative path is taken from
     the top of the working tree, where git commands usually run."""
     if value == "~" or value.startswith("~/"):

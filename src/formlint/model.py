@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping, Union
 
 from formlint.errors import FormlintError
+from formlint.message import Law as Law, Message as Message, Param as Param  # apart, so errors can carry one
 
 
 # The largest file read as a form (or policy, or configuration) unless --max-file-size says otherwise.
@@ -169,27 +170,6 @@ class Classification:
 UNKNOWN = "unknown"
 
 
-# A message parameter: text, a number, another message (translated too), or a list
-# of texts joined the way the language lists things.
-Param = Union[str, int, "Message", tuple[Union[str, "Message"], ...]]
-
-
-@dataclass(frozen=True)
-class Message:
-    """A catalogue message by id with its parameters. Rules say what to say;
-    reporters translate it, once, into the run's language."""
-
-    id: str
-    params: tuple[tuple[str, Param], ...] = ()
-
-    @classmethod
-    def of(cls, message_id: str, **params: Param) -> Message:
-        return cls(message_id, tuple(params.items()))
-
-
-# The law behind a finding: citations (kept as written, in every language) and
-# translated parts such as "purpose basis: ...", joined with "; ".
-Law = tuple[Union[str, Message], ...]
 
 
 @dataclass(frozen=True)
@@ -386,7 +366,7 @@ class FormResult:
     suppressed: tuple[Suppressed, ...] = ()
     # What the run should tell about how the form was read, e.g. text cut to its
     # analysed prefix (formlint.bounds); the CLI prints each as a warning.
-    notes: tuple[str, ...] = ()
+    notes: tuple[Message, ...] = ()
     # declared (form, --purpose, configuration or the policy's default), recognised
     # (--purpose auto), or none; and what recognition found either way.
     purpose_origin: str = "declared"

@@ -22,7 +22,7 @@ from formlint.discovery import Walk, discover_named
 from formlint.errors import FormError, FormlintError, NotAForm
 from formlint.formats import load_form
 from formlint.i18n import msg
-from formlint.model import (NO_PURPOSE, Classification, Classified, Finding, Form, FormResult, Policy, Purpose,
+from formlint.model import (NO_PURPOSE, Classification, Classified, Finding, Form, FormResult, Message, Policy, Purpose,
                             Recognition, Report, Suppressed)
 from formlint.recognise import recognise
 from formlint.notice import analyse_notice
@@ -140,8 +140,7 @@ def unexpected_failure(path: str, exc: Exception) -> FormError:
     FormError, a MemoryError on a hostile file): that file's error line, so the other
     files and every requested output still come; --debug shows the traceback."""
     first_line = (str(exc).splitlines() or [""])[0]
-    error = FormError(path, f"internal error while checking this file, please report it (rerun with --debug "
-                            f"for the traceback): {type(exc).__name__}: {first_line}")
+    error = FormError(path, msg("error.internal", kind=type(exc).__name__, detail=first_line))
     error.__cause__ = exc
     return error
 
@@ -197,9 +196,10 @@ def classify_form(form: Form, taxonomy: Taxonomy) -> dict[str, Classification]:
     for item in form.fields:
         if item.category is not None and item.category not in taxonomy:
             close = taxonomy.suggest(item.category)
-            hint = f" (did you mean {close!r}?)" if close else ""
-            raise FormError(form.path, f"field `{item.key}`: unknown category {item.category!r}{hint}; "
-                            "`formlint categories` lists them", item.location.line, item.location.column)
+            hint = msg("error.did_you_mean", name=close) if close else ""
+            unknown = msg("error.unknown_category", category=repr(item.category), hint=hint)
+            raise FormError(form.path, msg("error.field_problem", key=item.key, problem=unknown),
+                            item.location.line, item.location.column)
     verdicts = classify_all((bounded_field(item) for item in form.fields), taxonomy)
     for item, verdict in zip(form.fields, verdicts):
         classes[item.key] = verdict
@@ -222,15 +222,15 @@ def resolve_purpose(form: Form, policy: Policy, override: str | None,
         return NO_PURPOSE, "none"
     if pid not in policy.purposes:
         close = difflib.get_close_matches(pid, list(policy.purposes), n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        hint = msg("error.did_you_mean", name=close[0]) if close else ""
         # An override comes from --purpose or a configuration file's `purpose`, not the form.
-        origin = " (from --purpose or the configuration)" if override else ""
-        raise FormError(form.path, f"purpose {pid!r}{origin} is not in policy {policy.id!r}{hint} "
-                        f"({_choices(policy)})", where.line, where.column)
+        origin = msg("error.purpose_override") if override else ""
+        raise FormError(form.path, msg("error.purpose_not_in_policy", purpose=pid, origin=origin, policy=policy.id,
+                                       hint=hint, choices=_choices(policy)), where.line, where.column)
     return policy.purposes[pid], "declared"
 
 
-def _choices(policy: Policy) -> str:
+def _choices(policy: Policy) -> Message:
     if not policy.purposes:
         return purposes_hint(policy)
-    return f"policy {policy.id!r} has: {', '.join(policy.purposes)}"
+    return msg("error.policy_purposes", policy=policy.id, purposes=", ".join(policy.purposes))

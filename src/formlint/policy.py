@@ -22,6 +22,7 @@ from formlint.model import Policy, PolicyRef, Purpose, RecognitionCues
 from formlint.schemas import validate
 from formlint.source import Document, load_yaml, read_text
 from formlint.taxonomy import GOVERNMENT_ID, Taxonomy, load_taxonomy
+from formlint.message import Message, msg
 
 DEFAULT_POLICY = "general"
 DEFAULT_NOTICE = ("retention", "purpose", "controller")
@@ -77,13 +78,13 @@ def parse_policy(text: str, path: str) -> Policy:
     return _resolve(path, text)
 
 
-def _unknown_policy(ref: str) -> str:
+def _unknown_policy(ref: str) -> Message:
     import difflib
 
     names = builtin_names()
     close = difflib.get_close_matches(ref, names, n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"no built-in policy named {ref!r}{hint}; built-in: {', '.join(names)}; or give a file path"
+    hint = msg("error.did_you_mean", name=close[0]) if close else ""
+    return msg("error.unknown_policy", ref=ref, hint=hint, names=", ".join(names))
 
 
 def _resolve(path: str, text: str) -> Policy:
@@ -128,7 +129,7 @@ def _policy_document(path: str, text: str) -> Document:
     would cost more start-up than reading them (compiling the schema's validator)."""
     doc = load_yaml(text, path, PolicyError)
     if not isinstance(doc.data, dict):
-        raise PolicyError(path, "a policy must be a mapping with `id`, `title` and `source`")
+        raise PolicyError(path, msg("error.policy_shape"))
     if not path.startswith(BUILTIN_PREFIX):
         validate(doc, "policy", PolicyError)
     return doc
@@ -139,7 +140,7 @@ def _check_depth(doc: Document, index: int, chain: tuple[str, ...]) -> None:
         return
     where = doc.location("/extends" if isinstance(doc.data["extends"], str) else f"/extends/{index}")
     shown = " → ".join((*chain[:2], "…", *chain[-2:]))
-    raise PolicyError(doc.path, f"extends chain deeper than {MAX_EXTENDS_DEPTH} policies ({shown})",
+    raise PolicyError(doc.path, msg("error.extends_depth", limit=MAX_EXTENDS_DEPTH, chain=shown),
                       where.line, where.column)
 
 
@@ -162,10 +163,10 @@ def _base_path(doc: Document, ref: str, index: int, chain: tuple[str, ...]) -> s
         found = ref in builtin_names()
     shown = " → ".join((*chain, base))
     if base in chain:
-        raise PolicyError(doc.path, f"extends cycle: {shown}", where.line, where.column)
+        raise PolicyError(doc.path, msg("error.extends_cycle", chain=shown), where.line, where.column)
     if not found:
-        kind = f"no such policy file {base!r}" if is_path(ref) else _unknown_policy(ref)
-        raise PolicyError(doc.path, f"unknown base in extends: {kind} (chain: {shown})",
+        kind = msg("error.no_policy_file", path=repr(base)) if is_path(ref) else _unknown_policy(ref)
+        raise PolicyError(doc.path, msg("error.extends_unknown", kind=kind, chain=shown),
                           where.line, where.column)
     return base
 
@@ -201,8 +202,8 @@ def _enabled_rules(doc: Document, codes: list[str]) -> list[str]:
     for index, code in enumerate(codes):
         if code not in OPT_IN:
             where = doc.location(f"/rules/enable/{index}")
-            raise PolicyError(doc.path, f"{code!r} is not an opt-in rule; `rules.enable` takes "
-                              f"{', '.join(OPT_IN)}", where.line, where.column)
+            raise PolicyError(doc.path, msg("error.not_opt_in", code=repr(code), rules=", ".join(OPT_IN)),
+                              where.line, where.column)
     return list(codes)
 
 
@@ -280,7 +281,7 @@ def _build(merged: Layer, top: Layer, bases: list[str]) -> Policy:
     default = merged.get("default_purpose")
     if default is not None and default not in purposes:
         path, where = merged["default_at"]
-        raise PolicyError(path, f"default_purpose {default!r} is not one of the policy's purposes",
+        raise PolicyError(path, msg("error.default_purpose", purpose=repr(default)),
                           where.line, where.column)
     return Policy(
         id=merged["id"],
@@ -303,9 +304,9 @@ def _check_domains(path: str, purposes: Mapping[str, Purpose], domains: Mapping[
     """Every purpose's `domain` is one the policy (or a base) declares."""
     for purpose in purposes.values():
         if purpose.domain is not None and purpose.domain not in domains:
-            known = ", ".join(domains) or "none"
-            raise PolicyError(path, f"purpose {purpose.id!r} names domain {purpose.domain!r}, which is not "
-                              f"in the policy's `domains` (declared: {known})")
+            known = ", ".join(domains) or "-"
+            raise PolicyError(path, msg("error.purpose_domain", purpose=repr(purpose.id), domain=repr(purpose.domain),
+                                        known=known))
 
 
 def _purpose(path: str, pid: str, spec: Layer) -> Purpose:
@@ -335,9 +336,8 @@ def _check_government_id(path: str, purpose: Purpose) -> None:
     """`government_id: none` must not allow the category; partial and full must."""
     if purpose.government_id is None or (purpose.government_id == "none") != purpose.allows(GOVERNMENT_ID):
         return
-    wanted = "must not list" if purpose.government_id == "none" else "must list"
-    raise PolicyError(path, f"purpose {purpose.id!r} says `government_id: {purpose.government_id}` and so "
-                      f"{wanted} {GOVERNMENT_ID} in `necessary`, `optional` or `alternatives`")
+    wanted = "error.government_id_unlisted" if purpose.government_id == "none" else "error.government_id_listed"
+    raise PolicyError(path, msg(wanted, purpose=repr(purpose.id), value=purpose.government_id, category=GOVERNMENT_ID))
 
 
 def _sources(value: str | list[str] | None) -> tuple[str, ...]:
@@ -359,8 +359,8 @@ def _resolve_pattern(doc: Document, taxonomy: Taxonomy, pattern: str, pointer: s
     except KeyError:
         where = doc.location(pointer)
         close = taxonomy.suggest(pattern)
-        hint = f" (did you mean {close!r}?)" if close else ""
-        raise PolicyError(doc.path, f"unknown category {pattern!r}{hint}; `formlint categories` lists them",
+        hint = msg("error.did_you_mean", name=close) if close else ""
+        raise PolicyError(doc.path, msg("error.unknown_category", category=repr(pattern), hint=hint),
                           where.line, where.column) from None
 
 
@@ -372,7 +372,6 @@ def _severities(doc: Document, taxonomy: Taxonomy, spec: Mapping[str, str], poin
     return result
 
 
-def purposes_hint(policy: Policy) -> str:
+def purposes_hint(policy: Policy) -> Message:
     """What a policy without purposes (a regime pack) is for, and how to use it."""
-    return (f"policy {policy.id!r} has no purposes of its own: use a policy that extends it, "
-            f"or add one with a second --policy (e.g. --policy {policy.id} --policy epidemic-registration)")
+    return msg("error.policy_without_purposes", policy=policy.id)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Optional
 
 from formlint.errors import UsageError
 from formlint.model import MAX_FILE_SIZE, Severity
+from formlint.message import msg
 
 if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
     from formlint.config import Config, Registries, Resolver
@@ -132,8 +133,6 @@ def resolve(request: Request, lang: str | None = None) -> Settings:
     """The one Settings of a run; `lang` is an already chosen language (commands that
     resolve it earlier), else --lang, the configuration's `lang` or the locale."""
     from formlint.config import Resolver
-    from formlint.i18n import resolve_lang
-
     _check(request)
     resolver = Resolver(cli_config(request), registries(), request.config, request.isolated)
     project = resolver.for_path((request.stdin_filename or ".") if request.reads_stdin else ".")
@@ -145,6 +144,16 @@ def resolve(request: Request, lang: str | None = None) -> Settings:
         raise UsageError(purposes_hint(policy))
     fail_on = Severity(request.fail_on or project.fail_on or DEFAULT_FAIL_ON)
     return Settings(request, policy, lang or resolve_lang(request.lang or project.lang), fail_on, outputs, resolver)
+
+
+def resolve_lang(option: str | None) -> str:
+    """--lang (or a configuration's `lang`), else the environment's locale."""
+    from formlint.i18n import LANGUAGES, language_from_environment
+
+    lang = option or language_from_environment()
+    if lang not in LANGUAGES:
+        raise UsageError(msg("usage.unknown_lang", value=lang, choices=", ".join(LANGUAGES)))
+    return lang
 
 
 def walk_of(request: Request, resolver: Resolver | None = None) -> Walk:
@@ -163,15 +172,14 @@ def _check(request: Request) -> None:
     from formlint.formats import FORMATS
 
     if request.input_format is not None and request.input_format not in FORMATS:
-        raise UsageError(f"unknown --input-format {request.input_format!r}; choose from {', '.join(FORMATS)}")
+        raise UsageError(msg("usage.unknown_input_format", name=request.input_format, choices=", ".join(FORMATS)))
     if STDIN in request.paths and not request.reads_stdin:
-        raise UsageError("- (stdin) cannot be combined with other paths")
+        raise UsageError(msg("usage.stdin_with_paths"))
     if request.reads_stdin and not (request.stdin_filename or request.input_format):
         # The format is told by a file name; stdin has none.
-        raise UsageError("reading a form from stdin (-) needs --stdin-filename NAME (e.g. form.yaml) "
-                         "or --input-format to say what format it is")
+        raise UsageError(msg("usage.stdin_needs_name"))
     if request.stdin_filename and not request.reads_stdin:
-        raise UsageError("--stdin-filename is for reading a form from stdin: pass - as the path")
+        raise UsageError(msg("usage.stdin_filename_alone"))
 
 
 def registries() -> Registries:
@@ -192,7 +200,7 @@ def codes_option(value: str | None, option: str) -> tuple[str, ...]:
     for code in codes:
         problem = unknown_selector(code, RULES)
         if problem:
-            raise UsageError(f"{option}: {problem}")
+            raise UsageError(msg("usage.option_problem", option=option, problem=problem))
     return codes
 
 
@@ -233,12 +241,11 @@ def output_plan(request: Request, project: Config) -> tuple[tuple[str, str | Non
     for entry in entries:
         name, _, path = entry.partition(":")
         if name not in format_names():
-            raise UsageError(f"unknown output format {name!r}; choose from {', '.join(format_names())}")
+            raise UsageError(msg("usage.unknown_output_format", name=name, choices=", ".join(format_names())))
         plan.append((name, path or None))
     terminal = [name for name, path in plan if path is None]
     if len(terminal) > 1:
-        raise UsageError(f"only one output format can go to the terminal (got {', '.join(terminal)}); "
-                         "send the others to files with FORMAT:FILE")
+        raise UsageError(msg("usage.one_terminal_output", formats=", ".join(terminal)))
     if not terminal:
         plan.insert(0, ("full", None))
     return tuple(("statistics" if request.statistics else n, request.output) if p is None else (n, p)

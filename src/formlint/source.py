@@ -22,6 +22,7 @@ import yaml
 
 from formlint.errors import FormlintError
 from formlint.model import MAX_FILE_SIZE, Location
+from formlint.message import Message, msg
 
 # Opening a FIFO for reading waits for a writer; without blocking it opens at once.
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -72,13 +73,13 @@ def read_bytes(path: str | Path, max_size: int = MAX_FILE_SIZE, error: type[Form
     try:
         handle = os.open(path, os.O_RDONLY | _NONBLOCK)
     except FileNotFoundError:
-        raise error(name, "no such file") from None
+        raise error(name, msg("error.no_such_file")) from None
     except OSError as exc:
-        raise error(name, f"cannot read file: {exc.strerror or exc}") from None
+        raise error(name, msg("error.cannot_read", reason=exc.strerror or str(exc))) from None
     try:
         return _read_regular(handle, name, max_size, error)
     except OSError as exc:
-        raise error(name, f"cannot read file: {exc.strerror or exc}") from None
+        raise error(name, msg("error.cannot_read", reason=exc.strerror or str(exc))) from None
     finally:
         os.close(handle)
 
@@ -86,16 +87,16 @@ def read_bytes(path: str | Path, max_size: int = MAX_FILE_SIZE, error: type[Form
 def _read_regular(handle: int, name: str, max_size: int, error: type[FormlintError]) -> bytes:
     mode = os.fstat(handle).st_mode
     if stat.S_ISDIR(mode):
-        raise error(name, "is a directory, expected a file")
+        raise error(name, msg("error.is_directory"))
     if not stat.S_ISREG(mode):
-        raise error(name, "not a regular file (a device, FIFO or socket); formlint reads only regular files")
+        raise error(name, msg("error.not_regular_file"))
     size = os.fstat(handle).st_size
     if size > max_size:
-        raise error(name, f"file is {size:,} bytes, over the {max_size:,}-byte limit (--max-file-size)")
+        raise error(name, msg("error.file_too_large", size=size, limit=max_size))
     with os.fdopen(os.dup(handle), "rb") as stream:
         raw = stream.read(max_size + 1)
     if len(raw) > max_size:
-        raise error(name, f"file is over the {max_size:,}-byte limit (--max-file-size)")
+        raise error(name, msg("error.file_over_limit", limit=max_size))
     return raw
 
 
@@ -117,7 +118,7 @@ def decode(raw: bytes, name: str, error: type[FormlintError] = FormlintError) ->
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise error(name, f"not valid UTF-8 (byte {exc.start})", line) from None
+        raise error(name, msg("error.not_utf8", byte=exc.start), line) from None
 
 
 def pointer_join(parent: str, key: object) -> str:
@@ -139,13 +140,13 @@ def load_json(text: str, path: str, error: type[FormlintError] = FormlintError) 
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise error(path, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+        raise error(path, msg("error.invalid_json", detail=exc.msg), exc.lineno, exc.colno) from None
     except RecursionError:
-        raise error(path, f"nesting deeper than {MAX_DEPTH} levels") from None
+        raise error(path, msg("error.nesting", depth=MAX_DEPTH)) from None
     except ValueError:
         # A number too long for int(): json cannot say where, the YAML reading can.
         load_yaml(text, path, error)
-        raise error(path, "invalid JSON: a number has too many digits") from None
+        raise error(path, msg("error.json_long_number")) from None
     try:
         return load_yaml(text, path, error)
     except FormlintError as exc:
@@ -166,11 +167,11 @@ def load_yaml(text: str, path: str, error: type[FormlintError] = FormlintError) 
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise error(path, f"invalid YAML: {exc.problem or exc.context}", line, col) from None
+        raise error(path, msg("error.invalid_yaml", detail=str(exc.problem or exc.context)), line, col) from None
     except yaml.reader.ReaderError as exc:
         raise _reader_error(text, path, error, exc) from None
     except yaml.YAMLError as exc:
-        raise error(path, f"invalid YAML: {exc}") from None
+        raise error(path, msg("error.invalid_yaml", detail=str(exc))) from None
     finally:
         parser.dispose()
     return Document(path, builder.result, builder.locations, text)
@@ -187,7 +188,7 @@ def _reader_error(text: str, path: str, error: type[FormlintError], exc: yaml.re
     at = max(text.find(char), 0)
     line = text.count("\n", 0, at) + 1
     column = at - text.rfind("\n", 0, at)
-    return error(path, f"invalid YAML: {exc.reason} (U+{ord(char):04X})", line, column)
+    return error(path, msg("error.invalid_yaml", detail=f"{exc.reason} (U+{ord(char):04X})"), line, column)
 
 
 class _Frame:
@@ -236,19 +237,19 @@ class _Builder:
             elif kind is yaml.DocumentStartEvent:
                 self._document(event)
 
-    def _fail(self, event: Any, message: str) -> NoReturn:
+    def _fail(self, event: Any, message: Message) -> NoReturn:
         mark = event.start_mark
         raise self.error(self.path, message, mark.line + 1, mark.column + 1)
 
     def _document(self, event: Any) -> None:
         self.documents += 1
         if self.documents > 1:
-            self._fail(event, "more than one YAML document in the file; formlint reads one form per file")
+            self._fail(event, msg("error.yaml_documents"))
 
     def _count(self, event: Any, amount: int = 1) -> None:
         self.nodes += amount
         if self.nodes > MAX_NODES:
-            self._fail(event, f"document expands to more than {MAX_NODES:,} nodes (aliases or sheer size)")
+            self._fail(event, msg("error.yaml_nodes", limit=MAX_NODES))
 
     def _scalar(self, event: Any) -> None:
         frame = self.stack[-1] if self.stack else None
@@ -281,7 +282,7 @@ class _Builder:
 
     def _take_key(self, event: Any, frame: _Frame, key: Any) -> None:
         if key in frame.container:
-            self._fail(event, f"duplicate key {key!r}")
+            self._fail(event, msg("error.duplicate_key", key=repr(key)))
         frame.key = key
         mark = event.start_mark
         frame.key_at = _location(mark.line + 1, mark.column + 1)
@@ -291,17 +292,17 @@ class _Builder:
         if event.tag and event.tag != "!":
             convert = _SAFE_TAGS.get(event.tag)
             if convert is None:
-                self._fail(event, f"unsupported YAML tag {event.tag}")
+                self._fail(event, msg("error.yaml_tag", tag=event.tag))
             try:
                 return convert(value)
             except ValueError:
-                self._fail(event, f"{_excerpt(value)!r} is not a valid {event.tag}")
+                self._fail(event, msg("error.yaml_bad_value", value=repr(_excerpt(value)), tag=event.tag))
         if not event.implicit[0]:
             return value  # quoted: always a string
         try:
             return _plain_scalar(value)
         except ValueError:  # int() refuses more than 4,300 digits (CVE-2020-10735)
-            self._fail(event, f"number {_excerpt(value)!r} has too many digits ({len(value):,})")
+            self._fail(event, msg("error.yaml_long_number", value=repr(_excerpt(value)), digits=len(value)))
 
     def _child_pointer(self) -> str:
         if not self.stack:
@@ -313,11 +314,11 @@ class _Builder:
 
     def _open(self, event: Any, container: Any) -> None:
         if len(self.stack) >= MAX_DEPTH:
-            self._fail(event, f"nesting deeper than {MAX_DEPTH} levels")
+            self._fail(event, msg("error.nesting", depth=MAX_DEPTH))
         if self.stack and self.stack[-1].key is _NO_KEY and type(self.stack[-1].container) is dict:
-            self._fail(event, "mapping keys must be scalars")
+            self._fail(event, msg("error.yaml_key_not_scalar"))
         if event.tag and event.tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
-            self._fail(event, f"unsupported YAML tag {event.tag}")
+            self._fail(event, msg("error.yaml_tag", tag=event.tag))
         self._count(event)
         self.stack.append(_Frame(container, self._child_pointer(), event, self.nodes))
 
@@ -329,12 +330,12 @@ class _Builder:
 
     def _alias(self, event: Any) -> None:
         if event.anchor not in self.anchors:
-            self._fail(event, f"unknown alias *{event.anchor}")
+            self._fail(event, msg("error.yaml_alias", anchor=event.anchor))
         value, size = self.anchors[event.anchor]
         self._count(event, size)  # walking the result walks the alias's whole subtree again
         frame = self.stack[-1] if self.stack else None
         if frame is not None and frame.key is _NO_KEY and type(frame.container) is dict:
-            self._fail(event, "mapping keys must be scalars")
+            self._fail(event, msg("error.yaml_key_not_scalar"))
         self._attach(event, frame, value)
 
 

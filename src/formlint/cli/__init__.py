@@ -80,7 +80,7 @@ def _run() -> None:
 
         _fail(error_line(exc), exc)
     except UsageError as exc:
-        _fail(f"formlint: error: {exc}", exc)
+        _fail(f"formlint: error: {exc.message_in(state.lang)}", exc)
     except Exception as exc:  # noqa: BLE001 -- last resort; readers must raise FormlintError themselves
         # An uncaught exception would exit 1, which CI reads as "findings"; a bug must exit 2.
         first_line = (str(exc).splitlines() or [""])[0]

@@ -18,6 +18,7 @@ EXIT_ERROR = 2
 @dataclass
 class _State:
     debug: bool = False
+    lang: str = "en"  # the run's language once the command has chosen it: errors are printed in it
 
 
 state = _State()

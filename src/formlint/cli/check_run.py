@@ -7,9 +7,10 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Callable, TextIO
 
-from formlint.cli.common import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, colour_wanted, print_warning, report_error,
-                                 stdout_stream)
+from formlint.cli.common import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, colour_wanted, print_warning,
+                                 provisional_lang, report_error, state, stdout_stream)
 from formlint.errors import UsageError
+from formlint.message import msg
 
 if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
     from formlint.model import Report, Severity
@@ -20,15 +21,17 @@ def run(request: Request) -> int:
     from formlint.pipeline import run as run_pipeline
     from formlint.settings import resolve
 
+    provisional_lang(request.lang)
     settings = resolve(request)
+    state.lang = settings.lang
     report = narrow(run_pipeline(settings), settings)
     for error in report.errors:
         report_error(error)
     for result in report.results:
         for note in result.notes:
-            print_warning(f"{result.form.path}: {note}")
+            print_warning(note, result.form.path)
     if not report.results and not report.errors and not request.skip_unknown:
-        print_warning(f"no forms found in {', '.join(settings.paths)}")
+        print_warning(msg("warning.no_forms", paths=", ".join(settings.paths)))
     if request.write_baseline:
         _write_baseline(report, request.write_baseline, request.force)
     render_outputs(report, settings)
@@ -49,10 +52,10 @@ def narrow(report: Report, settings: Settings) -> Report:
 
 def _write_baseline(report: Report, path: str, force: bool) -> None:
     from formlint.baseline import write_baseline
-    from formlint.cli.common import print_error
+    from formlint.cli.common import print_progress
 
     count = write_baseline(report, path, force)
-    print_error(f"formlint: recorded {count} finding(s) in baseline {path}")
+    print_progress(msg("cli.baseline_recorded", count=count, path=path))
 
 
 def render_outputs(report: Report, settings: Settings) -> None:
@@ -81,7 +84,7 @@ def _write_file(path: str, write: Callable[[TextIO], None]) -> None:
         with text_stream_atomic(path) as out:
             write(out)
     except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise UsageError(msg("usage.cannot_write", path=path, reason=exc.strerror or str(exc))) from None
 
 
 def exit_code(report: Report, fail_on: Severity, exit_zero: bool) -> int:

@@ -11,12 +11,28 @@ from formlint.cli.base import (EXIT_CLEAN as EXIT_CLEAN, EXIT_ERROR as EXIT_ERRO
                                EXIT_FINDINGS as EXIT_FINDINGS, Choice as Choice, SuggestingGroup as SuggestingGroup,
                                state as state)
 from formlint.display import category_text as category_text, display_width as display_width, pad as pad
-from formlint.i18n import resolve_lang as resolve_lang  # every command's --lang
 
 if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
     from formlint.errors import FormlintError
+    from formlint.message import Message
 
 LANG_HELP = "Language of messages: en or zh. Default: from the locale (LANG), else en."
+
+
+def resolve_lang(option: str | None) -> str:
+    """Every command's --lang (else the locale); errors and warnings are printed in it from now on."""
+    from formlint.settings import resolve_lang as chosen
+
+    state.lang = chosen(option)
+    return state.lang
+
+
+def provisional_lang(option: str | None) -> None:
+    """The language for errors met before a command can settle its own (reading the
+    configuration that may name one): --lang if valid, else the locale."""
+    from formlint.i18n import LANGUAGES, language_from_environment
+
+    state.lang = option if option in LANGUAGES else language_from_environment()
 
 
 def colour_wanted(stream: TextIO) -> bool:
@@ -47,17 +63,30 @@ def print_error(line: str) -> None:
 
 
 def error_line(exc: "FormlintError") -> str:
-    """`path:line:col: error: message`, the path made safe to start a line."""
+    """`path:line:col: error: message` in the run's language, the path made safe to start a line."""
     from formlint.escape import terminal_path
 
-    return f"{terminal_path(exc.path)}:{exc.line}:{exc.column}: error: {exc.message}"
+    return f"{terminal_path(exc.path)}:{exc.line}:{exc.column}: error: {exc.message_in(state.lang)}"
 
 
-def print_warning(text: str) -> None:
-    """A warning that does not change the exit code, on stderr."""
-    from formlint.escape import terminal
+def said(message: "Message") -> str:
+    """A catalogue message in the run's language."""
+    from formlint.i18n import translate
 
-    print(f"formlint: warning: {terminal(text)}", file=sys.stderr, flush=True)
+    return translate(message, state.lang)
+
+
+def print_warning(message: "Message", path: str | None = None) -> None:
+    """A warning that does not change the exit code, on stderr, in the run's language."""
+    from formlint.escape import terminal, terminal_path
+
+    where = f"{terminal_path(path)}: " if path is not None else ""
+    print(f"formlint: warning: {where}{terminal(said(message))}", file=sys.stderr, flush=True)
+
+
+def print_progress(message: "Message") -> None:
+    """What a command did (a baseline written, a server started), on stderr."""
+    print_error(f"formlint: {said(message)}")
 
 
 def report_error(exc: Exception) -> None:
@@ -69,6 +98,13 @@ def report_error(exc: Exception) -> None:
 
         traceback.print_exception(exc, file=sys.stderr)
     print_error(error_line(exc) if isinstance(exc, FormlintError) else str(exc))
+
+
+def report_problem(path: str, message: "Message") -> None:
+    """An error about one file that is not an exception (a write refused): its line."""
+    from formlint.errors import FormError
+
+    report_error(FormError(path, message))
 
 
 def write_output(text: str) -> None:
@@ -90,4 +126,6 @@ def stdout_stream() -> Iterator[TextIO]:
         sys.stdout.flush()
     except OSError as exc:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise UsageError(f"cannot write to standard output: {exc.strerror or exc}") from None
+        from formlint.message import msg
+
+        raise UsageError(msg("usage.cannot_write_stdout", reason=exc.strerror or str(exc))) from None

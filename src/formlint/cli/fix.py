@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Optional
 
 import click
 
-from formlint.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, LANG_HELP, print_error, report_error, \
+from formlint.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, LANG_HELP, report_error, report_problem, \
     resolve_lang, write_output
+from formlint.message import msg
 
 if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
     from collections.abc import Callable
@@ -59,9 +60,9 @@ def fix(paths: tuple[str, ...], policy: tuple[str, ...], purpose: Optional[str],
     from formlint.settings import Request
 
     if write and output_dir:
-        raise UsageError("--write and --output exclude each other: fix in place, or write copies")
+        raise UsageError(msg("usage.write_and_output"))
     if add_suppressions is not None and not add_suppressions.strip():
-        raise UsageError("--add-suppressions needs a reason, e.g. --add-suppressions 'adopted before the audit'")
+        raise UsageError(msg("usage.suppressions_need_reason"))
     language = resolve_lang(lang)
     options = FixOptions(comment_out=comment_out, keep_sensitive=keep_sensitive,
                          add_suppressions=add_suppressions.strip() if add_suppressions else None)
@@ -134,14 +135,14 @@ def _fix_one(result: "FormResult", raw: bytes, options: "FixOptions", lang: str,
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            print_error(f"{shown}:1:1: error: fix edits UTF-8 files only; this one is not")
+            report_problem(path, msg("error.fix_not_utf8"))
             return EXIT_ERROR
         outcome = plan(text, result.form.format, suffix, result.findings, result.purpose, options)
         data = outcome.text.encode("utf-8")
         preview = _diff(path, text, outcome.text) if outcome.changed else ""
     after = recheck(data) if outcome.changed else None
     if after is not None and (after.errors or not after.results):
-        print_error(f"{shown}:1:1: error: the fixed form would not read back; nothing written")
+        report_problem(path, msg("error.fix_unreadable"))
         return EXIT_ERROR
     left = list(after.results[0].findings) if after is not None else list(result.findings)
     dry_run = not write and not output_dir
@@ -164,12 +165,12 @@ def _store(path: str, raw: bytes, data: bytes, output_dir: str | None, force: bo
             create_new(os.path.join(output_dir, _relative(path)), data, force)
         return True
     except StaleFile:
-        print_error(f"{path}:1:1: error: the file changed while it was being fixed; nothing written, run fix again")
+        report_problem(path, msg("error.fix_stale"))
     except FileExistsError:
         target = os.path.join(output_dir or "", _relative(path))
-        print_error(f"{target}:1:1: error: already exists; pass --force to replace it")
+        report_problem(target, msg("error.exists"))
     except OSError as exc:
-        print_error(f"{path}:1:1: error: cannot write the fixed form: {exc.strerror or exc}; the original is unchanged")
+        report_problem(path, msg("error.fix_cannot_write", reason=exc.strerror or str(exc)))
     return False
 
 

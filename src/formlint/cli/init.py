@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 import click
 
 from formlint.cli.common import LANG_HELP, write_output
+from formlint.message import msg
 
 if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
     from formlint.model import Policy, Purpose
@@ -59,7 +60,7 @@ def init(pack: Optional[str], purpose: Optional[str], like: Optional[str], yes: 
     except click.exceptions.Abort:
         from formlint.errors import UsageError
 
-        raise UsageError("init: the input ended before every question was answered") from None
+        raise UsageError(msg("usage.init_input_ended")) from None
     config_text = (f"# formlint configuration (see README, 'formlint init')\npolicy: {POLICY_NAME}\n"
                    + (f"purpose: {_scalar(purpose)}\n" if purpose else ""))
     _write_both([(policy_file, _policy_text(pack, purpose, base, model)), (config, config_text)], force)
@@ -72,12 +73,13 @@ def init(pack: Optional[str], purpose: Optional[str], like: Optional[str], yes: 
 def _ask(question: str, default: str, check: Callable[[str], object]) -> str:
     """Ask until `check` accepts the answer; a wrong one is explained and asked again."""
     def accepted(answer: str) -> str:
+        from formlint.cli.common import state
         from formlint.errors import FormlintError, UsageError
 
         try:
             check(answer.strip())
         except (FormlintError, UsageError) as exc:
-            raise click.UsageError(getattr(exc, "message", str(exc))) from None
+            raise click.UsageError(exc.message_in(state.lang)) from None
         return answer.strip()
 
     answer: str = click.prompt(question, default=default, show_default=bool(default), value_proc=accepted)
@@ -128,7 +130,7 @@ def _choose_model(base: "Policy", purpose: str, like: Optional[str], yes: bool, 
         if answer != NO_TEMPLATE and answer not in templates.purposes:
             from formlint.errors import UsageError
 
-            raise UsageError(t("init.no_such_purpose", lang, purpose=answer, policy=TEMPLATES, none=NO_TEMPLATE))
+            raise UsageError(msg("init.no_such_purpose", purpose=answer, policy=TEMPLATES, none=NO_TEMPLATE))
 
     if like is None and not yes:
         write_output(_purpose_menu(templates, lang))
@@ -170,8 +172,7 @@ def _check_purpose_id(purpose: str) -> None:
     from formlint.errors import UsageError
 
     if not re.fullmatch(PURPOSE_ID, purpose):
-        raise UsageError(f"--purpose {purpose!r} is not a purpose id: use lowercase letters, digits and "
-                         "hyphens, starting with a letter or digit (e.g. return-to-community)")
+        raise UsageError(msg("usage.purpose_id", purpose=purpose))
 
 
 def _scalar(value: str) -> str:
@@ -192,7 +193,7 @@ def _refuse_existing(paths: list[Path], force: bool) -> None:
 
     for path in paths:
         if path.exists() and not force:
-            raise ConfigError(str(path), "already exists; pass --force to overwrite it")
+            raise ConfigError(str(path), msg("error.exists_overwrite"))
 
 
 def _policy_text(pack: str, purpose: Optional[str], base: "Policy", model: Optional["Purpose"]) -> str:
@@ -256,9 +257,9 @@ def _write_both(files: list[tuple[Path, str]], force: bool) -> None:
             try:
                 write_text_atomic(path, text, exclusive=not force)
             except FileExistsError:
-                raise ConfigError(str(path), "already exists; pass --force to overwrite it") from None
+                raise ConfigError(str(path), msg("error.exists_overwrite")) from None
             except OSError as exc:
-                raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+                raise UsageError(msg("usage.cannot_write", path=str(path), reason=exc.strerror or str(exc))) from None
             if not existed:
                 created.append(path)
     except BaseException:

@@ -55,14 +55,15 @@ def inventory(paths: tuple[str, ...], policy: tuple[str, ...], purpose: Optional
 
 
 def _save(path: str, text: str, force: bool) -> None:
-    from formlint.cli.common import print_error
+    from formlint.cli.common import report_problem
     from formlint.fixer.write import create_new
+    from formlint.message import msg
 
     try:
         create_new(path, text.encode("utf-8"), force)
     except FileExistsError:
-        print_error(f"{path}:1:1: error: already exists; pass --force to replace it")
+        report_problem(path, msg("error.exists"))
         raise SystemExit(EXIT_ERROR) from None
     except OSError as exc:
-        print_error(f"{path}:1:1: error: cannot write the inventory: {exc.strerror or exc}")
+        report_problem(path, msg("error.inventory_cannot_write", reason=exc.strerror or str(exc)))
         raise SystemExit(EXIT_ERROR) from None

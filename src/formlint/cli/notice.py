@@ -6,7 +6,9 @@ from typing import Optional
 
 import click
 
-from formlint.cli.common import EXIT_CLEAN, EXIT_ERROR, LANG_HELP, Choice, report_error, resolve_lang, write_output
+from formlint.cli.common import (EXIT_CLEAN, EXIT_ERROR, LANG_HELP, Choice, report_error, report_problem, resolve_lang,
+                                 write_output)
+from formlint.message import msg
 
 
 @click.command("notice")
@@ -44,7 +46,7 @@ def notice(form: str, policy: tuple[str, ...], purpose: Optional[str], output_fo
     if report.errors or not report.results:
         raise SystemExit(EXIT_ERROR)
     if len(report.results) > 1:
-        raise UsageError("notice drafts one form at a time: name a file, not a folder")
+        raise UsageError(msg("usage.notice_one_form"))
     result = report.results[0]
     text = render_draft(draft_notice(result, result.policy, load_taxonomy(), language), output_format)
     if output is None:
@@ -55,14 +57,13 @@ def notice(form: str, policy: tuple[str, ...], purpose: Optional[str], output_fo
 
 
 def _save(path: str, text: str, force: bool) -> None:
-    from formlint.cli.common import print_error
     from formlint.fixer.write import create_new
 
     try:
         create_new(path, text.encode("utf-8"), force)
     except FileExistsError:
-        print_error(f"{path}:1:1: error: already exists; pass --force to replace it")
+        report_problem(path, msg("error.exists"))
         raise SystemExit(EXIT_ERROR) from None
     except OSError as exc:
-        print_error(f"{path}:1:1: error: cannot write the notice: {exc.strerror or exc}")
+        report_problem(path, msg("error.notice_cannot_write", reason=exc.strerror or str(exc)))
         raise SystemExit(EXIT_ERROR) from None

@@ -8,6 +8,7 @@ import click
 
 from formlint.errors import UsageError
 from formlint.cli.common import LANG_HELP, resolve_lang, write_output
+from formlint.message import msg
 
 
 @click.command("rule")
@@ -25,9 +26,9 @@ def rule(code: Optional[str], all_rules: bool, lang: Optional[str]) -> None:
         write_output("\n\n".join(_doc(c, language) for c in RULES) + "\n")
         return
     if code is None:
-        raise UsageError("give a rule code (e.g. `formlint rule DM102`) or --all")
+        raise UsageError(msg("usage.rule_needs_code"))
     if code.upper() not in RULES:
-        raise UsageError(f"unknown rule {code!r}; rules: {', '.join(RULES)}")
+        raise UsageError(msg("usage.unknown_rule", code=code, rules=", ".join(RULES)))
     write_output(_doc(code.upper(), language) + "\n")
 
 

@@ -11,11 +11,9 @@ from typing import Optional
 
 import click
 
-from formlint.cli.common import LANG_HELP, print_error, print_warning, resolve_lang
+from formlint.cli.common import LANG_HELP, print_progress, print_warning, resolve_lang
 from formlint.errors import UsageError
-
-EXTRA_HINT = "formlint serve needs the web extra: pip install 'formlint[serve]'"
-
+from formlint.message import msg
 
 def is_loopback(host: str) -> bool:
     if host == "localhost":
@@ -46,15 +44,14 @@ def serve(port: int, host: str, policy: tuple[str, ...], lang: Optional[str], no
 
         from formlint.serve.app import create_app
     except ImportError:
-        raise UsageError(EXTRA_HINT) from None
+        raise UsageError(msg("usage.serve_extra")) from None
     from formlint.serve.checking import server_setup
 
     setup = server_setup(policy, resolve_lang(lang), max_file_size)
     loopback = is_loopback(host)
     if not loopback:
-        print_warning(f"--host {host} is not a loopback address: anyone who can reach this computer "
-                      f"on port {port} can use the page")
+        print_warning(msg("warning.not_loopback", host=host, port=port))
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
-    print_error(f"formlint: serving {url} (press Ctrl+C to stop)")
+    print_progress(msg("cli.serving", url=url))
     app = create_app(setup, open_url=None if no_browser else url, loopback_only=loopback)
     uvicorn.run(app, host=host, port=port, log_level="warning")

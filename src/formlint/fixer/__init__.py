@@ -83,7 +83,7 @@ def plan(text: str, form_format: str, suffix: str, findings: Iterable[Finding],
     try:
         editor = editor_for(form_format, text, newline, suffix)
     except CannotFix as exc:
-        return Outcome(text, tuple(_left(f, str(exc)) for f in findings))
+        return Outcome(text, tuple(_left(f, exc.reason) for f in findings))
     if options.add_suppressions is not None:
         return _suppress(text, editor, findings, options.add_suppressions)
     outcome = _fix(text, editor, findings, purpose, options)
@@ -101,13 +101,12 @@ def _with_notice(outcome: Outcome, form_format: str, newline: str, suffix: str, 
         change = Change(NOTICE, 1, None, msg("fix.notice"), True)
     except CannotFix as exc:
         text = outcome.text
-        change = Change(NOTICE, 1, None, msg("fix.left", reason=str(exc)), False)
+        change = Change(NOTICE, 1, None, exc.reason, False)
     return Outcome(text, (change, *outcome.changes))
 
 
-def _left(finding: Finding, why: str | Message) -> Change:
-    action = why if isinstance(why, Message) else msg("fix.left", reason=why)
-    return Change(finding.code, finding.line, finding.field_key, action, False)
+def _left(finding: Finding, why: Message) -> Change:
+    return Change(finding.code, finding.line, finding.field_key, why, False)
 
 
 def _fix(text: str, editor: Editor, findings: list[Finding], purpose: Purpose | None,
@@ -129,7 +128,7 @@ def _fix(text: str, editor: Editor, findings: list[Finding], purpose: Purpose | 
             apply(text, edits + made + editor.pending())  # refuses overlapping edits before we keep them
         except CannotFix as exc:
             editor.removed = removed_before
-            changes.append(_left(finding, exc.args[0]))
+            changes.append(_left(finding, exc.reason))
             continue
         edits += made
         change = Change(finding.code, finding.line, finding.field_key, action, True)
@@ -168,7 +167,7 @@ def _answer(editor: Editor, finding: Finding, purpose: Purpose | None,
 def _retention(purpose: Purpose | None) -> str:
     if purpose is None or purpose.max_days is None:
         name = f"`{purpose.id}`" if purpose else "the form"
-        raise CannotFix(f"the policy sets no retention cap for purpose {name}; state one in the notice")
+        raise CannotFix(msg("fix.cannot.no_cap", purpose=name))
     return f"{purpose.max_days} days"
 
 
@@ -178,7 +177,7 @@ def _suppress(text: str, editor: Editor, findings: list[Finding], reason: str) -
     changes: list[Change] = []
     for finding in findings:
         if finding.code in UNSUPPRESSIBLE:
-            changes.append(_left(finding, "a suppression cannot silence this rule"))
+            changes.append(_left(finding, msg("fix.cannot.unsuppressible")))
             continue
         groups.setdefault(finding.pointer if finding.field_key else None, []).append(finding)
     edits: list[Edit] = []
@@ -188,7 +187,7 @@ def _suppress(text: str, editor: Editor, findings: list[Finding], reason: str) -
             made = editor.annotate(pointer, codes, reason)
             apply(text, edits + made)
         except CannotFix as exc:
-            changes += [_left(f, str(exc)) for f in members]
+            changes += [_left(f, exc.reason) for f in members]
             continue
         edits += made
         changes += [Change(f.code, f.line, f.field_key, msg("fix.suppressed", reason=reason), True)

@@ -12,6 +12,7 @@ import json
 from typing import Callable, Protocol
 
 from formlint.fixer.spans import Node, NotLocatable, json_nodes, yaml_nodes
+from formlint.message import msg
 from formlint.fixer.text import CannotFix, Edit, apply
 
 __all__ = ["Edit", "CannotFix", "Editor", "editor_for", "apply"]
@@ -50,7 +51,7 @@ def editor_for(form_format: str, text: str, newline: str, suffix: str) -> Editor
         if stripped.startswith(("{", "[")):
             return JsonEditor(text, newline, form_format)
         return YamlEditor(text, newline, form_format)
-    raise CannotFix(f"{form_format} forms are not edited by `fix` yet")
+    raise CannotFix(msg("fix.cannot.format", format=form_format))
 
 
 # ------------------------------------------------------------------------ lines
@@ -88,12 +89,12 @@ class _MappedEditor:
         try:
             self.nodes = mapper(text)
         except NotLocatable as exc:
-            raise CannotFix(f"the file cannot be mapped for editing ({exc})") from None
+            raise CannotFix(msg("fix.cannot.unmapped", detail=str(exc))) from None
 
     def node(self, pointer: str) -> Node:
         node = self.nodes.get(pointer)
         if node is None:
-            raise CannotFix(f"no node at {pointer or '/'} in the file")
+            raise CannotFix(msg("fix.cannot.no_node", pointer=pointer or "/"))
         return node
 
     def _required_items(self, pointer: str) -> tuple[str, list[str]]:
@@ -127,7 +128,7 @@ class YamlEditor(_MappedEditor):
         node = self.node(pointer)
         parent = self.node(node.parent or "")
         if parent.flow:
-            raise CannotFix("the field sits in a flow collection ([...] or {...}); edit it by hand")
+            raise CannotFix(msg("fix.cannot.flow_collection"))
         first = node.key.start if node.key else node.span.start
         start = _line_start(self.text, first)
         while start > 0:
@@ -144,7 +145,7 @@ class YamlEditor(_MappedEditor):
 
     def _take(self, pointer: str) -> tuple[int, int]:
         if all(p in self.removed or p == pointer for p in self._siblings(pointer)):
-            raise CannotFix("it is the last entry of its list; removing it would leave an empty group")
+            raise CannotFix(msg("fix.cannot.last_entry"))
         self.removed.add(pointer)
         return self._block_range(pointer)
 
@@ -170,15 +171,15 @@ class YamlEditor(_MappedEditor):
             return self._drop_from_required(pointer)
         required = self.nodes.get(f"{pointer}/required")
         if required is None or required.kind != "scalar":
-            raise CannotFix("no `required: true` to change")
+            raise CannotFix(msg("fix.cannot.no_required_true"))
         return [Edit(required.span.start, required.span.end, "false")]
 
     def _drop_from_required(self, pointer: str) -> list[Edit]:
         required, items = self._required_items(pointer)
         if not items:
-            raise CannotFix("the property is not in a `required` list")
+            raise CannotFix(msg("fix.cannot.not_required_listed"))
         if self.node(required).flow:
-            raise CannotFix("`required` is a flow list; edit it by hand")
+            raise CannotFix(msg("fix.cannot.flow_required"))
         start, end = self._block_range(items[0])
         return [Edit(start, end, "")]
 
@@ -192,20 +193,20 @@ class YamlEditor(_MappedEditor):
         if notice is None:
             return self._append_top_level(f"notice:{self.newline}  retention: {_yaml_scalar(statement)}")
         if notice.kind != "mapping" or notice.flow:
-            raise CannotFix("the notice is plain text; add `retention:` by making it a mapping with `text:`")
+            raise CannotFix(msg("fix.cannot.plain_notice"))
         return self._add_member("/notice", "retention", statement)
 
     def add_notice(self, text: str) -> list[Edit]:
         slot = "/notice" if self.format == "native" else "/x-formlint"
         if f"{slot}/text" in self.nodes or (slot == "/x-formlint" and "/x-formlint/notice" in self.nodes):
-            raise CannotFix("the form already shows a notice; compare it with `formlint notice`")
+            raise CannotFix(msg("fix.cannot.notice_shown"))
         owner = self.nodes.get(slot)
         key = "text" if slot == "/notice" else "notice"
         if owner is None:
             block = _literal(text, "    ", self.newline)
             return self._append_top_level(f"{slot[1:]}:{self.newline}  {key}: |-{self.newline}{block}")
         if owner.kind != "mapping" or owner.flow:
-            raise CannotFix("the notice is plain text already; compare it with `formlint notice`")
+            raise CannotFix(msg("fix.cannot.plain_notice_shown"))
         members = [n for n in self.nodes.values() if n.parent == slot and n.key]
         indent = _indent_of(self.text, _line_start(self.text, members[0].key.start)) if members and members[0].key \
             else "  "
@@ -225,10 +226,10 @@ class YamlEditor(_MappedEditor):
     def _add_member(self, pointer: str, key: str, value: str) -> list[Edit]:
         node = self.node(pointer)
         if node.flow:
-            raise CannotFix(f"{pointer} is a flow mapping; edit it by hand")
+            raise CannotFix(msg("fix.cannot.flow_mapping", pointer=pointer))
         members = [n for n in self.nodes.values() if n.parent == pointer and n.key]
         if not members:
-            raise CannotFix(f"{pointer} is empty")
+            raise CannotFix(msg("fix.cannot.empty", pointer=pointer))
         indent = _indent_of(self.text, _line_start(self.text, members[0].key.start if members[0].key else 0))
         at = _line_end(self.text, self._content_end(pointer))
         prefix = "" if self.text[at - 1 : at] == "\n" else self.newline
@@ -237,7 +238,7 @@ class YamlEditor(_MappedEditor):
     def _append_top_level(self, block: str) -> list[Edit]:
         root = self.node("")
         if root.kind != "mapping" or root.flow:
-            raise CannotFix("the document is not a block mapping")
+            raise CannotFix(msg("fix.cannot.not_block_mapping"))
         at = _line_end(self.text, self._content_end(""))
         prefix = "" if self.text[at - 1 : at] == "\n" or at == 0 else self.newline
         return [Edit(at, at, f"{prefix}{block}{self.newline}")]
@@ -283,7 +284,7 @@ class JsonEditor(_MappedEditor):
     def remove(self, pointer: str) -> list[Edit]:
         siblings = self._siblings(pointer)
         if all(p in self.removed or p == pointer for p in siblings):
-            raise CannotFix("it is the last entry of its list; removing it would leave an empty group")
+            raise CannotFix(msg("fix.cannot.last_entry"))
         self.removed.add(pointer)
         if self.format == "json-schema" and "/properties/" in pointer:
             return self._required_entry(pointer, quiet=True)
@@ -314,7 +315,7 @@ class JsonEditor(_MappedEditor):
         return edits
 
     def comment_out(self, pointer: str, note: str) -> list[Edit]:
-        raise CannotFix("JSON has no comments; use --write without --comment-out to remove it")
+        raise CannotFix(msg("fix.cannot.json_comments"))
 
     def make_optional(self, pointer: str) -> list[Edit]:
         if self.format == "json-schema":
@@ -323,14 +324,14 @@ class JsonEditor(_MappedEditor):
             node = self.nodes.get(pointer + flag)
             if node is not None and node.value is True:
                 return [Edit(node.span.start, node.span.end, "false")]
-        raise CannotFix("no required flag to change")
+        raise CannotFix(msg("fix.cannot.no_required_flag"))
 
     def _required_entry(self, pointer: str, quiet: bool) -> list[Edit]:
         required, items = self._required_items(pointer)
         if not items:
             if quiet:
                 return []
-            raise CannotFix("the property is not in a `required` list")
+            raise CannotFix(msg("fix.cannot.not_required_listed"))
         siblings = [p for p, n in self.nodes.items() if n.parent == required]
         if all(p in self.removed or p == items[0] for p in siblings):
             node = self.node(required)
@@ -347,7 +348,7 @@ class JsonEditor(_MappedEditor):
             return [Edit(existing.span.start, existing.span.end, value)]
         owner = self.nodes.get(slot)
         if owner is not None and owner.kind != "mapping":
-            raise CannotFix(f"{slot[1:]} is plain text; add a `retention` item by hand")
+            raise CannotFix(msg("fix.cannot.plain_text_slot", slot=slot[1:]))
         if owner is None:
             return self._insert_member("", slot[1:], f'{{"retention": {value}}}')
         return self._insert_member(slot, "retention", value)
@@ -370,10 +371,10 @@ class JsonEditor(_MappedEditor):
         value = json.dumps(text.strip(), ensure_ascii=False)
         if self.format == "native":
             if "/notice" in self.nodes:
-                raise CannotFix("the form already shows a notice; compare it with `formlint notice`")
+                raise CannotFix(msg("fix.cannot.notice_shown"))
             return self._insert_member("", "notice", value)
         if "/x-formlint/notice" in self.nodes:
-            raise CannotFix("the form already shows a notice; compare it with `formlint notice`")
+            raise CannotFix(msg("fix.cannot.notice_shown"))
         if "/x-formlint" in self.nodes:
             return self._insert_member("/x-formlint", "notice", value)
         return self._insert_member("", "x-formlint", f'{{"notice": {value}}}')
@@ -382,18 +383,18 @@ class JsonEditor(_MappedEditor):
         directive = json.dumps(f"{' '.join(codes)} {reason}".strip(), ensure_ascii=False)
         if pointer is None:
             if self.format == "native":
-                raise CannotFix("native JSON forms hold form-level suppressions in YAML comments only")
+                raise CannotFix(msg("fix.cannot.native_json_suppressions"))
             if "/x-formlint/ignore" in self.nodes:
-                raise CannotFix("the form already has an `x-formlint.ignore`; extend it by hand")
+                raise CannotFix(msg("fix.cannot.has_ignore"))
             if "/x-formlint" in self.nodes:
                 return self._insert_member("/x-formlint", "ignore", directive)
             return self._insert_member("", "x-formlint", f'{{"ignore": {directive}}}')
         slot = {"json-schema": "x-formlint-ignore", "surveyjs": "formlintIgnore",
                 "formio": "formlintIgnore"}.get(self.format)
         if slot is None:
-            raise CannotFix(f"{self.format} fields take suppressions as comments only")
+            raise CannotFix(msg("fix.cannot.comments_only", format=self.format))
         if f"{pointer}/{slot}" in self.nodes:
-            raise CannotFix(f"the field already has `{slot}`; extend it by hand")
+            raise CannotFix(msg("fix.cannot.has_slot", slot=slot))
         return self._insert_member(pointer, slot, directive)
 
 
@@ -427,7 +428,7 @@ class CsvEditor:
     def _row(self, pointer: str) -> tuple[int, int, list[str]]:
         sheet, _, number = pointer.partition("!")
         if sheet != "survey" or not number.isdigit() or int(number) not in self.rows:
-            raise CannotFix(f"no survey row {pointer}")
+            raise CannotFix(msg("fix.cannot.no_survey_row", pointer=pointer))
         return self.rows[int(number)]
 
     def remove(self, pointer: str) -> list[Edit]:
@@ -435,7 +436,7 @@ class CsvEditor:
         return [Edit(start, end, "")]
 
     def comment_out(self, pointer: str, note: str) -> list[Edit]:
-        raise CannotFix("CSV has no comments; use --write without --comment-out to remove the row")
+        raise CannotFix(msg("fix.cannot.csv_comments"))
 
     def pending(self) -> list[Edit]:
         return []
@@ -452,11 +453,11 @@ class CsvEditor:
     def make_optional(self, pointer: str) -> list[Edit]:
         columns = [c.strip().casefold() for c in self._survey_header()]
         if "required" not in columns:
-            raise CannotFix("the survey has no `required` column")
+            raise CannotFix(msg("fix.cannot.survey_no_required"))
         start, end, row = self._row(pointer)
         column = columns.index("required")
         if column >= len(row):
-            raise CannotFix("the row has no `required` cell")
+            raise CannotFix(msg("fix.cannot.no_required_cell"))
         row = [*row]
         row[column] = "no"
         buffer = io.StringIO()
@@ -465,10 +466,10 @@ class CsvEditor:
         return [Edit(start, end, buffer.getvalue() + ending)]
 
     def set_retention(self, statement: str) -> list[Edit]:
-        raise CannotFix("a CSV XLSForm has no settings sheet for a retention statement")
+        raise CannotFix(msg("fix.cannot.csv_retention"))
 
     def annotate(self, pointer: str | None, codes: tuple[str, ...], reason: str) -> list[Edit]:
-        raise CannotFix("add a `formlint_ignore` column by hand")
+        raise CannotFix(msg("fix.cannot.ignore_column"))
 
     def add_notice(self, text: str) -> list[Edit]:
-        raise CannotFix("a CSV XLSForm has no settings sheet for a notice")
+        raise CannotFix(msg("fix.cannot.csv_notice"))

@@ -51,14 +51,14 @@ def plan_workbook(raw: bytes, suffix: str, findings: Iterable[Finding], purpose:
     try:
         book = _open(raw, suffix)
     except CannotFix as exc:
-        return WorkbookOutcome(raw, tuple(_left(f, exc.args[0]) for f in findings), ())
+        return WorkbookOutcome(raw, tuple(_left(f, exc.reason) for f in findings), ())
     editor = _Editor(book)
     changes: list[Change] = []
     for finding in sorted(findings, key=lambda f: (f.code not in EXCESS, f.line)):
         try:
             action = _answer(editor, finding, purpose, options)
         except CannotFix as exc:
-            changes.append(_left(finding, exc.args[0]))
+            changes.append(_left(finding, exc.reason))
             continue
         changes.append(Change(finding.code, finding.line, finding.field_key, action, True))
     changes.sort(key=lambda c: (c.line, c.code))
@@ -73,27 +73,27 @@ def _open(raw: bytes, suffix: str) -> Any:
     try:
         names = zipfile.ZipFile(io.BytesIO(raw)).namelist()
     except zipfile.BadZipFile:
-        raise CannotFix("the workbook is not a readable .xlsx file") from None
+        raise CannotFix(msg("fix.cannot.workbook_unreadable")) from None
     kept = [n for n in names if n.startswith(_UNKEPT_PARTS)]
     if kept:
-        raise CannotFix(f"the workbook holds parts openpyxl would not keep ({kept[0]}); edit it by hand")
+        raise CannotFix(msg("fix.cannot.workbook_parts", part=kept[0]))
     import openpyxl  # type: ignore[import-untyped]
 
     try:
         return openpyxl.load_workbook(io.BytesIO(raw), keep_vba=suffix == ".xlsm", rich_text=True)
     except Exception as exc:  # openpyxl raises many types on odd workbooks
-        raise CannotFix(f"openpyxl cannot open the workbook ({type(exc).__name__})") from None
+        raise CannotFix(msg("fix.cannot.openpyxl", kind=type(exc).__name__)) from None
 
 
 def _answer(editor: "_Editor", finding: Finding, purpose: Purpose | None, options: FixOptions) -> Any:
     code = finding.code
     if options.add_suppressions is not None:
-        raise CannotFix("add a `formlint_ignore` column by hand")
+        raise CannotFix(msg("fix.cannot.ignore_column"))
     if code == "DM102" and options.keep_sensitive:
-        raise CannotFix("a workbook has no comment to mark a kept field with; add a `formlint_ignore` cell")
+        raise CannotFix(msg("fix.cannot.workbook_mark"))
     if code in EXCESS:
         if options.comment_out:
-            raise CannotFix("a workbook has no comments; use --write without --comment-out to delete the row")
+            raise CannotFix(msg("fix.cannot.workbook_comments"))
         editor.delete_row(finding.pointer)
         return msg("fix.removed")
     if code in OPTIONAL:
@@ -116,12 +116,12 @@ class _Editor:
         for sheet in self.book.worksheets:
             if sheet.title.strip().casefold() == name:
                 return sheet
-        raise CannotFix(f"the workbook has no `{name}` sheet")
+        raise CannotFix(msg("fix.cannot.no_sheet", sheet=name))
 
     def _row(self, pointer: str) -> int:
         sheet, _, number = pointer.partition("!")
         if sheet != "survey" or not number.isdigit():
-            raise CannotFix(f"no survey row {pointer}")
+            raise CannotFix(msg("fix.cannot.no_survey_row", pointer=pointer))
         return int(number)
 
     def _columns(self, sheet: Any) -> dict[str, int]:
@@ -141,7 +141,7 @@ class _Editor:
         sheet = self._sheet("survey")
         column = self._columns(sheet).get("required")
         if column is None:
-            raise CannotFix("the survey sheet has no `required` column")
+            raise CannotFix(msg("fix.cannot.no_required_column"))
         cell = sheet.cell(row=row, column=column)
         self.cells.append(CellChange(f"survey!{cell.coordinate}", f"required: {cell.value!r} -> 'no'"))
         cell.value = "no"

@@ -16,6 +16,7 @@ import re
 import xml.parsers.expat
 from dataclasses import dataclass
 
+from formlint.message import msg
 from formlint.fixer.text import CannotFix, Edit
 
 __all__ = ["XFormEditor"]
@@ -51,16 +52,16 @@ class XFormEditor:
         return []
 
     def comment_out(self, pointer: str, note: str) -> list[Edit]:
-        raise CannotFix("XForm questions are removed, not commented out; use --write without --comment-out")
+        raise CannotFix(msg("fix.cannot.xform_comment_out"))
 
     def set_retention(self, statement: str) -> list[Edit]:
-        raise CannotFix("an XForm has no place for a retention statement; state it in the form's intro note")
+        raise CannotFix(msg("fix.cannot.xform_retention"))
 
     def annotate(self, pointer: str | None, codes: tuple[str, ...], reason: str) -> list[Edit]:
-        raise CannotFix("XForms take suppressions in the XLSForm they are built from")
+        raise CannotFix(msg("fix.cannot.xform_suppressions"))
 
     def add_notice(self, text: str) -> list[Edit]:
-        raise CannotFix("an XForm has no place for a notice; add an intro note in the XLSForm it is built from")
+        raise CannotFix(msg("fix.cannot.xform_notice"))
 
     def _by_role(self, role: str, path: str) -> list[_Element]:
         return [e for e in self.elements if e.role == role and e.path == path]
@@ -69,13 +70,13 @@ class XFormEditor:
         controls = self._by_role("control", pointer)
         nodes = self._by_role("instance", pointer)
         if not controls and not nodes:
-            raise CannotFix("neither a body control nor an instance node holds this question")
+            raise CannotFix(msg("fix.cannot.xform_no_question"))
         if controls:  # metadata (deviceid, simserial…) has no control: its node and bind go alone
             parent = pointer.rpartition("/")[0]
             siblings = [e for e in self.elements if e.role in ("control", "container")
                         and e.path.rpartition("/")[0] == parent]
             if all(e.path in self.removed or e.path == pointer for e in siblings):
-                raise CannotFix("it is the last question of its group; removing it would leave an empty group")
+                raise CannotFix(msg("fix.cannot.last_question"))
         self.removed.add(pointer)
         cut = [*nodes, *self._by_role("bind", pointer), *controls]
         cut += [e for e in self.elements if e.role == "itext" and e.path.split(":")[0] == pointer]
@@ -87,7 +88,7 @@ class XFormEditor:
             match = _REQUIRED.search(tag.split(b">", 1)[0])
             if match:
                 return [self._chars(bind.start + match.start(2), bind.start + match.end(2), "false()")]
-        raise CannotFix("the question's bind has no `required`")
+        raise CannotFix(msg("fix.cannot.bind_not_required"))
 
     def _whole_lines(self, element: _Element) -> Edit:
         start, end = element.start, element.end
@@ -106,7 +107,7 @@ def _scan(data: bytes) -> list[_Element]:
     instances = [0]  # how many <instance> elements have started: only the first is the form's
 
     def refuse(*_: object) -> None:
-        raise CannotFix("the XForm declares entities; edit it by hand")
+        raise CannotFix(msg("fix.cannot.xform_entities"))
 
     def start(name: str, attrs: dict[str, str]) -> None:
         local = name.split(":")[-1] if not name.startswith("odk:") else name
@@ -143,6 +144,6 @@ def _scan(data: bytes) -> list[_Element]:
     try:
         parser.Parse(data, True)
     except xml.parsers.expat.ExpatError as exc:
-        raise CannotFix(f"the XForm cannot be mapped for editing ({exc})") from None
+        raise CannotFix(msg("fix.cannot.xform_unmapped", detail=str(exc))) from None
     return [e for e in elements if e.role]
 

@@ -24,6 +24,7 @@ from types import ModuleType
 from formlint.errors import FormError, NotAForm
 from formlint.model import MAX_FILE_SIZE, Form
 from formlint.source import Document, decode, load_json, load_yaml, read_bytes
+from formlint.message import msg
 
 
 @dataclass(frozen=True)
@@ -92,15 +93,15 @@ def load_form(path: str, input_format: str | None = None, raw: bytes | None = No
     options = [FORMATS[input_format]] if input_format else candidates(path)
     if not options:
         known = ", ".join(sorted(extensions()))
-        raise FormError(path, f"unrecognised file type; formlint reads {known} (or pass --input-format)")
+        raise FormError(path, msg("error.unknown_file_type", known=known))
     raw = read_bytes(path, max_size, FormError) if raw is None else raw
     if len(raw) > max_size:
-        raise FormError(path, f"input is {len(raw):,} bytes, over the {max_size:,}-byte limit (--max-file-size)")
+        raise FormError(path, msg("error.input_too_large", size=len(raw), limit=max_size))
     form = _try_raw(path, raw, options, bool(input_format)) or _try_documents(path, raw, options, bool(input_format),
                                                                               walked)
     if form is None:
         tried = ", ".join(info.name for info in options)
-        raise NotAForm(path, f"not a form in any format formlint reads (tried {tried})")
+        raise NotAForm(path, msg("error.not_a_form", tried=tried))
     return form
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from formlint.errors import FormError
+from formlint.message import msg
 
 _SST = 0x00FC
 _CONTINUE = 0x003C
@@ -62,13 +63,13 @@ def _workbook_stream(path: str, raw: bytes) -> bytes:
         with olefile.OleFileIO(io.BytesIO(raw)) as compound:
             name = next((n for n in ("Workbook", "Book") if compound.exists(n)), None)
             if name is None:
-                raise FormError(path, "not a readable .xls file: no Workbook stream")
+                raise FormError(path, msg("error.xls_no_workbook"))
             data: bytes = compound.openstream(name).read()
             return data
     except FormError:
         raise
     except Exception as exc:  # noqa: BLE001 -- olefile raises OSError, ValueError and its own types
-        raise FormError(path, f"not a readable .xls file: {exc}") from None
+        raise FormError(path, msg("error.xls_unreadable", detail=str(exc))) from None
 
 
 def _records(stream: bytes) -> Iterator[tuple[int, bytes, list[bytes]]]:

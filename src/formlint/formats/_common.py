@@ -19,6 +19,7 @@ from formlint.model import Collector, Field, Form, Location, Notice, Suppression
 from formlint.schemas import validate
 from formlint.source import MAX_DEPTH, Document
 from formlint.suppressions import from_value
+from formlint.message import Message, msg
 
 META = "x-formlint"
 # A $ref or template fan-out can multiply fields far beyond the file's size.
@@ -89,14 +90,14 @@ def category(value: Any, doc: Document, pointer: str) -> str | None:
         return None
     if not isinstance(value, str):
         where = doc.location(pointer)
-        raise FormError(doc.path, f"a category annotation must be a string, got {value!r}", where.line, where.column)
+        raise FormError(doc.path, msg("error.category_annotation", value=repr(value)), where.line, where.column)
     return value
 
 
 def check_depth(doc: Document, depth: int, pointer: str) -> None:
     if depth > MAX_DEPTH:
         where = doc.location(pointer)
-        raise FormError(doc.path, f"fields nested deeper than {MAX_DEPTH} levels", where.line, where.column)
+        raise FormError(doc.path, msg("error.fields_nesting", depth=MAX_DEPTH), where.line, where.column)
 
 
 class Walker:
@@ -109,14 +110,14 @@ class Walker:
         self.fields: list[Field] = []
         self.notes: list[str] = []
 
-    def fail(self, pointer: str, message: str) -> NoReturn:
+    def fail(self, pointer: str, message: Message) -> NoReturn:
         where = self.doc.location(pointer)
         raise FormError(self.doc.path, message, where.line, where.column)
 
     def add(self, item: Field) -> None:
         self.fields.append(item)
         if len(self.fields) > MAX_FIELDS:
-            self.fail(item.pointer, f"form expands to more than {MAX_FIELDS:,} fields")
+            self.fail(item.pointer, msg("error.too_many_fields", limit=MAX_FIELDS))
 
 
 def strip_markup(markup: Any) -> str:

@@ -49,6 +49,39 @@ _TAGLIBS: dict[str, tuple[str, dict[str, str]]] = {
                  "selectoneradio": "radio", "selectmanycheckbox": "checkbox", "selectbooleancheckbox": "checkbox",
                  "autocomplete": "text", "fileupload": "file", "chips": "text", "spinner": "number"}),
 }
+# The libraries above, and those that render none, by the URI a page declares them with; a
+# page may bind any prefix to them (`<%@ taglib uri="…/tags/form" prefix="f" %>`,
+# `xmlns:p="http://primefaces.org/ui"`).
+_LIBRARY_URIS = (
+    ("springframework.org/tags/form", "form"), ("springframework.org/tags", "spring"),
+    ("struts/tags-html", "html"), ("struts.apache.org/tags-html", "html"), ("/struts-tags", "s"),
+    ("jsf/html", "h"), ("faces/html", "h"), ("primefaces.org/ui", "p"), ("jsf/core", "f"), ("faces/core", "f"),
+    ("jsf/facelets", "ui"), ("jsp/jstl/core", "c"), ("jsp/jstl/fmt", "fmt"), ("jsp/jstl/functions", "fn"),
+)
+_TAGLIB_DIRECTIVE = re.compile(r"<%@\s*taglib\b([^%>]{0,600})%>", re.IGNORECASE)
+_XMLNS = re.compile(r"""\bxmlns:([\w.-]{1,40})\s*=\s*["']([^"'<>]{1,300})["']""", re.IGNORECASE)
+_DIRECTIVE_ATTR = re.compile(r"""\b(uri|prefix)\s*=\s*["']([^"'<>]{1,300})["']""", re.IGNORECASE)
+
+
+def declared_prefixes(text: str) -> dict[str, str]:
+    """The prefixes a page binds to a known tag library, mapped to the prefix formlint knows
+    that library by, when they differ."""
+    found: dict[str, str] = {}
+    for directive in _TAGLIB_DIRECTIVE.finditer(text):
+        attrs = {k.lower(): v.strip() for k, v in _DIRECTIVE_ATTR.findall(directive.group(1))}
+        _bind(found, attrs.get("prefix", ""), attrs.get("uri", ""))
+    for prefix, uri in _XMLNS.findall(text):
+        _bind(found, prefix, uri)
+    return found
+
+
+def _bind(found: dict[str, str], prefix: str, uri: str) -> None:
+    known = next((name for part, name in _LIBRARY_URIS if part in uri.lower()), None)
+    if known is not None and prefix and prefix.lower() != known:
+        found[prefix.lower()] = known
+
+
+CONTROL_LIBRARIES = frozenset(_TAGLIBS)
 # Tag libraries that never render a control (JSTL, Thymeleaf, security, layout).
 _NOT_CONTROLS = frozenset({"c", "fn", "fmt", "th", "sec", "security", "spring", "sql", "x", "tiles", "layout", "f",
                            "ui", "jsp", "bean", "logic"})

@@ -34,6 +34,7 @@ from xml.sax.handler import ContentHandler
 from formlint.errors import FormError
 from formlint.model import Location
 from formlint.source import decode
+from formlint.message import msg
 
 # An XLSForm of a thousand questions unzips to a few megabytes.
 MAX_UNZIPPED = 100 * 1024 * 1024
@@ -102,7 +103,7 @@ def _read_workbook(path: str, raw: bytes, suffix: str) -> Sheets:
     except FormError:
         raise
     except Exception as exc:  # noqa: BLE001 -- calamine raises its own error types for broken workbooks
-        raise FormError(path, f"cannot read spreadsheet: {exc}") from None
+        raise FormError(path, msg("error.spreadsheet_unreadable", detail=str(exc))) from None
 
 
 def check_zip(path: str, raw: bytes) -> None:
@@ -117,13 +118,13 @@ def check_zip(path: str, raw: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             members = archive.infolist()
             if len(members) > MAX_MEMBERS:
-                raise FormError(path, f"spreadsheet zip has {len(members):,} members, over the limit of {MAX_MEMBERS:,}")
+                raise FormError(path, msg("error.zip_members", count=len(members), limit=MAX_MEMBERS))
             _check_parts(path, _xml_parts(path, archive, members))
     # zlib.error: a member whose deflate stream is corrupt (zipfile lets it through unwrapped).
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError, zlib.error) as exc:
-        raise FormError(path, f"not a readable .xlsx (zip) file: {exc}") from None
+        raise FormError(path, msg("error.xlsx_unreadable", detail=str(exc))) from None
     except RuntimeError as exc:  # zipfile's "is encrypted, password required for extraction"
-        raise FormError(path, f"cannot read an encrypted (password-protected) spreadsheet: {exc}") from None
+        raise FormError(path, msg("error.spreadsheet_encrypted", detail=str(exc))) from None
 
 
 def check_biff(path: str, raw: bytes) -> None:
@@ -136,11 +137,9 @@ def check_biff(path: str, raw: bytes) -> None:
 
 def _check_budget(path: str, sheet: str, rows: int, columns: int, shared: int) -> None:
     if rows * columns > MAX_CELLS:
-        raise FormError(path, f"sheet {sheet!r} spans {rows:,} rows x {columns:,} columns, "
-                              f"over the limit of {MAX_CELLS:,} cells")
+        raise FormError(path, msg("error.sheet_span", sheet=repr(sheet), rows=rows, columns=columns, limit=MAX_CELLS))
     if shared > MAX_SHARED_TEXT:
-        raise FormError(path, f"spreadsheet cells repeat {shared:,} characters of shared strings, over the limit "
-                              f"of {MAX_SHARED_TEXT:,}")
+        raise FormError(path, msg("error.shared_strings", count=shared, limit=MAX_SHARED_TEXT))
 
 
 def _xml_parts(path: str, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> dict[str, bytes]:
@@ -174,8 +173,7 @@ def _inflate(path: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo, budge
     with archive.open(member) as stream:
         data = stream.read(budget + 1)
     if len(data) > budget:
-        raise FormError(path, f"spreadsheet inflates to more than {MAX_UNZIPPED // (1024 * 1024)} MB "
-                              f"(member {member.filename!r}); refusing a possible zip bomb")
+        raise FormError(path, msg("error.zip_bomb", mb=MAX_UNZIPPED // (1024 * 1024), member=repr(member.filename)))
     return data
 
 
@@ -195,10 +193,10 @@ def _parse(path: str, member: str, data: bytes, handler: _Handler) -> _Handler:
     try:
         parse_sax(data, handler, forbid_dtd=True)
     except SAXParseException as exc:
-        raise FormError(path, f"sheet {member!r} is not well-formed XML: {exc.getMessage()} "
-                              f"(line {exc.getLineNumber()})") from None
+        raise FormError(path, msg("error.sheet_xml", sheet=repr(member), detail=exc.getMessage(),
+                                  line=exc.getLineNumber() or 1)) from None
     except DefusedXmlException as exc:
-        raise FormError(path, f"sheet {member!r} declares a DTD or entities, which formlint refuses ({exc})") from None
+        raise FormError(path, msg("error.sheet_dtd", sheet=repr(member), detail=str(exc))) from None
     return handler
 
 
@@ -279,7 +277,7 @@ def _column_number(letters: str) -> int:
 def _sheet_rows(path: str, sheet: Any) -> list[Row]:
     end_row, end_column = sheet.end or (0, 0)
     if (end_row + 1) * (end_column + 1) > MAX_CELLS:  # .xls: checked after calamine's read
-        raise FormError(path, f"sheet {sheet.name!r} spans more than {MAX_CELLS:,} cells")
+        raise FormError(path, msg("error.sheet_cells", sheet=repr(sheet.name), limit=MAX_CELLS))
     rows = []
     for index, values in enumerate(sheet.to_python(skip_empty_area=False)):
         row = [Cell(text, Location(index + 1, col + 1), col)
@@ -312,7 +310,7 @@ def _csv_rows(path: str, text: str) -> list[Row]:
             rows.append([Cell(text, Location(start, i + 1), i) for i, v in enumerate(record) if (text := v.strip())])
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise FormError(path, f"invalid CSV: {exc}", start) from None
+        raise FormError(path, msg("error.invalid_csv", detail=str(exc)), start) from None
     return rows
 
 

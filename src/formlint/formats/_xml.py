@@ -18,6 +18,7 @@ from xml.sax.xmlreader import Locator
 from formlint.errors import FormError
 from formlint.model import Location
 from formlint.source import MAX_DEPTH
+from formlint.message import Message, msg
 
 Name = tuple[str, str]  # (namespace URI or "", local name)
 _PIECES_PER_CHUNK = 1024
@@ -106,7 +107,7 @@ class _Builder(ContentHandler):
     def startElementNS(self, name: tuple[str | None, str], qname: str | None, attrs: Any) -> None:
         if len(self.stack) >= MAX_DEPTH:
             where = self.here()
-            raise FormError(self.path, f"XML nested deeper than {MAX_DEPTH} levels", where.line, where.column)
+            raise FormError(self.path, msg("error.xml_nesting", depth=MAX_DEPTH), where.line, where.column)
         element = Element((name[0] or "", name[1]), {(k[0] or "", k[1]): v for k, v in attrs.items()}, self.here())
         if self.stack:
             self.stack[-1].children.append(element)
@@ -135,10 +136,10 @@ def parse_xml(path: str, raw: bytes) -> Element:
         where = builder.here()
         raise FormError(path, _refusal(exc), where.line, where.column) from None
     except SAXParseException as exc:
-        raise FormError(path, f"invalid XML: {exc.getMessage()}", exc.getLineNumber() or 1,
+        raise FormError(path, msg("error.invalid_xml", detail=exc.getMessage()), exc.getLineNumber() or 1,
                         (exc.getColumnNumber() or 0) + 1) from None
     if builder.root is None:
-        raise FormError(path, "invalid XML: no root element")
+        raise FormError(path, msg("error.xml_no_root"))
     return builder.root
 
 
@@ -153,11 +154,11 @@ def parse_sax(raw: bytes, handler: ContentHandler, forbid_dtd: bool = False) -> 
     parser.parse(io.BytesIO(raw))
 
 
-def _refusal(exc: Exception) -> str:
+def _refusal(exc: Exception) -> Message:
     """Why a defused construct was refused; formlint never expands or fetches entities."""
     name = getattr(exc, "name", None) or getattr(exc, "context", None)
     sysid = getattr(exc, "sysid", None)
-    target = f" pointing at {sysid!r}" if sysid else ""
+    target = msg("error.xml_pointing_at", target=repr(sysid)) if sysid else ""
     if type(exc).__name__ == "EntitiesForbidden":
-        return f"XML entity declaration {name!r}{target} refused: formlint does not expand entities"
-    return f"external XML reference{target} refused: formlint never fetches external entities or DTDs"
+        return msg("error.xml_entity", name=repr(name), target=target)
+    return msg("error.xml_external", target=target)

@@ -41,6 +41,7 @@ from formlint.formats._common import (
 )
 from formlint.model import Field, Form
 from formlint.source import Document
+from formlint.message import msg
 
 NAME = "formio"
 TYPES = {"textfield": "text", "textarea": "textarea", "email": "email", "phoneNumber": "tel", "number": "number",
@@ -67,7 +68,7 @@ def sniff(doc: Document) -> bool:
 def from_document(doc: Document) -> Form:
     data = doc.data
     if not sniff(doc):
-        raise FormError(doc.path, "a Form.io form needs a top-level `components` list")
+        raise FormError(doc.path, msg("error.formio_shape"))
     meta = read_meta(doc)
     language = meta.get("language") or guess_language(_labels_in(data["components"]))
     walker = _Walker(doc, meta, language)
@@ -170,7 +171,7 @@ class _Walker(Walker):
         for index, item in enumerate(items):
             here = f"{pointer}/{index}"
             if not isinstance(item, dict):
-                self.fail(here, "a Form.io component must be an object")
+                self.fail(here, msg("error.formio_component"))
             kind = str(item.get("type", ""))
             if kind in NOTICE_MEMBERS:
                 self.notes.append(strip_markup(item.get(NOTICE_MEMBERS[kind])))
@@ -198,7 +199,7 @@ class _Walker(Walker):
     def key_of(self, item: Mapping[str, Any], pointer: str) -> str:
         key = item.get("key")
         if not isinstance(key, str) or not key:
-            self.fail(pointer, "a Form.io input component needs a `key`")
+            self.fail(pointer, msg("error.formio_key"))
         return key
 
     def field(self, key: str, item: Mapping[str, Any], kind: str, pointer: str, section: tuple[str, ...]) -> Field:

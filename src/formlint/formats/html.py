@@ -40,6 +40,7 @@ from formlint.formats._html_templates import blank_templates
 from formlint.formats._html_tokens import EndTag, Lines, StartTag, Token, tokens
 from formlint.model import Collector, Field, Form, Location, Notice
 from formlint.source import MAX_DEPTH, decode
+from formlint.message import msg
 
 __all__ = ["NAME", "blank_templates", "load", "sniff_raw"]
 
@@ -94,13 +95,22 @@ RECENT_BLOCKS = 6
 
 
 def sniff_raw(path: str, raw: bytes) -> bool:
-    """An HTML file or template is a form when it has at least one form control."""
-    return _CONTROL_START.search(raw) is not None
+    """An HTML file or template is a form when it has at least one form control, also one
+    written with a tag library under a prefix the page declares (`<f:input>`)."""
+    if _CONTROL_START.search(raw) is not None:
+        return True
+    if b"taglib" not in raw and b"xmlns:" not in raw:
+        return False
+    text = raw.decode("latin-1")
+    lowered = text.lower()
+    return any(known in controls.CONTROL_LIBRARIES and f"<{prefix}:" in lowered
+               for prefix, known in controls.declared_prefixes(text).items())
 
 
 def load(path: str, raw: bytes) -> Form:
-    text = blank_templates(decode(raw, path, FormError), blade=path.lower().endswith(".blade.php"))
-    reader = _Reader(path, text)
+    decoded = decode(raw, path, FormError)
+    text = blank_templates(decoded, blade=path.lower().endswith(".blade.php"))
+    reader = _Reader(path, text, controls.declared_prefixes(decoded))
     for token in tokens(text):
         reader.feed(token)
     return reader.page.form(path)
@@ -470,7 +480,7 @@ def _column(columns: list[tuple[int, int, _Text]], start: int) -> _Text | None:
 def _visibility(path: str, meta: dict[str, tuple[str, Location]]) -> str:
     value, where = meta.get("visibility", ("private", Location()))
     if value not in ("private", "shared"):
-        raise FormError(path, f"formlint:visibility must be private or shared, got {value!r}", where.line, where.column)
+        raise FormError(path, msg("error.html_visibility", value=repr(value)), where.line, where.column)
     return value
 
 
@@ -483,8 +493,10 @@ class _Reader:
     elements that play a part (labels, controls, titles, cells, ids) so text is routed
     without walking the whole stack."""
 
-    def __init__(self, path: str, text: str) -> None:
+    def __init__(self, path: str, text: str, prefixes: dict[str, str] | None = None) -> None:
         self.path = path
+        # Tag-library prefixes the page declares, as formlint knows their libraries.
+        self.prefixes = prefixes or {}
         self.lines = Lines(text)
         self.page = _Page()
         self.stack: list[_Open] = []
@@ -524,7 +536,7 @@ class _Reader:
         return self.stack[-1].lang if self.stack else None
 
     def start(self, tag: StartTag) -> None:
-        name, attrs = tag.name, tag.attrs
+        name, attrs = self.known_name(tag.name), tag.attrs
         self.close_implied(name)
         if name == "html" and attrs.get("lang"):
             self.page.language = attrs["lang"]
@@ -559,7 +571,7 @@ class _Reader:
     def push(self, frame: _Open) -> None:
         if len(self.stack) >= MAX_DEPTH:
             where = self.location()
-            raise FormError(self.path, f"HTML nested deeper than {MAX_DEPTH} levels", where.line, where.column)
+            raise FormError(self.path, msg("error.html_nesting", depth=MAX_DEPTH), where.line, where.column)
         if frame.id and self.budget > 0:
             frame.text = self.page.by_id.setdefault(frame.id, _Text())
         self.stack.append(frame)
@@ -574,7 +586,16 @@ class _Reader:
         if tag in CONTROL_TEXT:
             self.control_text += step
 
+    def known_name(self, name: str) -> str:
+        """`f:input` on a page that binds `f` to Spring's form tags is `form:input`."""
+        if not self.prefixes or ":" not in name:
+            return name
+        prefix, _, local = name.partition(":")
+        known = self.prefixes.get(prefix)
+        return f"{known}:{local}" if known else name
+
     def end(self, name: str) -> None:
+        name = self.known_name(name)
         if self.counts[name] == 0:
             return  # a stray end tag: browsers ignore it too
         for depth in range(len(self.stack) - 1, -1, -1):
@@ -766,9 +787,10 @@ class _Reader:
         where = self.location()
         if slot not in META_SLOTS:
             close = difflib.get_close_matches(slot, META_SLOTS, n=1)
-            hint = f" (did you mean 'formlint:{close[0]}'?)" if close else ""
-            raise FormError(self.path, f"unknown meta name {name!r}{hint}; allowed: "
-                            + ", ".join(f"formlint:{s}" for s in META_SLOTS), where.line, where.column)
+            hint = msg("error.did_you_mean", name=f"formlint:{close[0]}") if close else ""
+            allowed = ", ".join(f"formlint:{s}" for s in META_SLOTS)
+            raise FormError(self.path, msg("error.html_meta", name=repr(name), hint=hint, allowed=allowed),
+                            where.line, where.column)
         self.page.meta[slot] = (values.get("content", ""), where)
 
     # ------------------------------------------------------------ tables
@@ -878,7 +900,7 @@ class _Reader:
             return existing
         if len(self.page.controls) >= MAX_FIELDS:
             where = self.location()
-            raise FormError(self.path, f"form has more than {MAX_FIELDS:,} fields", where.line, where.column)
+            raise FormError(self.path, msg("error.html_fields", limit=MAX_FIELDS), where.line, where.column)
         control = self.new_control(frame, attrs, kind, key, member, before)
         control.item_label = item_label
         self.page.controls[key] = control

@@ -38,6 +38,7 @@ from formlint.formats._common import (
 )
 from formlint.model import Field, Form
 from formlint.source import Document, pointer_join
+from formlint.message import msg
 
 NAME = "json-schema"
 FORMAT_TYPES = {"email": "email", "idn-email": "email", "date": "date", "date-time": "datetime",
@@ -86,7 +87,7 @@ SCHEMA_MAPS = {"properties", "patternProperties", "$defs", "definitions", "depen
 def from_document(doc: Document) -> Form:
     data = doc.data
     if not isinstance(data, dict) or not isinstance(data.get("properties"), dict):
-        raise FormError(doc.path, "a JSON Schema form needs a top-level `properties` object")
+        raise FormError(doc.path, msg("error.json_schema_shape"))
     meta = read_meta(doc)
     ui = as_dict(data.get("uiSchema"))
     language = meta.get("language") or guess_language(_titles(data, ui))
@@ -170,12 +171,12 @@ class _Walker(Walker):
         """Count the schema objects walked: `$ref`s reused in a diamond multiply them."""
         self.visits += 1
         if self.visits > MAX_VISITS:
-            self.fail(pointer, f"schema expands past {MAX_VISITS:,} objects through `$ref`s and combinators")
+            self.fail(pointer, msg("error.json_schema_visits", limit=MAX_VISITS))
 
     def resolve(self, schema: Any, pointer: str, refs: frozenset[str]) -> tuple[dict[str, Any], str, frozenset[str]]:
         """Follow a local `$ref` (a cycle or a remote ref stays unresolved)."""
         if not isinstance(schema, dict):
-            self.fail(pointer, f"a property's schema must be an object, got {schema!r}")
+            self.fail(pointer, msg("error.json_schema_property", value=repr(schema)))
         ref = schema.get("$ref")
         if not isinstance(ref, str) or not ref.startswith("#") or ref in refs:
             return schema, pointer, refs
@@ -183,7 +184,7 @@ class _Walker(Walker):
             self.targets[ref] = _lookup(self.doc.data, ref[1:])
         target = self.targets[ref]
         if not isinstance(target, dict):
-            self.fail(pointer, f"$ref {ref!r} points at no schema")
+            self.fail(pointer, msg("error.json_schema_ref", ref=repr(ref)))
         return self.resolve(target, ref[1:], refs | {ref})
 
     def field(self, key: str, schema: Mapping[str, Any], pointer: str, required: bool, ui: Mapping[str, Any],

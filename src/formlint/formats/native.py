@@ -14,6 +14,7 @@ from formlint.model import Collector, Field, Form, Location, Notice, Suppression
 from formlint.schemas import validate
 from formlint.source import Document, pointer_join
 from formlint.suppressions import from_comment
+from formlint.message import msg
 
 NAME = "native"
 # Types whose elements show text but take no answer: their text is notice text.
@@ -28,7 +29,7 @@ def sniff(doc: Document) -> bool:
 
 def from_document(doc: Document) -> Form:
     if not isinstance(doc.data, dict):
-        raise FormError(doc.path, "a form must be a mapping with a `fields` list")
+        raise FormError(doc.path, msg("error.native_shape"))
     validate(doc, "form", FormError)
     data: dict[str, Any] = doc.data
     language = data.get("language") or _guess_language(data)
@@ -166,7 +167,7 @@ def reject_duplicate_keys(path: str, fields: list[Field]) -> None:
     for item in fields:
         if item.key in seen:
             first = seen[item.key].location
-            raise FormError(path, f"duplicate field key {item.key!r} (first at line {first.line})",
+            raise FormError(path, msg("error.duplicate_field", key=repr(item.key), first=first.line),
                             item.location.line, item.location.column)
         seen[item.key] = item
 

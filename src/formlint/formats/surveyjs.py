@@ -31,6 +31,7 @@ from formlint.formats._common import (
 )
 from formlint.model import Field, Form
 from formlint.source import Document
+from formlint.message import msg
 
 NAME = "surveyjs"
 ELEMENT_TYPES = {"comment": "textarea", "checkbox": "select_multiple", "tagbox": "select_multiple",
@@ -62,7 +63,7 @@ def sniff(doc: Document) -> bool:
 def from_document(doc: Document) -> Form:
     data = doc.data
     if not isinstance(data, dict) or not isinstance(data.get("pages", data.get("elements")), list):
-        raise FormError(doc.path, "a SurveyJS survey needs a top-level `pages` or `elements` list")
+        raise FormError(doc.path, msg("error.surveyjs_shape"))
     meta = read_meta(doc)
     language = meta.get("language") or str(data.get("locale") or "en")
     walker = _Walker(doc, meta, language)
@@ -83,7 +84,7 @@ def _pages(doc: Document, data: Mapping[str, Any]) -> Iterator[tuple[list[Any], 
         elements = page.get("elements", []) if isinstance(page, dict) else None
         if not isinstance(elements, list):
             where = doc.location(f"/pages/{index}")
-            raise FormError(doc.path, "a SurveyJS page must be an object with an `elements` list",
+            raise FormError(doc.path, msg("error.surveyjs_page"),
                             where.line, where.column)
         yield elements, f"/pages/{index}/elements", page
 
@@ -113,7 +114,7 @@ class _Walker(Walker):
     def name_of(self, item: Any, pointer: str) -> str:
         name = item.get("name") if isinstance(item, dict) else None
         if not isinstance(name, (str, int)) or name == "":
-            self.fail(pointer, "a SurveyJS element needs a `name`")
+            self.fail(pointer, msg("error.surveyjs_name"))
         return str(name)
 
     def field(self, key: str, item: Mapping[str, Any], kind: str, pointer: str, section: tuple[str, ...]) -> Field:

@@ -27,6 +27,7 @@ from formlint.formats._languages import guess_language, language_code
 from formlint.formats._xml import Element, parse_xml
 from formlint.formats.native import reject_duplicate_keys
 from formlint.model import Field, Form, Notice
+from formlint.message import msg
 
 NAME = "xform"
 XFORMS = "http://www.w3.org/2002/xforms"
@@ -82,7 +83,7 @@ def sniff_raw(path: str, raw: bytes) -> bool:
 def load(path: str, raw: bytes) -> Form:
     root = parse_xml(path, raw)
     if root.name != (XHTML, "html"):
-        raise FormError(path, "not an XForm: the root element is not XHTML <h:html>", root.location.line,
+        raise FormError(path, msg("error.xform_root"), root.location.line,
                         root.location.column)
     head, model_element = _head(path, root)
     data = _primary_instance(path, model_element)
@@ -107,14 +108,14 @@ def _head(path: str, root: Element) -> tuple[Element, Element]:
     head = root.find("head")
     model = head.find("model") if head is not None else None
     if head is None or model is None:
-        raise FormError(path, "not an XForm: no <h:head><model>", root.location.line, root.location.column)
+        raise FormError(path, msg("error.xform_model"), root.location.line, root.location.column)
     return head, model
 
 
 def _primary_instance(path: str, model: Element) -> Element:
     instance = next((c for c in model.children if c.local == "instance" and c.get("id") is None), None)
     if instance is None or not instance.children:
-        raise FormError(path, "XForm model has no primary <instance> with a root element",
+        raise FormError(path, msg("error.xform_instance"),
                         model.location.line, model.location.column)
     return instance.children[0]
 

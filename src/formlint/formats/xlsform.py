@@ -31,6 +31,7 @@ from formlint.formats.native import reject_duplicate_keys
 from formlint.model import Collector, Field, Form, Location, Notice
 from formlint.source import MAX_DEPTH
 from formlint.suppressions import from_value
+from formlint.message import msg
 
 NAME = "xlsform"
 _GROUP_OPEN = {"begin_group", "begin group", "begin_repeat", "begin repeat"}
@@ -100,7 +101,7 @@ def sniff_raw(path: str, raw: bytes) -> bool:
 def load(path: str, raw: bytes) -> Form:
     sheets = read_sheets(path, raw)
     if "survey" not in sheets:
-        raise FormError(path, f"no `survey` sheet (found: {', '.join(sheets) or 'none'})")
+        raise FormError(path, msg("error.xlsform_no_survey", found=", ".join(sheets) or "-"))
     _require_columns(path, sheets["survey"])
     survey = _table(sheets["survey"])
     settings = _settings(sheets.get("settings", []))
@@ -145,8 +146,8 @@ def _require_columns(path: str, rows: list[Row]) -> None:
     missing = [name for name in ("type", "name") if name not in _header_names(rows)]
     if missing:
         where = rows[0][0].location if rows else Location()
-        raise FormError(path, f"the survey sheet has no {' or '.join(f'`{m}`' for m in missing)} column "
-                              "in its first row", where.line, where.column)
+        raise FormError(path, msg("error.xlsform_columns", columns=" / ".join(f"`{m}`" for m in missing)),
+                        where.line, where.column)
 
 
 def _settings(rows: list[Row]) -> dict[str, Cell]:
@@ -224,7 +225,7 @@ def _fields(ctx: _Context, survey: _Table) -> Iterator[Field]:
 def _open_group(ctx: _Context, row: dict[str, Cell], kind: str, groups: list[_Group]) -> None:
     if len(groups) > MAX_DEPTH:
         where = row["type"].location
-        raise FormError(ctx.path, f"groups nested deeper than {MAX_DEPTH} levels", where.line, where.column)
+        raise FormError(ctx.path, msg("error.groups_nesting", depth=MAX_DEPTH), where.line, where.column)
     title = next(iter(_labels(row, ctx.language, ctx.plain_language).values()), None)
     groups.append(_Group(_name(ctx, row, kind), title))
 
@@ -256,7 +257,7 @@ def _type_word(kind: str) -> str:
 def _close_group(ctx: _Context, row: dict[str, Cell], groups: list[_Group]) -> None:
     if len(groups) == 1:
         where = row["type"].location
-        raise FormError(ctx.path, "`end group`/`end repeat` without a matching begin", where.line, where.column)
+        raise FormError(ctx.path, msg("error.xlsform_end_group"), where.line, where.column)
     groups.pop()
     groups[-1].note = {}
 
@@ -296,7 +297,7 @@ def _name(ctx: _Context, row: dict[str, Cell], kind: str) -> str:
     name = _text(row.get("name"))
     if not name:
         where = row["type"].location
-        raise FormError(ctx.path, f"`{kind}` row has no name", where.line, where.column)
+        raise FormError(ctx.path, msg("error.xlsform_no_name", kind=kind), where.line, where.column)
     return name
 
 
@@ -331,7 +332,7 @@ def _notice_location(settings: dict[str, Cell]) -> Location:
 def _visibility(path: str, cell: Cell | None) -> str:
     value = (_text(cell) or "private").lower()
     if value not in ("private", "shared") and cell is not None:
-        raise FormError(path, f"settings `visibility` must be private or shared, not {cell.value!r}",
+        raise FormError(path, msg("error.xlsform_visibility", value=repr(cell.value)),
                         cell.location.line, cell.location.column)
     return value
 

@@ -14,17 +14,13 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from formlint.model import Law, Message, Param
+from formlint.message import Law, Message, Param, msg as msg  # rules and reporters name messages through i18n
 
 LANGUAGES = ("en", "zh")
 DEFAULT = "en"
 # Parts of a finding's law are joined with this in every language: citations are
 # not translated.
 LAW_SEPARATOR = "; "
-
-
-def msg(message_id: str, **params: Param) -> Message:
-    return Message.of(message_id, **params)
 
 
 def language_from_environment(environ: dict[str, str] | None = None) -> str:
@@ -35,16 +31,6 @@ def language_from_environment(environ: dict[str, str] | None = None) -> str:
         if value:
             return "zh" if value.lower().startswith("zh") else DEFAULT
     return DEFAULT
-
-
-def resolve_lang(option: str | None) -> str:
-    """--lang (or a configuration's `lang`), else the environment's locale."""
-    from formlint.errors import UsageError
-
-    lang = option or language_from_environment()
-    if lang not in LANGUAGES:
-        raise UsageError(f"unknown --lang {lang!r}; choose from {', '.join(LANGUAGES)}")
-    return lang
 
 
 @lru_cache(maxsize=None)

@@ -27,5 +27,5 @@ def annotation(item: Finding, lang: str = "en") -> str:
 def render(report: Report, options: RenderOptions) -> str:
     lines = [annotation(f, options.lang) for f in report.findings]
     lines += [f"::error file={github_property(relative_uri(e.path))},line={e.line},col={e.column},"
-              f"title=formlint::{github_data(e.message)}" for e in report.errors]
+              f"title=formlint::{github_data(e.message_in(options.lang))}" for e in report.errors]
     return "".join(f"{line}\n" for line in lines)

@@ -113,6 +113,6 @@ def render(report: Report, options: RenderOptions) -> str:
         "policy": options.policy, "overview": overview(report, forms), "forms": forms,
         "rules_chart": stacked_bars(findings_by_rule(report)), "groups_chart": stacked_bars(fields_by_group(forms)),
         "severities": (*SEVERITIES, NO_FINDING), "verdicts": list(Verdict),
-        "errors": [str(e) for e in report.errors], "rules": rule_docs(report, options.lang),
+        "errors": [e.line_in(options.lang) for e in report.errors], "rules": rule_docs(report, options.lang),
     }
     return environment().get_template("report.html.j2").render(context)

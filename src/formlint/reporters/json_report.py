@@ -86,7 +86,8 @@ def write(report: Report, options: RenderOptions, out: TextIO) -> None:
             "errors": len(report.errors),
         },
     }
-    errors = [{"path": e.path, "line": e.line, "column": e.column, "message": e.message} for e in report.errors]
+    errors = [{"path": e.path, "line": e.line, "column": e.column, "message": e.message_in(options.lang)}
+              for e in report.errors]
     out.write(_dumps(head)[:-2])  # open: without the closing "\n}"
     _write_list(out, "forms", (form_dict(r) for r in report.results))
     _write_list(out, "findings", (finding_dict(f, options.lang) for f in findings))

@@ -48,11 +48,11 @@ def form_suite(root: ET.Element, result: FormResult, lang: str) -> None:
         _case(suite, f"formlint {path}", path)
 
 
-def error_suite(root: ET.Element, error: FormlintError) -> None:
+def error_suite(root: ET.Element, error: FormlintError, lang: str = "en") -> None:
     path = xml(relative_uri(error.path))
     suite = _suite(root, path, 1, 0, errors=1)
     case = _case(suite, f"formlint {path}:{error.line}:{error.column}", path)
-    ET.SubElement(case, "error", message=xml(error.message), type="input-error").text = xml(str(error))
+    ET.SubElement(case, "error", message=xml(error.message_in(lang)), type="input-error").text = xml(error.line_in(lang))
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -63,6 +63,6 @@ def render(report: Report, options: RenderOptions) -> str:
     for result in report.results:
         form_suite(root, result, options.lang)
     for error in report.errors:
-        error_suite(root, error)
+        error_suite(root, error, options.lang)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -57,6 +57,6 @@ def render(report: Report, options: RenderOptions) -> str:
     for result in report.results:
         if result.findings:
             lines += form_details(result, options.lang) + [""]
-    lines += [f"- :x: {code_span(f'{relative_uri(e.path)}:{e.line}:{e.column}')}: {markdown(e.message)}"
+    lines += [f"- :x: {code_span(f'{relative_uri(e.path)}:{e.line}:{e.column}')}: {markdown(e.message_in(options.lang))}"
               for e in report.errors]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -2,7 +2,8 @@
 
 One run; `tool.driver.rules` holds the rules that produced results, with their
 docs, and each result points at them by `ruleIndex`. Locations are relative to
-the current directory (the repository root in CI) with forward slashes.
+the current directory (the repository root in CI) with forward slashes,
+percent-encoded as RFC 3986 URI references.
 `partialFingerprints` come from rule, file and field, so a finding keeps its
 identity when lines move. Files that could not be read are
 `toolExecutionNotifications`.
@@ -70,11 +71,27 @@ def result(item: Finding, index: int, fingerprint: str, lang: str = "en") -> dic
 
 def _location(path: str, line: int, column: int) -> dict[str, Any]:
     region = {"startLine": max(line, 1), "startColumn": max(column, 1)}
-    return {"physicalLocation": {"artifactLocation": {"uri": relative_uri(path)}, "region": region}}
+    return {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}, "region": region}}
 
 
-def notification(error: FormlintError) -> dict[str, Any]:
-    return {"level": "error", "message": {"text": error.message},
+def artifact_uri(path: str) -> str:
+    """The path as an RFC 3986 relative reference: every byte of its UTF-8 form but
+    unreserved characters and `/` percent-encoded, so a space, `#`, `?`, `%`, a `:`
+    in the first segment or a non-ASCII name reads back as the same file. A name that
+    is not valid UTF-8 (a surrogate-escaped byte) is encoded as its original byte,
+    and a lone surrogate from a JSON string as the bytes that carry it."""
+    from urllib.parse import quote
+
+    text = relative_uri(path)
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "surrogatepass")
+    return quote(raw, safe="/")
+
+
+def notification(error: FormlintError, lang: str = "en") -> dict[str, Any]:
+    return {"level": "error", "message": {"text": error.message_in(lang)},
             "locations": [_location(error.path, error.line, error.column)]}
 
 
@@ -87,7 +104,7 @@ def render(report: Report, options: RenderOptions) -> str:
                             "informationUri": INFORMATION_URI,
                             "rules": [rule_descriptor(c, options.lang) for c in codes]}},
         "invocations": [{"executionSuccessful": not report.errors,
-                         "toolExecutionNotifications": [notification(e) for e in report.errors]}],
+                         "toolExecutionNotifications": [notification(e, options.lang) for e in report.errors]}],
         "results": [result(f, index[f.code], fp, options.lang) for f, fp in zip(findings, fingerprints(findings))],
     }
     document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}

@@ -17,6 +17,7 @@ from typing import Any
 
 from formlint.errors import FormlintError
 from formlint.source import Document
+from formlint.message import Message, msg
 
 SCHEMA_NAMES = ("form", "policy", "taxonomy", "config")
 
@@ -79,30 +80,30 @@ def _escape(token: object) -> str:
     return str(token).replace("~", "~0").replace("/", "~1")
 
 
-def _describe(problem: Any, pointer: str) -> str:
-    at = f" at {pointer}" if pointer else ""
+def _describe(problem: Any, pointer: str) -> Message:
+    at = msg("error.at_pointer", pointer=pointer) if pointer else ""
     if problem.validator == "additionalProperties":
         return _unknown_keys(problem, at)
     if problem.validator == "enum":
         return _bad_choice(problem, at)
     if problem.validator == "required":
-        return f"missing {problem.message.split(' is a required')[0]}{at}"
-    return f"{problem.message}{at}"
+        return msg("error.schema_missing", key=problem.message.split(" is a required")[0], at=at)
+    return msg("error.schema_problem", problem=problem.message, at=at)
 
 
-def _unknown_keys(problem: Any, at: str) -> str:
+def _unknown_keys(problem: Any, at: Message | str) -> Message:
     allowed = sorted(problem.schema.get("properties", {}))
     unknown = sorted(set(problem.instance) - set(allowed))
-    parts = []
+    parts: list[Message] = []
     for key in unknown:
         close = difflib.get_close_matches(str(key), allowed, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        parts.append(f"unknown key {key!r}{hint}")
-    return "; ".join(parts) + f"{at}; allowed: {', '.join(allowed)}"
+        hint = msg("error.did_you_mean", name=close[0]) if close else ""
+        parts.append(msg("error.schema_unknown_key", key=repr(key), hint=hint))
+    return msg("error.schema_unknown_keys", keys=tuple(parts), at=at, allowed=", ".join(allowed))
 
 
-def _bad_choice(problem: Any, at: str) -> str:
+def _bad_choice(problem: Any, at: Message | str) -> Message:
     choices = [str(c) for c in problem.validator_value]
     close = difflib.get_close_matches(str(problem.instance), choices, n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"{problem.instance!r} is not one of {', '.join(choices)}{hint}{at}"
+    hint = msg("error.did_you_mean", name=close[0]) if close else ""
+    return msg("error.schema_choice", value=repr(problem.instance), choices=", ".join(choices), hint=hint, at=at)

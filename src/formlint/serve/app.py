@@ -81,7 +81,8 @@ def create_app(setup: ServerSetup, open_url: str | None = None, loopback_only: b
         name = safe_name(params.get("name", ""))
         raw, size = await read_limited(request, setup.max_size)
         if raw is None:
-            return JSONResponse({"ok": False, "error": too_large(name, size, setup.max_size)}, headers=headers)
+            return JSONResponse({"ok": False, "error": too_large(name, size, setup.max_size, chosen_lang(request, setup))},
+                                headers=headers)
         pick = Pick(name, params.get("policy", setup.default_policy), params.get("purpose", ""),
                         chosen_lang(request, setup))
         result = await run_in_threadpool(check_upload, raw, pick, setup)

@@ -13,8 +13,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from formlint.errors import FormError, FormlintError
+from formlint.errors import FormError, FormlintError, UsageError
 from formlint.model import MAX_FILE_SIZE, Policy, Report
+from formlint.message import msg
 
 AS_DECLARED = ""  # the purpose the form declares, else the policy's default
 RECOGNISE = "recognise"  # the purpose formlint recognises from the form (formlint.recognise)
@@ -45,7 +46,6 @@ class Pick:
 def server_setup(policy_refs: tuple[str, ...], lang: str, max_size: int) -> ServerSetup:
     """The policy named on the command line (several combine, as for `check`) first,
     then every built-in policy that has purposes; the first is the page's default."""
-    from formlint.errors import UsageError
     from formlint.policy import DEFAULT_POLICY, builtin_names, load_policy
 
     named = load_policy(policy_refs) if policy_refs else None
@@ -67,8 +67,8 @@ def safe_name(raw: str) -> str:
     return clean.strip() or "form"
 
 
-def too_large(name: str, size: int, limit: int) -> str:
-    return str(FormError(name, f"input is {size:,} bytes, over the {limit:,}-byte limit (--max-file-size)"))
+def too_large(name: str, size: int, limit: int, lang: str) -> str:
+    return FormError(name, msg("error.input_too_large", size=size, limit=limit)).line_in(lang)
 
 
 def check_upload(raw: bytes, pick: Pick, setup: ServerSetup) -> dict[str, Any]:
@@ -78,14 +78,15 @@ def check_upload(raw: bytes, pick: Pick, setup: ServerSetup) -> dict[str, Any]:
 
     policy = setup.policies.get(pick.policy)
     if policy is None:
-        return {"ok": False, "error": f"formlint: error: unknown policy {pick.policy!r}"}
+        unknown = UsageError(msg("usage.unknown_policy", policy=pick.policy))
+        return {"ok": False, "error": f"formlint: error: {unknown.message_in(pick.lang)}"}
     purpose = AUTO if pick.purpose == RECOGNISE else (pick.purpose or None)
     try:
         report = check_source(pick.name, raw, FileSettings(policy=policy, purpose=purpose, max_size=setup.max_size))
     except FormlintError as exc:
-        return {"ok": False, "error": str(exc)}
+        return {"ok": False, "error": exc.line_in(pick.lang)}
     if report.errors:
-        return {"ok": False, "error": str(report.errors[0])}
+        return {"ok": False, "error": report.errors[0].line_in(pick.lang)}
     answer = {"ok": True, **outputs(report, policy, pick.lang)}
     if pick.purpose == RECOGNISE:
         answer["recognition"] = recognition_text(report, pick.lang)
