@@ -180,7 +180,7 @@ def test_text_output_has_location_code_severity_help_and_summary(tmp_path: Path)
     result = run_formlint("check", "-p", str(FIXTURES / "policies" / "rules-test.yaml"), form)
     first = result.stdout.splitlines()[0]
     assert first.startswith(f"{form}:22:5: DM102 [error] Field `ethnicity` (Ethnicity, special.ethnicity)")
-    assert "  help: remove it" in result.stdout
+    assert "  help: remove `ethnicity`; or, if purpose" in result.stdout
     assert result.stdout.rstrip().endswith("Checked 1 form(s), 5 field(s): 2 errors, 0 warnings, 0 info.")
 
 

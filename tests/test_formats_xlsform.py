@@ -261,7 +261,9 @@ def test_check_stacked_csv_reports_exact_codes_and_lines() -> None:
                           "--format", "json", str(path))
     found = [(f["code"], f["line"], f["column"], f["field"]) for f in json.loads(result.stdout)["findings"]]
     assert found == [
+        ("DM107", 4, 3, "symptoms"),
         ("DM101", 5, 3, "subscriber"),
+        ("DM107", 7, 3, "travel.places"),
         ("NT301", 15, 4, None),
         ("NT302", 15, 4, None),
         ("RT203", 15, 4, None),

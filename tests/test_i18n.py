@@ -58,7 +58,7 @@ def test_language_comes_from_the_locale(env: dict[str, str], lang: str) -> None:
 def test_check_speaks_chinese_with_lang_zh() -> None:
     result = run_formlint("check", "--lang", "zh", str(SAMPLES / "qingdao-property-return.yaml"))
     assert "DM102 [错误] 字段 `blood_type` (血型, health.blood_type) 对用途 `return-to-community` 并非必要" in result.stdout
-    assert "  建议：删除该字段" in result.stdout
+    assert "  建议：删除 `blood_type`；如用途 `return-to-community` 确实需要" in result.stdout
     assert result.stdout.rstrip().endswith("已检查 1 个表单、13 个字段：7 个错误，6 个警告，1 个提示。")
 
 
@@ -131,14 +131,14 @@ def test_qingdao_sensitive_excess_under_a_committee_policy_in_chinese() -> None:
                          "DM102 [错误] 字段 `marital_status` (婚姻状况, social.marital_status)",
                          "DM102 [错误] 字段 `house_size` (住房面积（平方米）, financial.property)"]
     assert "并非必要，且属于敏感个人信息（《个人信息保护法》第二十八条（医疗健康））" in result.stdout
-    assert result.stdout.rstrip().endswith("已检查 1 个表单、13 个字段：6 个错误，7 个警告，0 个提示。")
+    assert result.stdout.rstrip().endswith("已检查 1 个表单、13 个字段：6 个错误，7 个警告，1 个提示。")
 
 
 def test_markdown_in_chinese_has_chinese_headings() -> None:
     result = run_formlint("check", "--lang", "zh", "--output-format", "markdown", "--policy", str(COMMITTEE),
                           str(QINGDAO))
     lines = result.stdout.splitlines()
-    assert lines[0] == "### formlint：1 个表单中发现 13 个问题（错误：6，警告：7，提示：0）"
+    assert lines[0] == "### formlint：1 个表单中发现 14 个问题（错误：6，警告：7，提示：1）"
     assert "| 表单 | 错误 | 警告 | 提示 |" in lines and "| 行 | 代码 | 严重程度 | 字段 | 消息 |" in lines
 
 

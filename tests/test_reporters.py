@@ -42,7 +42,10 @@ CHINESE = ["full", "concise", "markdown", "sarif", "junit", "github", "statistic
 
 def finding(code: str, severity: Severity, message: Message, path: str, line: int, column: int,
             field: str | None = None, category: str | None = None) -> Finding:
-    help = msg("excess.help") if code in ("DM101", "DM102") else msg(f"{code}.help")
+    addition = msg("policy.addition", purpose="check-in", list="necessary", category=category or "unknown",
+               reason=msg("policy.reason"))
+    help = (msg("excess.help", key=field or "", purpose="check-in", policy="policies/golden.yaml", line=addition)
+            if code in ("DM101", "DM102") else msg(f"{code}.help"))
     return Finding(code, severity, message, path, line, column, help=help,
                    law=("PIPL Art. 6", "GDPR Art. 5(1)(c)", msg("law.purpose_basis", basis="test basis")),
                    field_key=field,

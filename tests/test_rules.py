@@ -90,7 +90,7 @@ def test_findings_use_only_the_messages_their_rule_declares(tmp_path: Path) -> N
 def test_rule_codes_are_stable_public_names() -> None:
     assert list(RULES) == ["DM100", "DM101", "DM102", "DM103", "DM104", "DM105", "DM106", "DM107", "RT201",
                            "RT202", "RT203", "NT301", "NT302", "NT303", "NT304", "NT305", "EX401", "EX402", "FL001"]
-    assert OPT_IN == ("DM105", "DM106", "DM107", "NT303", "NT304", "NT305", "EX402")
+    assert OPT_IN == ("DM105", "DM106", "NT303", "NT304", "NT305", "EX402")
     assert all(RULES[code].status is Status.OPT_IN for code in OPT_IN)
     assert {c: RULES[c].severity for c in ("DM101", "DM102", "RT201", "EX401")} == {
         "DM101": Severity.WARNING, "DM102": Severity.ERROR, "RT201": Severity.ERROR, "EX401": Severity.ERROR}
@@ -103,7 +103,7 @@ def test_opt_in_rules_are_silent_when_the_policy_does_not_enable_them(name: str,
 
 
 def test_dm105_and_dm106_replace_the_excess_finding_only_when_enabled(tmp_path: Path) -> None:
-    assert RULES["DM105"].refines == ("DM101",) and RULES["DM106"].refines == ("DM101", "DM102")
+    assert RULES["DM105"].refines == ("DM101",) and RULES["DM106"].refines == ("DM101", "DM102", "DM107")
     assert [f.code for f in findings_of(tmp_path, "dm105_fail", DEFAULT_POLICY)] == ["DM101"]
     assert [f.code for f in findings_of(tmp_path, "dm105_fail")] == ["DM105"]
 

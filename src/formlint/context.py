@@ -4,7 +4,9 @@ the classifier and notice analyser found. Rules build complete findings through
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Mapping, Protocol
 
 from formlint.model import (Classification, Field, Finding, Form, Law, Location, Message, NoticeFacts, Policy,
@@ -33,6 +35,21 @@ class RuleIdentity(Protocol):
 
 # The regimes a policy chooses among (policy.schema.json `regimes`).
 REGIMES = ("gdpr", "pipl", "ccpa")
+# The regime a form written in a language is most likely collected under: it is cited
+# first. Only Chinese says so clearly: English, Spanish, French or Portuguese forms are
+# written under every regime.
+HOME_REGIME = {"zh": "pipl"}
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def form_language(form: Form) -> str | None:
+    """The form's declared language, else "zh" when most of its labels are written in
+    Chinese characters; None when neither says."""
+    if form.language:
+        return form.language.split("-")[0].lower()
+    labels = [field.first_label for field in form.fields if field.first_label]
+    chinese = sum(1 for label in labels if _HAN.search(label))
+    return "zh" if labels and 2 * chinese > len(labels) else None
 
 
 @dataclass(frozen=True)
@@ -46,15 +63,27 @@ class Context:
     purpose_origin: str = "declared"  # declared | recognised | none
     recognition: Recognition | None = None
 
+    @cached_property
+    def home_regime(self) -> str | None:
+        """The regime of the form's language (`HOME_REGIME`), when the policy applies it."""
+        home = HOME_REGIME.get(form_language(self.form) or "")
+        return home if home in self.policy.regimes else None
+
+    @cached_property
+    def regimes(self) -> tuple[str, ...]:
+        """The policy's regimes, the form's home regime first (PIPL for a Chinese form)."""
+        return tuple(sorted(self.policy.regimes, key=lambda regime: regime != self.home_regime))
+
     def cited(self, laws: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
         """The citations of the regimes the policy applies (a PIPL-only policy cites no
-        GDPR article); citations of other bodies (CAC, ICO) always; all of them when
-        the policy names no regime or none of the rule's."""
-        chosen = tuple(c for regime, citations in laws.items()
-                       if regime not in REGIMES or regime in self.policy.regimes for c in citations)
+        GDPR article), the form's home regime first, then in the rule's order;
+        citations of other bodies (CAC, ICO) always; all of them when the policy names
+        no regime or none of the rule's."""
         if not self.policy.regimes or not any(r in self.policy.regimes for r in laws if r in REGIMES):
             return tuple(c for citations in laws.values() for c in citations)
-        return chosen
+        chosen = sorted((r for r in laws if r not in REGIMES or r in self.policy.regimes),
+                        key=lambda regime: regime != self.home_regime)
+        return tuple(c for regime in chosen for c in laws[regime])
 
     def category_of(self, field: Field) -> Classification:
         return self.classes[field.key]

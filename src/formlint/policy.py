@@ -197,10 +197,10 @@ def _layer(doc: Document, taxonomy: Taxonomy) -> Layer:
 
 
 def _enabled_rules(doc: Document, codes: list[str]) -> list[str]:
-    from formlint.rules import OPT_IN
+    from formlint.rules import FORMERLY_OPT_IN, OPT_IN
 
     for index, code in enumerate(codes):
-        if code not in OPT_IN:
+        if code not in OPT_IN and code not in FORMERLY_OPT_IN:
             where = doc.location(f"/rules/enable/{index}")
             raise PolicyError(doc.path, msg("error.not_opt_in", code=repr(code), rules=", ".join(OPT_IN)),
                               where.line, where.column)

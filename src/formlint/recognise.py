@@ -244,6 +244,12 @@ def _read_phrases(index: _Index, text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# The phrase matcher, shared with DM107's signal of a form about children.
+PhraseIndex = _Index
+phrase_index = _index
+phrases_in = _phrases_in
+
+
 def recognition_message(recognition: Recognition) -> Message:
     """`looks like health-declaration (confidence 0.90): title "…", 9 of 12 fields are …`,
     as a message reporters translate."""

@@ -21,7 +21,7 @@ from formlint.message import msg
 if TYPE_CHECKING:  # kept out of start-up: --help must stay fast
     from collections.abc import Callable
 
-    from formlint.model import FormResult, Report
+    from formlint.model import FormResult, Report, Severity
     from formlint.model import Finding
     from formlint.fixer import FixOptions, Outcome
     from formlint.fixer.workbook import WorkbookOutcome
@@ -102,7 +102,8 @@ def _run(request: "Request", lang: str, options: "FixOptions", write: bool, outp
             def recheck(data: bytes, path: str = path) -> "Report":
                 return check_source(path, data, form_options)
 
-            status = max(status, _fix_one(result, raw, wanted, lang, write, output_dir, force, recheck))
+            status = max(status, _fix_one(result, raw, wanted, lang, write, output_dir, force, recheck,
+                                          settings.fail_on))
     return status
 
 
@@ -117,9 +118,10 @@ def _with_draft(options: "FixOptions", result: "FormResult", lang: str) -> "FixO
 
 
 def _fix_one(result: "FormResult", raw: bytes, options: "FixOptions", lang: str, write: bool,
-             output_dir: str | None, force: bool, recheck: "Callable[[bytes], Report]") -> int:
+             output_dir: str | None, force: bool, recheck: "Callable[[bytes], Report]", fail_on: "Severity") -> int:
     """Plan the fix of one form, check the fixed bytes again, then show or store them.
-    A workbook has no text to diff: its dry run lists the changed cells instead."""
+    A workbook has no text to diff: its dry run lists the changed cells instead. Like
+    `check`, only findings left at or above `fail_on` make the exit code 1."""
     from formlint.fixer import plan
     from formlint.fixer.workbook import plan_workbook
 
@@ -147,12 +149,13 @@ def _fix_one(result: "FormResult", raw: bytes, options: "FixOptions", lang: str,
     left = list(after.results[0].findings) if after is not None else list(result.findings)
     dry_run = not write and not output_dir
     _print_changes(path, outcome, left, lang, to_stderr=dry_run)
+    failing = any(f.severity >= fail_on for f in left)
     if dry_run:
         write_output(preview)
-        return EXIT_FINDINGS if outcome.changed or left else EXIT_CLEAN
+        return EXIT_FINDINGS if outcome.changed or failing else EXIT_CLEAN
     if outcome.changed and not _store(path, raw, data, output_dir, force):
         return EXIT_ERROR
-    return EXIT_FINDINGS if left else EXIT_CLEAN
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
 def _store(path: str, raw: bytes, data: bytes, output_dir: str | None, force: bool) -> bool:

@@ -82,9 +82,26 @@ def _param(value: Param, lang: str) -> str | int:
 
 
 def translate_law(law: Law, lang: str = DEFAULT) -> str:
-    """The law line: each citation once, in `lang`'s usual form."""
-    parts = dict.fromkeys(translate(part, lang) for part in law)
-    return (t("report.law_separator", lang) if has("report.law_separator", lang) else LAW_SEPARATOR).join(parts)
+    """The law line: each citation once, in `lang`'s usual form. A citation that
+    another part of the line already cites ("PIPL Art. 6" beside a purpose basis
+    naming "PIPL Art. 6, 13(4)") is replaced by that part."""
+    parts = list(dict.fromkeys(translate(part, lang) for part in law))
+    # The part citing it takes the place of the citation it repeats, so the line keeps its order.
+    kept = dict.fromkeys(next((other for other in parts if other != part and _cites(other, part)), part)
+                         for part in parts)
+    return (t("report.law_separator", lang) if has("report.law_separator", lang) else LAW_SEPARATOR).join(kept)
+
+
+def _cites(text: str, citation: str) -> bool:
+    """Whether `citation` occurs in `text` as a whole reference: not followed by a
+    digit or a decimal point ("PIPL Art. 6" is not cited by "PIPL Art. 61")."""
+    start = text.find(citation)
+    while start >= 0:
+        after = text[start + len(citation): start + len(citation) + 1]
+        if not (after.isdigit() or after == "." and text[start + len(citation) + 1:][:1].isdigit()):
+            return True
+        start = text.find(citation, start + 1)
+    return False
 
 
 def has(message_id: str, lang: str) -> bool:

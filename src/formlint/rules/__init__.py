@@ -33,6 +33,8 @@ def _registry() -> dict[str, Rule]:
 
 RULES: Mapping[str, Rule] = _registry()
 OPT_IN: tuple[str, ...] = tuple(code for code, rule in RULES.items() if rule.needs_enabling)
+# Rules that were opt-in and now always run: a policy that still enables one stays valid.
+FORMERLY_OPT_IN: tuple[str, ...] = ("DM107",)
 
 
 def run_rules(ctx: Context, codes: frozenset[str] | None = None) -> list[Finding]:

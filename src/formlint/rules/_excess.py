@@ -6,12 +6,18 @@ from typing import Iterator
 
 from formlint.context import Context
 from formlint.i18n import msg
-from formlint.model import Field, Law, Severity
+from formlint.model import Field, Law, Message, Severity
 
 MINIMISATION_LAW = {"pipl": ("PIPL Art. 6",), "gdpr": ("GDPR Art. 5(1)(c)",)}
-EXCESS_HELP = msg("excess.help")
+# Policies shipped with formlint live under this path; a user edits a policy of their own.
+BUILTIN_PREFIX = "<builtin>/"
+# The catalogue entries that tell how to justify a field in the policy, with their parameters.
+JUSTIFY_MESSAGES: dict[str, tuple[str, ...]] = {
+    "policy.addition": ("purpose", "list", "category", "reason"), "policy.reason": (),
+    "policy.own": ("policy",)}
 # The catalogue entries DM101 and DM102 share, with their parameters.
-EXCESS_MESSAGES: dict[str, tuple[str, ...]] = {"excess.help": (), "law.purpose_basis": ("basis",)}
+EXCESS_MESSAGES: dict[str, tuple[str, ...]] = {
+    "excess.help": ("key", "purpose", "policy", "line"), "law.purpose_basis": ("basis",), **JUSTIFY_MESSAGES}
 
 
 def excess_fields(ctx: Context) -> Iterator[tuple[Field, str | None]]:
@@ -22,7 +28,7 @@ def excess_fields(ctx: Context) -> Iterator[tuple[Field, str | None]]:
         category = ctx.category_of(field).category
         if not ctx.taxonomy.is_personal(category) or ctx.purpose.allows(category):
             continue
-        yield field, ctx.taxonomy.is_sensitive(category, ctx.policy.regimes)
+        yield field, ctx.taxonomy.is_sensitive(category, ctx.regimes)
 
 
 def silenced(ctx: Context, field: Field) -> bool:
@@ -42,3 +48,19 @@ def purpose_law(ctx: Context) -> Law:
     minimisation = ctx.cited(MINIMISATION_LAW)
     return (*minimisation, msg("law.purpose_basis", basis=basis)) if basis else minimisation
 
+
+
+def excess_help(ctx: Context, field: Field) -> Message:
+    """Remove this field, or justify its category in the policy, with the line to add."""
+    return msg("excess.help", key=field.key, purpose=ctx.purpose.id, **justification(ctx, field, "necessary"))
+
+
+def justification(ctx: Context, field: Field, listed: str) -> dict[str, str | Message]:
+    """Where to justify the field's category (the policy file, or a policy of one's own
+    for a built-in one) and the YAML line that adds it to the purpose's `listed` list."""
+    policy: str | Message = ctx.policy.path
+    if policy.startswith(BUILTIN_PREFIX):
+        policy = msg("policy.own", policy=ctx.policy.id)
+    line = msg("policy.addition", purpose=ctx.purpose.id, list=listed, category=ctx.category_of(field).category,
+               reason=msg("policy.reason"))
+    return {"policy": policy, "line": line}

@@ -20,7 +20,7 @@ from typing import Iterator
 from formlint.context import Context
 from formlint.i18n import msg
 from formlint.model import Finding, Severity
-from formlint.rules._excess import EXCESS_HELP, EXCESS_MESSAGES, excess_fields, policy_severity, purpose_law, silenced
+from formlint.rules._excess import EXCESS_MESSAGES, excess_help, excess_fields, policy_severity, purpose_law, silenced
 from formlint.rules.rule import Rule
 
 
@@ -31,7 +31,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(
             RULE,
             msg("DM101.message", field=ctx.describe(field), purpose=ctx.purpose.id),
-            EXCESS_HELP, purpose_law(ctx), field=field,
+            excess_help(ctx, field), purpose_law(ctx), field=field,
             severity=policy_severity(ctx, field))
 
 

@@ -20,6 +20,7 @@ from typing import Iterator
 from formlint.context import Context
 from formlint.i18n import msg
 from formlint.model import Finding, Severity
+from formlint.rules._excess import JUSTIFY_MESSAGES, justification
 from formlint.rules.rule import Rule
 
 
@@ -29,11 +30,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(
                 RULE,
                 msg("DM103.message", field=ctx.describe(field), purpose=ctx.purpose.id),
-                msg("DM103.help"), field=field)
+                msg("DM103.help", key=field.key, purpose=ctx.purpose.id, **justification(ctx, field, "necessary")),
+                field=field)
 
 
 RULE = Rule(
     code="DM103", name="optional-field-required", severity=Severity.WARNING, group="data-minimisation",
     laws={"pipl": ("PIPL Art. 6, 16",), "gdpr": ("GDPR Art. 5(1)(c), 7(4)",)},
-    messages={"DM103.message": ("field", "purpose"), "DM103.help": ()},
+    messages={"DM103.message": ("field", "purpose"), "DM103.help": ("key", "purpose", "policy", "line"), **JUSTIFY_MESSAGES},
     docs=__doc__ or "", check=check)

@@ -56,7 +56,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 RULE = Rule(
     code="DM106", name="full-government-id", severity=Severity.ERROR, group="data-minimisation",
-    status=Status.OPT_IN, refines=("DM101", "DM102"),
+    status=Status.OPT_IN, refines=("DM101", "DM102", "DM107"),
     laws={"sg": ("PDPC Advisory Guidelines on NRIC numbers (2018)",), "uk": ("ICO contact-tracing guidance (2020)",),
           "gdpr": ("GDPR Art. 5(1)(c), 87",), "pipl": ("PIPL Art. 6",)},
     messages={"DM106.message.partial": ("field", "purpose"), "DM106.message.none": ("field", "purpose"),

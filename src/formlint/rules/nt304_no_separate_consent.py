@@ -44,7 +44,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 def _sensitive(ctx: Context, field: Field) -> bool:
     category = ctx.category_of(field).category
-    return ctx.taxonomy.is_personal(category) and ctx.taxonomy.is_sensitive(category, ctx.policy.regimes) is not None
+    return ctx.taxonomy.is_personal(category) and ctx.taxonomy.is_sensitive(category, ctx.regimes) is not None
 
 
 def _asks_separately(ctx: Context, field: Field) -> bool:
