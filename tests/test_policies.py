@@ -381,3 +381,20 @@ def test_repeated_policy_options_combine_like_extends() -> None:
     assert {"DM101", "DM102", "RT201"} <= set(codes) and "NT305" in codes
     alone = run_formlint("check", "--policy", "pipl", form)
     assert alone.returncode == 2 and "--policy pipl --policy epidemic-registration" in alone.stderr
+
+
+@pytest.mark.parametrize("name", sorted(FAILS))
+def test_builtin_policy_is_valid_against_the_policy_schema(name: str) -> None:
+    """Loading trusts the shipped policies (it skips the schema check to start faster),
+    so each is checked here, as any policy file is checked when loaded."""
+    from formlint.policy import _builtin_text
+    from formlint.schemas import validate
+    from formlint.source import load_yaml
+
+    validate(load_yaml(_builtin_text(name), f"{name}.yaml", PolicyError), "policy", PolicyError)
+
+
+def test_a_policy_file_is_still_checked_against_the_schema(tmp_path: Path) -> None:
+    path = write(tmp_path, "mine.yaml", "id: mine\ntitle: Mine\nsource: test\nextends: general\nbogus: 1\n")
+    with pytest.raises(PolicyError, match="unknown key 'bogus'"):
+        load_policy(path)
