@@ -216,7 +216,10 @@ def classify_all(
     before: tuple[Field, Classification] | None = None
     for field in fields:
         verdict = classify(field, taxonomy)
-        if verdict.category in (NONE, UNKNOWN) and _follows_up(index, field):
+        follow_up = _follows_up(index, field)
+        if follow_up and (
+            verdict.category in (NONE, UNKNOWN) or (follow_up == "label" and verdict.source == "label")
+        ):
             verdict = _as_followed(field, verdict, by_key, before) or verdict
         else:
             before = (field, verdict)
@@ -247,23 +250,25 @@ def _leaf(key: str) -> str:
     return _key_path(key)[-1].casefold()
 
 
-def _follows_up(index: _Index, field: Field) -> bool:
-    """A label that is a follow-up phrase, or opens with one and names nothing after it
-    ("Other:", "If other, please specify", but not "Specify other area units"), or a
-    key that ends in one (`roof_other`) under a label that names nothing."""
+def _follows_up(index: _Index, field: Field) -> str | None:
+    """"label" for a label that is a follow-up phrase ("Other:", "If not, why?"), so
+    that its own words are the follow-up's; "opening" for one that opens with one and
+    names nothing after it ("If other, please specify the material"), not "Specify
+    other area units"; "key" for a key that ends in one (`roof_other`) under a label
+    that names nothing."""
     lang, label = next(iter(field.label.items()), (None, ""))
     tokens = tuple(_TOKEN.findall(normalise(label)))
     opening = max(
-        (len(p) for p in index.follow_ups if p and tokens[: len(p)] == p and (len(p) > 1 or len(p) == len(tokens))),
+        (len(p) for p in index.follow_ups if tokens[: len(p)] == p and (len(p) > 1 or len(p) == len(tokens))),
         default=0,
     )
     rest = " ".join(tokens[opening:])
     if rest and _match(index, rest, lang, False) is not None:
-        return False
+        return None
     if opening:
-        return True
+        return "opening" if rest else "label"
     key_tokens = _TOKEN.findall(normalise(_key_words(_leaf(field.key))))
-    return bool(key_tokens) and key_tokens[-1] in _FOLLOW_UP_KEY_WORDS
+    return "key" if key_tokens and key_tokens[-1] in _FOLLOW_UP_KEY_WORDS else None
 
 
 # How keys name a follow-up: `roof_other`, `reason_specify`, `crop_oth`.
