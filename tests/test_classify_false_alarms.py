@@ -158,3 +158,66 @@ def test_a_follow_up_in_another_section_does_not_follow_that_section() -> None:
     name = Field(key="name", label={"en": "Your name"}, section=("Respondent",))
     other = Field(key="q9", label={"en": "Other:"}, section=("Crops",))
     assert _form(name, other)[1] != "identity.name"
+
+
+# ------------------------------------------------ a section decides vague labels, not questions
+
+
+def test_a_question_is_not_made_personal_by_its_household_or_education_section() -> None:
+    field = Field(
+        key="q4",
+        label={"en": "Were there adults supervising the activities?"},
+        section=("S3: Children Education",),
+        options=("Yes", "No"),
+    )
+    assert classify(field).category == "unknown"
+
+
+def test_a_question_that_names_its_section_s_topic_is_read_with_it() -> None:
+    field = Field(key="q1", label={"en": "Are you the head of the household?"}, section=("Household roster",))
+    assert classify(field).category == PERSONAL_HOUSEHOLD
+
+
+def test_a_health_section_still_makes_a_vague_question_personal() -> None:
+    field = Field(
+        key="q1",
+        label={"en": "How often in the past four weeks did you feel nervous?"},
+        section=("Mental health",),
+    )
+    assert classify(field).category == "health.condition"
+
+
+def test_today_in_a_question_is_not_the_date_of_the_visit() -> None:
+    label = {"en": "Is the respondent present and available to be interviewed today?"}
+    assert _category(label) != "event.visit_time"
+    assert _category({"en": "Today"}) == "event.visit_time"
+
+
+# ------------------------------------------------ checks and gates say nothing about the person
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Is this date and time correct?",
+        "4. Do you know the date of birth of the child?",
+        "Do you want to register more household members today?",
+        "007. CHECK: Have you already sent a form for this household?",
+        "Is this your name?",
+    ],
+)
+def test_a_question_that_checks_an_answer_is_none(label: str) -> None:
+    assert _category({"en": label}) == "none"
+
+
+def test_a_question_that_names_a_check_word_inside_is_still_read() -> None:
+    assert _category({"en": "Did you check your blood pressure this week?"}) != "none"
+    assert _category({"en": "Date of birth"}) == "identity.date_of_birth"
+
+
+@pytest.mark.parametrize(
+    "label,expected",
+    [("Confirm password", "online.credentials"), ("Check-in time", "event.visit_time")],
+)
+def test_a_term_that_opens_like_a_check_is_the_term(label: str, expected: str) -> None:
+    assert _category({"en": label}) == expected

@@ -145,6 +145,8 @@ class _Index:
     languages: Mapping[str, _Language]
     personal: frozenset[str]
     follow_ups: frozenset[tuple[str, ...]]  # label openings that follow up a question
+    check_openings: frozenset[tuple[str, ...]]  # "is this correct", "do you know"
+    check_closings: frozenset[tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -362,6 +364,49 @@ def _by_decisive_type(
     return Classification(category, CONFIDENCE_DECISIVE_TYPE, evidence, "type")
 
 
+def _by_check(
+    field: Field, taxonomy: Taxonomy, index: _Index
+) -> Classification | None:
+    """A question that checks an answer or asks what is known or wanted says nothing
+    about the person, whatever it names: "Is this date and time correct?", "Do you
+    know the date of birth of …?", "Do you want to register more members?"."""
+    lang, label = next(iter(field.label.items()), (None, ""))
+    phrase = _check_phrase(index, label)
+    if phrase is None:
+        return None
+    evidence = f'label "{label}" checks an answer or asks what is known ("{phrase}")'
+    return Classification(NONE, CONFIDENCE_LABEL_PART, evidence, "label")
+
+
+@lru_cache(maxsize=65536)
+def _check_phrase(index: _Index, label: str) -> str | None:
+    tokens = tuple(_TOKEN.findall(normalise(label)))
+    while tokens and tokens[0].isdigit():  # numbering: "007.", "001a."
+        tokens = tokens[2:] if len(tokens) > 1 and len(tokens[1]) == 1 else tokens[1:]
+    for phrase in index.check_openings:
+        if tokens[: len(phrase)] == phrase and not _longer_term(index, tokens, len(phrase)):
+            return " ".join(phrase)
+    backwards = tokens[::-1]
+    for phrase in index.check_closings:
+        n = len(phrase)
+        if len(tokens) > n and tokens[-n:] == phrase and not _longer_term(index, backwards, n, True):
+            return " ".join(phrase)
+    return None
+
+
+def _longer_term(
+    index: _Index, tokens: tuple[str, ...], opening: int, backwards: bool = False
+) -> bool:
+    """Whether a lexicon phrase reads on past the opening ("Confirm password",
+    "Check-in time" are terms, not checks), or, `backwards`, before the closing
+    ("True and correct")."""
+    for n in range(opening + 1, min(len(tokens), index.latin_max) + 1):
+        words = tokens[:n][::-1] if backwards else tokens[:n]
+        if words in index.latin:
+            return True
+    return False
+
+
 def _by_lexicon(
     field: Field, taxonomy: Taxonomy, index: _Index
 ) -> Classification | None:
@@ -455,14 +500,28 @@ def _by_section(
     # A label that asks a quantity, a price or a type asks about a thing, unless the
     # section is about the person's body or life: "How often..." under "Mental health".
     asks_a_thing = _label_hit(field.label, index) is not None
+    question = _asks_a_question(field)
     for where, text in places:
         hit = _context_hit(index, text)
-        if hit is not None and asks_a_thing and hit.category.split(".")[0] not in _INTIMATE:
+        if hit is not None and hit.category.split(".")[0] not in _INTIMATE and (
+            asks_a_thing
+            or (question and hit.category not in _subjects(index, tuple(field.label.items())))
+        ):
             return None
         if hit is not None:
             evidence = hit.evidence(where, text) + "; the field's own words decide nothing"
             return Classification(hit.category, CONFIDENCE_SECTION, evidence, "section")
     return None
+
+
+def _asks_a_question(field: Field) -> bool:
+    """A label longer than a few words asks its own question: a section about the
+    household or education does not make "Were adults supervising the activities?" a
+    household or education question, unless the question names the section's topic
+    too ("Did … sleep here last night?" no, "Is … the head of the household?" yes);
+    health and special sections still do."""
+    label = next(iter(field.label.values()), "")
+    return not _is_short(_TOKEN.findall(normalise(label)))
 
 
 def _by_type(
@@ -500,6 +559,7 @@ _STAGES: tuple[Stage, ...] = (
     _by_annotation,
     _by_autocomplete,
     _by_decisive_type,
+    _by_check,
     _by_lexicon,
     _by_options,
     _by_section,
@@ -955,10 +1015,14 @@ def _index(taxonomy: Taxonomy) -> _Index:
         option_phrases=_option_table(taxonomy),
         languages=languages,
         personal=frozenset(c.id for c in taxonomy if c.personal),
-        follow_ups=frozenset(
-            tuple(_TOKEN.findall(normalise(p))) for pack in taxonomy.packs for p in pack.follow_ups
-        ),
+        follow_ups=_token_phrases(p for pack in taxonomy.packs for p in pack.follow_ups),
+        check_openings=_token_phrases(p for pack in taxonomy.packs for p in pack.check_openings),
+        check_closings=_token_phrases(p for pack in taxonomy.packs for p in pack.check_closings),
     )
+
+
+def _token_phrases(phrases: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(_TOKEN.findall(normalise(p))) for p in phrases) - {()}
 
 
 def _language(pack: Any) -> _Language:

@@ -78,6 +78,9 @@ class LanguagePack:
     inflections: tuple[str, ...] = ()
     # labels that follow up the question before ("If other, please specify")
     follow_ups: tuple[str, ...] = ()
+    # openings and endings of a question that checks an answer or asks what is known
+    check_openings: tuple[str, ...] = ()
+    check_closings: tuple[str, ...] = ()
 
 
 def pack_codes() -> tuple[str, ...]:
@@ -141,6 +144,8 @@ def parse_pack(
         ),
         inflections=_strings(pack.get("inflections")),
         follow_ups=_strings(pack.get("follow_ups")),
+        check_openings=_strings(pack.get("check_openings")),
+        check_closings=_strings(pack.get("check_closings")),
     )
 
 
