@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import run_formlint
+from conftest import SAMPLES, run_formlint
 
 FORM = (
     "survey,,,\n"
@@ -63,3 +63,10 @@ def test_control_characters_in_form_text_are_escaped(tmp_path: Path) -> None:
     result = run_formlint("classify", str(_form(tmp_path, text)))
     assert "\x1b" not in result.stdout
     assert "na\\x1b[2Jme" in result.stdout
+
+
+def test_an_unknown_input_format_is_a_usage_error_as_for_check() -> None:
+    result = run_formlint("classify", "--input-format", "nope", str(SAMPLES / "venue-check-in-minimal.yaml"))
+    assert result.returncode == 2
+    assert result.stderr.startswith("formlint: error: unknown --input-format 'nope'; choose from ")
+    assert len(result.stderr.splitlines()) == 1

@@ -413,3 +413,20 @@ def test_law_lines_give_the_purpose_basis_in_the_run_language() -> None:
     assert "cap basis: PIPL Art. 19; formlint default of two 14-day incubation periods" in english
     assert "期限依据：《个人信息保护法》第十九条；formlint 默认取两个14天潜伏期" in chinese
     assert "用途依据：中央网信办2020年2月9日通知；《个人信息保护法》第六条、第十三条第一款第（四）项" in chinese
+
+
+@pytest.mark.parametrize("name", sorted(FAILS))
+def test_builtin_policy_is_valid_against_the_policy_schema(name: str) -> None:
+    """Loading trusts the shipped policies (it skips the schema check to start faster),
+    so each is checked here, as any policy file is checked when loaded."""
+    from formlint.policy import _builtin_text
+    from formlint.schemas import validate
+    from formlint.source import load_yaml
+
+    validate(load_yaml(_builtin_text(name), f"{name}.yaml", PolicyError), "policy", PolicyError)
+
+
+def test_a_policy_file_is_still_checked_against_the_schema(tmp_path: Path) -> None:
+    path = write(tmp_path, "mine.yaml", "id: mine\ntitle: Mine\nsource: test\nextends: general\nbogus: 1\n")
+    with pytest.raises(PolicyError, match="unknown key 'bogus'"):
+        load_policy(path)

@@ -34,6 +34,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from formlint import notice_langs as langs
 from formlint.model import Notice, NoticeFacts, RetentionFact
@@ -327,10 +328,26 @@ _PUBLICATION_DENIED = re.compile(
 
 def analyse_notice(notice: Notice) -> NoticeFacts:
     """Everything the notice rules need, structured items winning over the text."""
-    text = notice.text or ""
-    recipients = notice.recipients
+    text, recipients = notice.text or "", notice.recipients
+    shared = tuple(recipients) if recipients is not None else None
+    if len(text) + len(notice.retention or "") <= _REMEMBERED_NOTICE:
+        return _remembered(text, notice.retention, shared)
+    return _analysed(text, notice.retention, shared)
+
+
+# The forms of one organisation share their notice, so each distinct ordinary-sized
+# notice is read once; a long one is read each time rather than kept.
+_REMEMBERED_NOTICE = 4_000
+
+
+@lru_cache(maxsize=1024)
+def _remembered(text: str, retention: str | None, recipients: tuple[str, ...] | None) -> NoticeFacts:
+    return _analysed(text, retention, recipients)
+
+
+def _analysed(text: str, retention: str | None, recipients: tuple[str, ...] | None) -> NoticeFacts:
     return NoticeFacts(
-        retention=_retention(notice),
+        retention=_retention(text, retention),
         purpose=_purpose(text),
         controller=_controller(text),
         recipients=tuple(recipients) if recipients is not None else _recipients(text),
@@ -375,10 +392,10 @@ def parse_retention(text: str, *, assume_context: bool = False) -> RetentionFact
     return _grade(hits, "text")
 
 
-def _retention(notice: Notice) -> RetentionFact:
-    declared = (notice.retention or "").strip()
+def _retention(text: str, retention: str | None) -> RetentionFact:
+    declared = (retention or "").strip()
     if not declared:
-        return parse_retention(notice.text or "")
+        return parse_retention(text)
     fact = parse_retention(declared, assume_context=True)
     if not fact.found:
         # The author filled in the retention item, so it is an explicit statement even

@@ -168,11 +168,16 @@ def walk_of(request: Request, resolver: Resolver | None = None) -> Walk:
     return Walk(project.excluded, request.gitignore, project.declared_form, request.skip_unknown)
 
 
-def _check(request: Request) -> None:
+def check_input_format(name: str | None) -> None:
+    """--input-format names a format formlint reads (or is not given)."""
     from formlint.formats import FORMATS
 
-    if request.input_format is not None and request.input_format not in FORMATS:
-        raise UsageError(msg("usage.unknown_input_format", name=request.input_format, choices=", ".join(FORMATS)))
+    if name is not None and name not in FORMATS:
+        raise UsageError(msg("usage.unknown_input_format", name=name, choices=", ".join(FORMATS)))
+
+
+def _check(request: Request) -> None:
+    check_input_format(request.input_format)
     if STDIN in request.paths and not request.reads_stdin:
         raise UsageError(msg("usage.stdin_with_paths"))
     if request.reads_stdin and not (request.stdin_filename or request.input_format):

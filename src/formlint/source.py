@@ -14,6 +14,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, NoReturn
 
@@ -121,8 +122,17 @@ def decode(raw: bytes, name: str, error: type[FormlintError] = FormlintError) ->
 
 
 def pointer_join(parent: str, key: object) -> str:
-    token = str(key).replace("~", "~0").replace("/", "~1")
+    token = str(key)
+    if "~" in token or "/" in token:
+        token = token.replace("~", "~0").replace("/", "~1")
     return f"{parent}/{token}"
+
+
+# Locations are frozen values, so one object serves every node at the same place:
+# forms of one tree share most of their (line, column) pairs, and building a frozen
+# dataclass costs more than looking one up.
+_location = lru_cache(maxsize=65536)(Location)
+_NOWHERE = Location()
 
 
 def load_json(text: str, path: str, error: type[FormlintError] = FormlintError) -> Document:
@@ -149,8 +159,11 @@ def load_json(text: str, path: str, error: type[FormlintError] = FormlintError) 
 def load_yaml(text: str, path: str, error: type[FormlintError] = FormlintError) -> Document:
     """Parse one YAML document into plain Python values with node locations."""
     builder = _Builder(path, error)
+    parser = _Loader(text)
     try:
-        builder.run(yaml.parse(text, Loader=_Loader))
+        # The parser's own get_event until it has none (yaml.parse wraps the same
+        # calls in a generator that also asks check_event before each event).
+        builder.run(iter(parser.get_event, None))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -159,6 +172,8 @@ def load_yaml(text: str, path: str, error: type[FormlintError] = FormlintError) 
         raise _reader_error(text, path, error, exc) from None
     except yaml.YAMLError as exc:
         raise error(path, msg("error.invalid_yaml", detail=str(exc))) from None
+    finally:
+        parser.dispose()
     return Document(path, builder.result, builder.locations, text)
 
 
@@ -185,7 +200,7 @@ class _Frame:
         self.container = container
         self.pointer = pointer
         self.key: Any = _NO_KEY  # a mapping's key waiting for its value
-        self.key_at = Location()
+        self.key_at = _NOWHERE
         self.start = start
         self.first = first
 
@@ -251,13 +266,13 @@ class _Builder:
     def _attach(self, event: Any, frame: _Frame | None, value: Any) -> None:
         """Record where a finished node starts and put it into its parent."""
         if frame is None:
-            self.locations[""] = Location(event.start_mark.line + 1, event.start_mark.column + 1)
+            self.locations[""] = _location(event.start_mark.line + 1, event.start_mark.column + 1)
             self.result = value
             return
         container = frame.container
         if type(container) is list:
             mark = event.start_mark
-            self.locations[pointer_join(frame.pointer, len(container))] = Location(mark.line + 1, mark.column + 1)
+            self.locations[pointer_join(frame.pointer, len(container))] = _location(mark.line + 1, mark.column + 1)
             container.append(value)
         else:
             # A mapping value is located at its key: that is the line people read.
@@ -270,7 +285,7 @@ class _Builder:
             self._fail(event, msg("error.duplicate_key", key=repr(key)))
         frame.key = key
         mark = event.start_mark
-        frame.key_at = Location(mark.line + 1, mark.column + 1)
+        frame.key_at = _location(mark.line + 1, mark.column + 1)
 
     def _resolve(self, event: Any) -> Any:
         value = event.value

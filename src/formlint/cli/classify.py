@@ -33,10 +33,11 @@ def classify(paths: tuple[str, ...], output_format: str, input_format: Optional[
     (git's ignore files, the configuration's `exclude` and `forms`)."""
     from formlint.pipeline import classified
     from formlint.reporters.classification import render
-    from formlint.settings import Request, walk_of
+    from formlint.settings import Request, check_input_format, walk_of
     from formlint.taxonomy import load_taxonomy
 
     language = resolve_lang(lang)
+    check_input_format(input_format)
     walk = walk_of(Request(paths=list(paths), config=config, isolated=isolated, gitignore=not no_ignore))
     forms, errors = classified(paths, input_format, walk)
     for error in errors:
