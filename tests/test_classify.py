@@ -298,7 +298,7 @@ def test_translations_decide_when_the_default_label_names_nothing() -> None:
 
 
 def test_of_several_translations_one_alone_does_not_decide() -> None:
-    alone = {"en": "Question 7", "sw": "Kaya yako", "fr": "Question sept"}
+    alone = {"en": "Question 7", "sw": "Wanakaya", "fr": "Question sept"}
     agreed = {**alone, "fr": "Membres du ménage"}
     assert classify(Field(key="q", label=alone)).category == "unknown"
     assert classify(Field(key="q", label=agreed)).category == "social.household"

@@ -221,3 +221,31 @@ def test_a_question_that_names_a_check_word_inside_is_still_read() -> None:
 )
 def test_a_term_that_opens_like_a_check_is_the_term(label: str, expected: str) -> None:
     assert _category({"en": label}) == expected
+
+
+def test_why_after_a_question_asks_about_what_that_question_asks() -> None:
+    trust = Field(key="trust_office", label={"en": "Do you trust the water office?"}, options=("Yes", "No"))
+    why = Field(key="trust_office_why_not", label={"en": "Why not?"})
+    assert _form(trust, why) == ["none", "none"]
+    test = Field(key="hiv_test", label={"en": "Do you accept an HIV test today?"}, section=("HIV testing",))
+    reason = Field(key="si_nao", label={"en": "If not, why?"}, section=("HIV testing",))
+    assert _form(test, reason)[1] == "health.condition"
+
+
+def test_a_question_about_what_someone_has_heard_or_thinks_is_none() -> None:
+    assert _category({"en": "Have you heard of HIV?"}) == "none"
+
+
+def test_soil_fertility_is_not_a_health_condition() -> None:
+    assert _category({"en": "Do you still have problems with soil fertility on your farm?"}) != "health.condition"
+
+
+def test_livestock_a_question_is_about_is_not_livestock_owned() -> None:
+    assert _category({"en": "Does your household keep any of your livestock in stables or pens?"}) != "financial.property"
+    assert _category({"en": "Which livestock does your household keep?"}) == "financial.property"
+    kept = Field(key="q", label={"en": "Which animals does your household keep?"}, options=("Cattle", "Goats", "Bees"))
+    assert classify(kept).category == "financial.property"
+
+
+def test_the_unit_of_a_land_area_is_none() -> None:
+    assert _category({"en": "Unit of land area:"}) == "none"

@@ -22,6 +22,7 @@ from formlint.languages import (
     raw_pack_text,
     script_language,
 )
+from formlint.languages.detect import detect_language
 from formlint.model import Field
 from formlint.taxonomy import load_taxonomy, parse_taxonomy, raw_taxonomy_text
 
@@ -151,3 +152,50 @@ def test_the_pinyin_table_matches_its_schema() -> None:
     data = _data("zh", "romanised.yaml")
     jsonschema.Draft202012Validator(_schema("romanised.schema.json")).validate(data)
     assert set(category for category, _ in data["spellings"].values()) <= set(load_taxonomy().ids())
+
+
+# ------------------------------------------------------------ telling a text's language
+
+
+@pytest.mark.parametrize(
+    "texts,code",
+    [
+        (["Wat is uw naam?", "Heeft u kinderen?"], "nl"),
+        (["Mikä on nimesi?", "Onko sinulla lapsia?"], "fi"),
+        (["Je kaya yako ina watoto wangapi?"], "sw"),
+        (["Wie ist Ihr Name?", "Haben Sie Kinder?"], "de"),
+        (["¿Cuál es su nombre?", "¿Tiene hijos?"], "es"),
+        (["Quel est votre nom ?", "Avez-vous des enfants ?"], "fr"),
+        (["What is your name?", "Do you have children?"], "en"),
+        (["Hvad er dit navn?", "Hvornår er du født?"], "da"),
+        (["Hva er navnet ditt?", "Når er du født?"], "nb"),
+        (["姓名", "联系电话"], "zh"),
+        (["이름", "전화번호"], "ko"),
+    ],
+)
+def test_a_text_s_words_or_script_tell_its_language(texts: list[str], code: str) -> None:
+    assert detect_language(texts) == code
+
+
+def test_capitals_without_accents_still_tell_the_language() -> None:
+    assert detect_language(["NOMBRE", "PRIMER APELLIDO o SIGLA", "DIRECCION", "TELEFONO"]) == "es"
+
+
+@pytest.mark.parametrize("texts", [[], ["12345"], ["Email"], ["ID", "OK"]])
+def test_too_few_words_say_no_language(texts: list[str]) -> None:
+    assert detect_language(texts) is None
+
+
+@pytest.mark.parametrize("code", sorted(SHIPPED))
+def test_every_pack_s_function_words_tell_its_own_language(code: str) -> None:
+    """A pack's own commonest words name it (or, for the close pairs id/ms and
+    da/nb, at least not some unrelated language)."""
+    pack = load_pack(code)
+    close = {"id": "ms", "ms": "id", "da": "nb", "nb": "da"}
+    assert detect_language([" ".join(pack.function_words)]) in {code, close.get(code, code)}
+
+
+def test_a_label_in_another_language_than_english_matches_only_its_own_pack() -> None:
+    # Finnish "asunto" (flat) is a Spanish subject line; Danish "børn" is no English "born".
+    assert classify(Field(key="q", label={"es": "Asunto"})).category == "content.free_text"
+    assert classify(Field(key="q", label={"nl": "Asunto"})).category == "unknown"

@@ -78,6 +78,7 @@ REQUIRED_IDS = [
 KNOWN_HOMOGRAPHS = {
     "firma",  # es signature, de company
     "lon",  # en longitude, sv lön (salary)
+    "asunto",  # es subject (of a message), fi flat
 }
 
 ID_PATTERN = re.compile(r"^(none|[a-z][a-z_]*\.[a-z][a-z_]*)$")

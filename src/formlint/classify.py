@@ -216,7 +216,10 @@ def classify_all(
     before: tuple[Field, Classification] | None = None
     for field in fields:
         verdict = classify(field, taxonomy)
-        if verdict.category in (NONE, UNKNOWN) and _follows_up(index, field):
+        follow_up = _follows_up(index, field)
+        if follow_up and (
+            verdict.category in (NONE, UNKNOWN) or (follow_up == "label" and verdict.source == "label")
+        ):
             verdict = _as_followed(field, verdict, by_key, before) or verdict
         else:
             before = (field, verdict)
@@ -247,23 +250,25 @@ def _leaf(key: str) -> str:
     return _key_path(key)[-1].casefold()
 
 
-def _follows_up(index: _Index, field: Field) -> bool:
-    """A label that is a follow-up phrase, or opens with one and names nothing after it
-    ("Other:", "If other, please specify", but not "Specify other area units"), or a
-    key that ends in one (`roof_other`) under a label that names nothing."""
+def _follows_up(index: _Index, field: Field) -> str | None:
+    """"label" for a label that is a follow-up phrase ("Other:", "If not, why?"), so
+    that its own words are the follow-up's; "opening" for one that opens with one and
+    names nothing after it ("If other, please specify the material"), not "Specify
+    other area units"; "key" for a key that ends in one (`roof_other`) under a label
+    that names nothing."""
     lang, label = next(iter(field.label.items()), (None, ""))
     tokens = tuple(_TOKEN.findall(normalise(label)))
     opening = max(
-        (len(p) for p in index.follow_ups if p and tokens[: len(p)] == p and (len(p) > 1 or len(p) == len(tokens))),
+        (len(p) for p in index.follow_ups if tokens[: len(p)] == p and (len(p) > 1 or len(p) == len(tokens))),
         default=0,
     )
     rest = " ".join(tokens[opening:])
     if rest and _match(index, rest, lang, False) is not None:
-        return False
+        return None
     if opening:
-        return True
+        return "opening" if rest else "label"
     key_tokens = _TOKEN.findall(normalise(_key_words(_leaf(field.key))))
-    return bool(key_tokens) and key_tokens[-1] in _FOLLOW_UP_KEY_WORDS
+    return "key" if key_tokens and key_tokens[-1] in _FOLLOW_UP_KEY_WORDS else None
 
 
 # How keys name a follow-up: `roof_other`, `reason_specify`, `crop_oth`.
@@ -501,8 +506,9 @@ def _by_section(
     # section is about the person's body or life: "How often..." under "Mental health".
     asks_a_thing = _label_hit(field.label, index) is not None
     question = _asks_a_question(field)
+    lang = next(iter(field.label), None)  # titles are in the form's language
     for where, text in places:
-        hit = _context_hit(index, text)
+        hit = _context_hit(index, text, lang)
         if hit is not None and hit.category.split(".")[0] not in _INTIMATE and (
             asks_a_thing
             or (question and hit.category not in _subjects(index, tuple(field.label.items())))
@@ -646,17 +652,21 @@ def _subjects(index: _Index, labels: tuple[tuple[str, str], ...]) -> frozenset[s
     """Categories a question names only by a weak word, its subject or possessor:
     "What does your household grow?" asks about crops. Translations and the key say
     the same thing, so their words for it are the subject too, however strong their
-    own pack holds them ("Je kaya yako inalima...?", `hh_crops`)."""
+    own pack holds them ("Je kaya yako inalima...?", `hh_crops`). What the label in the
+    default language (the first) names by a strong phrase is what it asks, not its
+    subject: "How many persons are in this household?" asks the household."""
     found: set[str] = set()
-    for lang, text in labels:
+    asked: set[str] = set()
+    for position, (lang, text) in enumerate(labels):
         norm = normalise(_asked(index, text, lang)) if text else ""
         tokens = _TOKEN.findall(norm)
-        if _is_short(tokens):
-            continue
         named = [m.phrase for m in _scan(index, norm, tokens, lang, False)]
-        weak = {p.category for p in named if p.weak and not p.veto}
-        found |= weak - {p.category for p in named if not p.weak}
-    return frozenset(found)
+        strong = {p.category for p in named if not p.weak and not p.veto}
+        if position == 0:
+            asked = strong
+        if not _is_short(tokens):
+            found |= {p.category for p in named if p.weak and not p.veto} - strong
+    return frozenset(found - asked)
 
 
 @lru_cache(maxsize=65536)
@@ -731,9 +741,9 @@ def _longest(hits: Iterable[_Hit]) -> _Hit | None:
     return min(hits, key=lambda h: (-h.span, h.phrase.rank), default=None)
 
 
-def _context_hit(index: _Index, text: str) -> _Hit | None:
+def _context_hit(index: _Index, text: str, lang: str | None) -> _Hit | None:
     """A section title's phrase: weak phrases and `none` say nothing about a field."""
-    hit = _match(index, text, None, False)
+    hit = _match(index, text, lang, False)
     if hit is None or hit.phrase.weak or hit.category not in index.personal:
         return None
     return hit
@@ -805,11 +815,15 @@ def _best(
 ) -> _Match | None:
     """The longest match; of equally long ones, the one matched as written, then one
     in the label's language or English, then the label's own language (a key's:
-    English, the language most keys are written in). Readers tag a label with the
-    form's language, which may be wrong ("en" on a Dutch page), so other languages
-    still match, except their two-letter words ("hp", "wa"), too easily someone else's."""
+    English, the language most keys are written in). A label tagged with a language
+    other than English was told apart by its reader (declared, or detected from the
+    form's words): only its own pack and English speak it, so Finnish "asunto" is no
+    flat in a Spanish label. English is what readers fall back on when the words do
+    not say, so in an English label other languages still match, except their
+    two-letter words ("hp", "wa"), too easily someone else's."""
     preferred = _primary(lang) if lang else "en"
-    foreign = 10**9 if strict else FOREIGN_WORD
+    lenient = not strict and (allowed is None or preferred == "en")
+    foreign = FOREIGN_WORD if lenient else 10**9
     spoken = (
         m for m in candidates if _speaks(m.phrase, allowed) or m.phrase.length >= foreign
     )

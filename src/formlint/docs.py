@@ -19,13 +19,21 @@ from typing import Callable, Iterator
 from formlint.i18n import LANGUAGES, t
 
 GENERATED = ("rules", "formats", "policies", "categories")
-# formats.md (how each format is read) is the formats section's landing page, so
-# formats/ has no index page of its own; its table goes in formats.md.
-MARKED_PAGES = ("rules.md", "categories.md", "formats.md")
 
 
 def suffix(lang: str) -> str:
     return "" if lang == "en" else f".{lang}"
+
+
+# formats.md (how each format is read) is the formats section's landing page, so
+# formats/ has no index page of its own; its table goes in formats.md. Each page's
+# translation carries the same tables in its own language.
+MARKED_PAGES = tuple(f"{name}{suffix(lang)}.md" for name in ("rules", "categories", "formats") for lang in LANGUAGES)
+
+
+def page_lang(name: str) -> str:
+    """The language of a page by its name: `NAME.zh.md` is Chinese, `NAME.md` English."""
+    return next((lang for lang in LANGUAGES if lang != "en" and name.endswith(f".{lang}.md")), "en")
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
@@ -194,7 +202,7 @@ def categories_table(lang: str = "en", prefix: str = "") -> str:
 
     rows = [[f"[`{c.id}`]({prefix}{c.id}.md)", c.name.get("en", ""), c.name.get("zh", ""),
              ", ".join(sorted(c.sensitive))] for c in load_taxonomy()]
-    header = [t(f"docs.column.{c}", lang) for c in ("id", "name", "name_zh", "sensitive")]
+    header = [t(f"docs.column.{c}", lang) for c in ("id", "name_en", "name_zh", "sensitive")]
     return _table(header, rows)
 
 
@@ -227,19 +235,19 @@ def pages() -> dict[str, str]:
     return result
 
 
-BLOCKS: dict[str, Callable[[], str]] = {
-    "rules": lambda: rules_table(prefix="rules/"),
-    "categories": lambda: categories_table(prefix="categories/"),
-    "formats": lambda: formats_table(prefix="formats/"),
+BLOCKS: dict[str, Callable[[str], str]] = {
+    "rules": lambda lang: rules_table(lang, prefix="rules/"),
+    "categories": lambda lang: categories_table(lang, prefix="categories/"),
+    "formats": lambda lang: formats_table(lang, prefix="formats/"),
 }
 
 
-def refresh(text: str) -> str:
-    """`text` with every marked block regenerated."""
+def refresh(text: str, lang: str = "en") -> str:
+    """`text` with every marked block regenerated in `lang`."""
     for name, make in BLOCKS.items():
         # The block may be empty (start and end markers on adjacent lines).
         pattern = re.compile(rf"(<!-- {name}:start -->\n)(?:.*?\n)?(<!-- {name}:end -->)", re.S)
-        text = pattern.sub(lambda m: m.group(1) + make() + "\n" + m.group(2), text)
+        text = pattern.sub(lambda m: m.group(1) + make(lang) + "\n" + m.group(2), text)
     return text
 
 
@@ -250,7 +258,8 @@ def stale(docs: Path) -> list[str]:
     problems = [name for name, text in wanted.items() if _read(docs / name) != text]
     problems += [p.relative_to(docs).as_posix() for folder in GENERATED for p in sorted((docs / folder).glob("*.md"))
                  if p.relative_to(docs).as_posix() not in wanted]
-    problems += [name for name in MARKED_PAGES if refresh(_read(docs / name)) != _read(docs / name)]
+    problems += [name for name in MARKED_PAGES
+                 if refresh(_read(docs / name), page_lang(name)) != _read(docs / name)]
     return problems
 
 
@@ -266,7 +275,8 @@ def write(docs: Path) -> None:
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_text(text, "utf-8")
     for name in MARKED_PAGES:
-        (docs / name).write_text(refresh(_read(docs / name)), "utf-8")
+        if (docs / name).is_file():
+            (docs / name).write_text(refresh(_read(docs / name), page_lang(name)), "utf-8")
 
 
 def main(argv: list[str]) -> int:

@@ -41,8 +41,35 @@ def read_meta(doc: Document) -> Mapping[str, Any]:
 
 
 def guess_language(texts: Iterable[Any]) -> str:
-    """Without a declared language: Chinese when any label is written in CJK, else English."""
-    return "zh" if any(isinstance(t, str) and _CJK.search(t) for t in texts) else "en"
+    """Without a declared language: the one the texts are written in, by their script and
+    words (`formlint.languages.detect`); Chinese when they say only that they are CJK;
+    else English."""
+    from formlint.languages.detect import detect_language
+
+    seen = [t for t in texts if isinstance(t, str)]
+    found = detect_language(seen)
+    if found is not None:
+        return found
+    return "zh" if any(_CJK.search(t) for t in seen) else "en"
+
+
+def texts_under(data: Any, names: frozenset[str]) -> Iterator[str]:
+    """Every string held under one of `names` anywhere in `data` (of a locale map, its
+    `default` text: the others name their language), the words a form shows, to tell its
+    language. Iterative, so a deep document is the reader's error to report, not a
+    RecursionError here."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for name, value in item.items():
+                text = value.get("default") if name in names and isinstance(value, dict) else value
+                if name in names and isinstance(text, str):
+                    yield text
+                elif isinstance(value, (dict, list)):
+                    stack.append(value)
+        elif isinstance(item, list):
+            stack.extend(v for v in item if isinstance(v, (dict, list)))
 
 
 def labels(text: Any, language: str, meta: Mapping[str, Any]) -> dict[str, str]:

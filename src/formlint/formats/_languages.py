@@ -31,5 +31,11 @@ def language_code(header: str) -> str:
 
 
 def guess_language(text: str) -> str:
-    """For a label in no named language: zh when it is written in Chinese, else en."""
+    """For labels in no named language: the one their script and words say
+    (`formlint.languages.detect`), zh for Chinese characters that say no more, else en."""
+    from formlint.languages.detect import detect_language
+
+    found = detect_language([text])
+    if found is not None:
+        return found
     return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en"

@@ -33,6 +33,7 @@ from formlint.formats._common import (
     category,
     check_depth,
     guess_language,
+    texts_under,
     labels,
     member,
     read_meta,
@@ -70,14 +71,14 @@ def from_document(doc: Document) -> Form:
     if not sniff(doc):
         raise FormError(doc.path, msg("error.formio_shape"))
     meta = read_meta(doc)
-    language = meta.get("language") or guess_language(_labels_in(data["components"]))
+    language = meta.get("language") or guess_language(texts_under(data["components"], _SHOWN))
     walker = _Walker(doc, meta, language)
     walker.components(data["components"], "/components", _Scope("", (), ()), 0)
     return build_form(doc, NAME, meta, walker.fields, walker.notes, language, data.get("title"))
 
 
-def _labels_in(components: list[Any]) -> Iterator[Any]:
-    return (c.get("label") for c in components if isinstance(c, dict))
+# Component members whose text a person reads: they tell the form's language.
+_SHOWN = frozenset({"label", "title", "legend", "description", "tooltip", "placeholder"})
 
 
 @dataclass(frozen=True)

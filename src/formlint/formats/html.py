@@ -344,8 +344,8 @@ _KANA = re.compile("[\u3040-\u30ff]")
 
 
 def _guess_language(texts: list[str]) -> str:
-    """Without a declared language: Korean or Japanese by their scripts, else Chinese for
-    CJK, else English."""
+    """Without a declared language: Korean or Japanese by their scripts, else the language
+    the labels' script and words say (Chinese for CJK that says no more, else English)."""
     for script, language in ((_HANGUL, "ko"), (_KANA, "ja")):
         if any(script.search(text) for text in texts):
             return language

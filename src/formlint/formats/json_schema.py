@@ -31,6 +31,7 @@ from formlint.formats._common import (
     category,
     check_depth,
     guess_language,
+    texts_under,
     labels,
     member,
     read_meta,
@@ -90,7 +91,7 @@ def from_document(doc: Document) -> Form:
         raise FormError(doc.path, msg("error.json_schema_shape"))
     meta = read_meta(doc)
     ui = as_dict(data.get("uiSchema"))
-    language = meta.get("language") or guess_language(_titles(data, ui))
+    language = meta.get("language") or guess_language(texts_under(data, _SHOWN))
     walker = _Walker(doc, meta, language)
     walker.properties(data, "", "", ui, frozenset(), 0, ())
     notes = [data["description"]] if isinstance(data.get("description"), str) else []
@@ -98,10 +99,8 @@ def from_document(doc: Document) -> Form:
                       "/description" if notes else None)
 
 
-def _titles(data: Mapping[str, Any], ui: Mapping[str, Any]) -> Iterator[Any]:
-    for name, prop in data["properties"].items():
-        yield as_dict(ui.get(name)).get("ui:title")
-        yield as_dict(prop).get("title")
+# Schema and uiSchema members whose text a person reads: they tell the form's language.
+_SHOWN = frozenset({"title", "description", "ui:title", "ui:description", "ui:help", "ui:placeholder"})
 
 
 class _Walker(Walker):

@@ -24,10 +24,12 @@ from formlint.formats._common import (
     build_form,
     category,
     check_depth,
+    guess_language,
     member,
     read_meta,
     strip_markup,
     suppressions,
+    texts_under,
 )
 from formlint.model import Field, Form
 from formlint.source import Document
@@ -65,7 +67,7 @@ def from_document(doc: Document) -> Form:
     if not isinstance(data, dict) or not isinstance(data.get("pages", data.get("elements")), list):
         raise FormError(doc.path, msg("error.surveyjs_shape"))
     meta = read_meta(doc)
-    language = meta.get("language") or str(data.get("locale") or "en")
+    language = meta.get("language") or str(data.get("locale") or guess_language(texts_under(data, _SHOWN)))
     walker = _Walker(doc, meta, language)
     notes = [*walker.texts(data.get("description")), *walker.texts(data.get("completedHtml"))]
     for items, pointer, page in _pages(doc, data):
@@ -74,6 +76,10 @@ def from_document(doc: Document) -> Form:
     title = next(iter(walker.locale_map(data.get("title")).values()), None)
     return build_form(doc, NAME, meta, walker.fields, notes + walker.notes, language, title,
                       "/description" if "description" in data else None)
+
+
+# Survey members whose text a person reads: they tell the survey's language.
+_SHOWN = frozenset({"title", "text", "description", "placeholder", "html"})
 
 
 def _pages(doc: Document, data: Mapping[str, Any]) -> Iterator[tuple[list[Any], str, Mapping[str, Any]]]:

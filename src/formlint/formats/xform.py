@@ -89,7 +89,7 @@ def load(path: str, raw: bytes) -> Form:
     data = _primary_instance(path, model_element)
     title_element = head.find("title")
     title = title_element.all_text() if title_element is not None else None
-    model = _model(path, model_element, title)
+    model = _model(path, model_element, [title or "", *_body_labels(root.find("body"))])
     _read_body(model, root.find("body"), "", _Body())
     model.recorded = _recorded(root)
     fields = [f for f in _fields(model, data) if f is not None]
@@ -112,6 +112,17 @@ def _head(path: str, root: Element) -> tuple[Element, Element]:
     return head, model
 
 
+def _body_labels(body: Element | None) -> Iterator[str]:
+    """The text of every `<label>` and `<hint>` in the body, walked without recursion."""
+    stack = [body] if body is not None else []
+    while stack:
+        element = stack.pop()
+        if element.local in ("label", "hint"):
+            yield element.all_text()
+        else:
+            stack.extend(element.children)
+
+
 def _primary_instance(path: str, model: Element) -> Element:
     instance = next((c for c in model.children if c.local == "instance" and c.get("id") is None), None)
     if instance is None or not instance.children:
@@ -120,9 +131,11 @@ def _primary_instance(path: str, model: Element) -> Element:
     return instance.children[0]
 
 
-def _model(path: str, model: Element, title: str | None) -> _Model:
+def _model(path: str, model: Element, shown: list[str]) -> _Model:
+    """`shown`: the title and labels written in the body, whose words tell the form's
+    language when it has no translations."""
     translations, default = _translations(model)
-    language = default or guess_language(title or "")
+    language = default or guess_language(" ".join(shown))
     binds = {b.get("nodeset") or "": b for b in model.children if b.local == "bind"}
     instances = {c.get("id") or "": c for c in model.children if c.local == "instance" and c.get("id")}
     return _Model(path, language, translations, binds, instances)

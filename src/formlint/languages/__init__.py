@@ -2,7 +2,8 @@
 
 `languages/<code>/pack.yaml` says what the language is called (in English, in itself and
 in XLSForm/XForm headers), how it is written (its script), which Snowball stemmer fits
-it, whether its words form compounds, and its number, unit and hint words.
+it, whether its words form compounds, its number, unit and hint words, and its commonest
+short words, which tell its text from other languages' (`formlint.languages.detect`).
 `languages/<code>/lexicon.yaml` maps taxonomy category ids to the phrases that name
 them (`terms`), phrases that veto a category (`not`), phrases that only decide a short
 label (`weak`) and choice labels that reveal what a question asks (`options`).
@@ -68,6 +69,7 @@ class LanguagePack:
     numbers: tuple[str, ...]
     units: tuple[str, ...]
     example_markers: tuple[str, ...]
+    function_words: tuple[str, ...]  # how its text is told from other Latin-script text
     terms: Phrases
     not_terms: Phrases
     weak: Phrases
@@ -135,6 +137,7 @@ def parse_pack(
         numbers=_strings(pack.get("numbers")),
         units=_strings(pack.get("units")),
         example_markers=_strings(pack.get("example_markers")),
+        function_words=_strings(pack.get("function_words")),
         terms=_phrases(lexicon.get("terms")),
         not_terms=_phrases(lexicon.get("not")),
         weak=_phrases(lexicon.get("weak")),
