@@ -192,6 +192,57 @@ def test_no_chinese_message_contains_an_english_law_phrase(policy: str) -> None:
             assert not left, (finding["code"], key, finding[key])
 
 
+# Names a Chinese reader meets untranslated: acronyms of laws, standards and bodies.
+KEPT_NAMES = {"GDPR", "CCPA", "PIPL", "formlint", "ISO", "IEC", "GB", "HIPAA", "CFR", "FERPA", "OAIC", "PECR", "ICO",
+              "DBS", "HMRC", "PDPC", "NRIC", "SI", "PDPA", "CAC", "UN"}
+# Templates that are code, shown inside backticks: a YAML line to add to a policy.
+CODE_TEMPLATES = {"policy.addition"}
+
+
+def english_words(text: str) -> set[str]:
+    """English words left in a Chinese text once code (`…`), placeholders, quoted
+    examples and form text, option names, category ids and statute letters are set aside."""
+    import re
+
+    for pattern in (r"`[^`]*`", r"\{[^}]*\}", r"“[^”]*”|\"[^\"]*\"", r"--[a-z-]+", r"(?<![\w.-])[a-z_]+\.[a-z_]+(?![\w.])",
+                    r"\([a-z]{1,3}\)"):
+        text = re.sub(pattern, "", text)
+    return set(re.findall(r"[A-Za-z]{2,}", text)) - KEPT_NAMES
+
+
+def test_no_chinese_rule_message_template_holds_english_words() -> None:
+    zh = catalogue("zh")
+    for code, rule in RULES.items():
+        for message_id in set(rule.messages) - CODE_TEMPLATES:
+            assert not english_words(zh[message_id]), (code, message_id, zh[message_id])
+
+
+@pytest.mark.parametrize("policy", [["general"], ["epidemic-registration"], ["pipl", "epidemic-registration"],
+                                    ["gdpr", "epidemic-registration"], ["ccpa", "epidemic-registration"]])
+def test_chinese_findings_hold_no_english_fragment(policy: list[str], tmp_path: Path) -> None:
+    children = tmp_path / "kindergarten.yaml"
+    children.write_text("title: 新生入园登记\nfields:\n  - key: xm\n    label: 幼儿姓名\n  - key: csrq\n"
+                        "    label: 幼儿出生日期\n  - key: jhrdh\n    label: 监护人电话\n", "utf-8")
+    options = [part for name in policy for part in ("--policy", name)]
+    result = run_formlint("check", "--lang", "zh", "--output-format", "json", *options, str(SAMPLES), str(children))
+    findings = json.loads(result.stdout)["findings"]
+    assert {f["code"] for f in findings} >= {"DM101", "DM102", "DM107", "RT201"}
+    for finding in findings:
+        for key in ("message", "help", "law"):
+            assert not english_words(finding[key]), (finding["code"], key, finding[key])
+
+
+def test_chinese_purpose_list_gives_each_source_and_title_in_chinese() -> None:
+    shown = run_formlint("purposes", "--lang", "zh").stdout.splitlines()
+    titles = [line for line in shown if line and not line.startswith((" ", "["))]
+    sources = [line for line in shown if line.startswith("  依据：")]
+    assert len(titles) == len(sources) >= 30
+    for line in titles:
+        assert not english_words(line.split(": ", 1)[1]), line
+    for line in sources:
+        assert not english_words(line), line
+
+
 def test_every_citation_formlint_makes_reads_as_chinese_readers_know_it() -> None:
     import re
 

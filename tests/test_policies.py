@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, run_formlint
+from conftest import FIXTURES, SAMPLES as SAMPLES_DIR, run_formlint
 
 from formlint.pipeline import check_form
 from formlint.settings import FileSettings
@@ -381,6 +381,38 @@ def test_repeated_policy_options_combine_like_extends() -> None:
     assert {"DM101", "DM102", "RT201"} <= set(codes) and "NT305" in codes
     alone = run_formlint("check", "--policy", "pipl", form)
     assert alone.returncode == 2 and "--policy pipl --policy epidemic-registration" in alone.stderr
+
+
+def test_general_and_epidemic_purposes_give_their_sources_in_chinese() -> None:
+    for name in ("general", "epidemic-registration", "pipl", "gdpr", "ccpa", "cac-2020-epidemic"):
+        policy = load_policy(name)
+        assert policy.source_in("zh") != policy.source and len(policy.source_in("zh")) == len(policy.source)
+        for purpose in policy.purposes.values():
+            assert purpose.source_in("zh") != purpose.source, (name, purpose.id)
+            assert purpose.title_in("zh") != purpose.title, (name, purpose.id)
+            if purpose.retention_source:
+                assert purpose.retention_source_in("zh") != purpose.retention_source, (name, purpose.id)
+
+
+def test_a_new_source_drops_the_translation_of_the_one_it_replaces(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text('id: mine\ntitle: Mine\nsource: "ours"\nextends: [general]\npurposes:\n'
+                    '  newsletter:\n    source: "our members list rules"\n'
+                    '  complaint:\n    source: "our complaints procedure"\n    source_in: {zh: "本会投诉程序"}\n', "utf-8")
+    policy = load_policy(str(path))
+    assert policy.source_in("zh") == ("ours",)
+    assert policy.purposes["newsletter"].source_in("zh") == ("our members list rules",)
+    assert policy.purposes["complaint"].source_in("zh") == ("本会投诉程序",)
+    assert policy.purposes["donation"].source_in("zh") == load_policy("general").purposes["donation"].source_in("zh")
+
+
+def test_law_lines_give_the_purpose_basis_in_the_run_language() -> None:
+    form = str(SAMPLES_DIR / "pharmacy-real-name.yaml")
+    english = run_formlint("check", "--policy", "epidemic-registration", form).stdout
+    chinese = run_formlint("check", "--lang", "zh", "--policy", "epidemic-registration", form).stdout
+    assert "cap basis: PIPL Art. 19; formlint default of two 14-day incubation periods" in english
+    assert "期限依据：《个人信息保护法》第十九条；formlint 默认取两个14天潜伏期" in chinese
+    assert "用途依据：中央网信办2020年2月9日通知；《个人信息保护法》第六条、第十三条第一款第（四）项" in chinese
 
 
 @pytest.mark.parametrize("name", sorted(FAILS))

@@ -73,7 +73,7 @@ def test_evidence_names_the_title_and_the_share_of_typical_fields() -> None:
 def test_evidence_in_chinese() -> None:
     case = {"title": "访客登记", "fields": [{"label": "访客姓名"}, {"label": "来访时间"}, {"label": "被访人"}]}
     text = explain(_recognise(case), "zh")
-    assert text.startswith("疑似用途 visitor-registration（置信度 ")
+    assert text.startswith("疑似用途 `visitor-registration`（置信度 ")
     assert "标题“访客登记”" in text
 
 

@@ -123,7 +123,7 @@ def policy_page(name: str, lang: str) -> str:
         (t("docs.policy.regimes", lang), ", ".join(policy.regimes) or "—"),
         (t("docs.policy.notice", lang), ", ".join(policy.required_notice) or "—"),
         (t("docs.policy.rules", lang), ", ".join(f"[{c}](../rules/{c}.md)" for c in sorted(policy.rules)) or "—"),
-        (t("docs.policy.source", lang), "<br>".join(policy.source) or "—"),
+        (t("docs.policy.source", lang), "<br>".join(policy.source_in(lang)) or "—"),
     ])
     lines = [f"# {policy.title}", "", policy.description.strip(), "", facts, "",
              f"## {t('docs.policy.purposes', lang)}", ""]
@@ -157,7 +157,7 @@ def _purpose_lines(purpose: object, lang: str) -> Iterator[str]:
         rows.append((t("docs.policy.retention", lang), t("cli.days", lang, days=purpose.max_days)))
     if purpose.government_id:
         rows.append((t("docs.policy.government_id", lang), purpose.government_id))
-    rows.append((t("docs.policy.source", lang), "<br>".join(purpose.source) or "—"))
+    rows.append((t("docs.policy.source", lang), "<br>".join(purpose.source_in(lang)) or "—"))
     yield _facts(rows)
 
 

@@ -7,9 +7,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Union
 
-# A message parameter: text, a number, another message (translated too), or a list
-# of texts joined the way the language lists things.
-Param = Union[str, int, "Message", tuple[Union[str, "Message"], ...]]
+@dataclass(frozen=True)
+class Localised:
+    """A policy's own text (a `source`) with the translations the policy gives:
+    reporters show the one in the run's language, else `text`."""
+
+    text: str
+    translations: tuple[tuple[str, str], ...] = ()
+
+    def in_lang(self, lang: str) -> str:
+        return dict(self.translations).get(lang, self.text)
+
+
+# A message parameter: text, a number, another message (translated too), a policy's own
+# text with its translations, or a list of texts joined the way the language lists things.
+Param = Union[str, int, "Message", Localised, tuple[Union[str, "Message"], ...]]
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping, Union
 
 from formlint.errors import FormlintError
-from formlint.message import Law as Law, Message as Message, Param as Param  # apart, so errors can carry one
+from formlint.message import Law as Law, Localised as Localised, Message as Message, Param as Param  # apart, so errors can carry one
 
 
 # The largest file read as a form (or policy, or configuration) unless --max-file-size says otherwise.
@@ -170,6 +170,9 @@ class Classification:
 UNKNOWN = "unknown"
 
 
+def in_lang(texts: tuple[str, ...], translated: Mapping[str, tuple[str, ...]], lang: str) -> tuple[str, ...]:
+    """A policy's texts in `lang` when it translates them, else as written."""
+    return translated.get(lang, texts)
 
 
 @dataclass(frozen=True)
@@ -226,10 +229,25 @@ class Purpose:
     domain: str | None = None
     titles: Mapping[str, str] = field(default_factory=dict)
     recognition: RecognitionCues = RecognitionCues()
+    # `source` and `retention_source` in other languages (`source_in` in the policy).
+    source_translations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    retention_source_translations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def title_in(self, lang: str) -> str:
         """The title in `lang` when the policy gives one, else the English title."""
         return self.titles.get(lang, self.title)
+
+    def source_in(self, lang: str) -> tuple[str, ...]:
+        return in_lang(self.source, self.source_translations, lang)
+
+    def retention_source_in(self, lang: str) -> tuple[str, ...]:
+        return in_lang(self.retention_source, self.retention_source_translations, lang)
+
+    def basis(self, retention: bool = False) -> Localised:
+        """The purpose's (or its retention cap's) sources as one text, with their translations."""
+        texts, translated = ((self.retention_source, self.retention_source_translations) if retention
+                             else (self.source, self.source_translations))
+        return Localised("; ".join(texts), tuple((lang, "; ".join(t)) for lang, t in translated.items()))
 
     def typical(self) -> frozenset[str]:
         """The categories that mark a form as serving this purpose: the recognition
@@ -263,6 +281,10 @@ class Policy:
     bases: tuple[str, ...] = ()
     description: str = ""
     domains: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    source_translations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def source_in(self, lang: str) -> tuple[str, ...]:
+        return in_lang(self.source, self.source_translations, lang)
 
     def domain_title(self, domain: str | None, lang: str) -> str | None:
         """A domain's title in `lang` (English when not translated); None for none."""

@@ -183,6 +183,7 @@ def _layer(doc: Document, taxonomy: Taxonomy) -> Layer:
     layer: Layer = {k: data[k] for k in ("id", "title", "description", "default_purpose") if k in data}
     layer["path"] = doc.path
     layer["source"] = _sources(data["source"])
+    layer["source_in"] = _translations(data)
     layer["regimes"] = list(data.get("regimes", []))
     required = data.get("notice", {}).get("require")
     layer["notice"] = None if required is None else list(required)
@@ -215,6 +216,8 @@ def _purpose_layer(doc: Document, taxonomy: Taxonomy, pid: str, spec: Mapping[st
         layer["recognition"] = _cues(doc, taxonomy, spec["recognition"], f"{at}/recognition")
     if "source" in spec:
         layer["source"] = _sources(spec["source"])
+    if "source" in spec or "source_in" in spec:  # a new source drops the base's translations
+        layer["source_in"] = _translations(spec)
     for key in _EDITABLE_KEYS:
         if key in spec:
             layer[key] = _edit(doc, taxonomy, spec[key], f"{at}/{key}")
@@ -223,7 +226,7 @@ def _purpose_layer(doc: Document, taxonomy: Taxonomy, pid: str, spec: Mapping[st
                                       for i, group in enumerate(spec["alternatives"]))
     if "retention" in spec:
         retention = spec["retention"]
-        layer["retention"] = (retention["max_days"], _sources(retention.get("source")))
+        layer["retention"] = (retention["max_days"], _sources(retention.get("source")), _translations(retention))
     layer["severity"] = _severities(doc, taxonomy, spec.get("severity", {}), f"{at}/severity")
     layer["sources"] = {cid: _sources(cited) for pattern, cited in spec.get("sources", {}).items()
                         for cid in _resolve_pattern(doc, taxonomy, pattern, f"{at}/sources/{pattern}")}
@@ -297,6 +300,7 @@ def _build(merged: Layer, top: Layer, bases: list[str]) -> Policy:
         bases=tuple(bases),
         description=merged.get("description", ""),
         domains=merged["domains"],
+        source_translations=merged["source_in"],
     )
 
 
@@ -310,7 +314,7 @@ def _check_domains(path: str, purposes: Mapping[str, Purpose], domains: Mapping[
 
 
 def _purpose(path: str, pid: str, spec: Layer) -> Purpose:
-    max_days, retention_source = spec.get("retention", (None, ()))
+    max_days, retention_source, retention_translations = spec.get("retention", (None, (), {}))
     purpose = Purpose(
         id=pid,
         title=spec.get("title", pid),
@@ -327,6 +331,8 @@ def _purpose(path: str, pid: str, spec: Layer) -> Purpose:
         domain=spec.get("domain"),
         titles=spec.get("titles", {}),
         recognition=spec.get("recognition", RecognitionCues()),
+        source_translations=spec.get("source_in", {}),
+        retention_source_translations=retention_translations,
     )
     _check_government_id(path, purpose)
     return purpose
@@ -344,6 +350,11 @@ def _sources(value: str | list[str] | None) -> tuple[str, ...]:
     if value is None:
         return ()
     return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _translations(spec: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    """`source_in: {zh: ...}`: the source in other languages, each a text or a list."""
+    return {lang: _sources(text) for lang, text in spec.get("source_in", {}).items()}
 
 
 def _expand(doc: Document, taxonomy: Taxonomy, patterns: Iterable[str], pointer: str) -> frozenset[str]:

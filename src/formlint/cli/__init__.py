@@ -64,6 +64,7 @@ def main() -> None:
 
 def _run() -> None:
     configure_streams()
+    state.forget_lang()  # each run starts in the locale's language, not the last in-process run's
     try:
         code = app(prog_name="formlint", standalone_mode=False)
     except Interrupted as exc:

@@ -18,7 +18,23 @@ EXIT_ERROR = 2
 @dataclass
 class _State:
     debug: bool = False
-    lang: str = "en"  # the run's language once the command has chosen it: errors are printed in it
+    chosen_lang: str | None = None  # the run's language once the command has chosen it
+
+    @property
+    def lang(self) -> str:
+        """The language errors are printed in: the command's choice, else the locale's."""
+        if self.chosen_lang is None:
+            from formlint.i18n import language_from_environment
+
+            return language_from_environment()
+        return self.chosen_lang
+
+    @lang.setter
+    def lang(self, value: str) -> None:
+        self.chosen_lang = value
+
+    def forget_lang(self) -> None:
+        self.chosen_lang = None
 
 
 state = _State()

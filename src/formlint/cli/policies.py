@@ -82,7 +82,7 @@ def _header(policy: "Policy", lang: str) -> list[str]:
         f"{policy.id}: {policy.title}",
         f"  {label('cli.policy.file', lang)}{policy.path}",
         f"  {label('cli.policy.extends', lang)}{' → '.join(policy.bases) or '-'}",
-        *_cited(t("cli.policy.source", lang), policy.source, lang),
+        *_cited(t("cli.policy.source", lang), policy.source_in(lang), lang),
         f"  {label('cli.policy.regimes', lang)}{joined(policy.regimes) or '-'}",
         f"  {label('cli.policy.notice', lang)}{joined(policy.required_notice)}",
         f"  {label('cli.policy.rules', lang)}{joined(sorted(policy.rules)) or '-'}",
@@ -112,7 +112,7 @@ def _purpose(purpose: "Purpose", taxonomy: "Taxonomy", lang: str) -> list[str]:
         return f"    {shown(cid)}" + (f"  ({'; '.join(cited)})" if cited else "")
 
     lines = ["", t("cli.policy.purpose", lang, id=purpose.id, title=purpose.title_in(lang)),
-             *_cited(t("cli.policy.source", lang), purpose.source, lang)]
+             *_cited(t("cli.policy.source", lang), purpose.source_in(lang), lang)]
     necessary = label("cli.policy.necessary", lang)
     lines.append("  " + (necessary.rstrip() if purpose.necessary else necessary + t("cli.nothing", lang)))
     lines += [category(cid) for cid in sorted(purpose.necessary)]
@@ -125,5 +125,5 @@ def _purpose(purpose: "Purpose", taxonomy: "Taxonomy", lang: str) -> list[str]:
         lines.append(f"  {label('cli.policy.government_id', lang)}{purpose.government_id}"
                      + (f"  ({'; '.join(cited)})" if cited else ""))
     if purpose.max_days is not None:
-        lines += _cited(t("cli.policy.retention", lang, days=purpose.max_days), purpose.retention_source, lang)
+        lines += _cited(t("cli.policy.retention", lang, days=purpose.max_days), purpose.retention_source_in(lang), lang)
     return lines

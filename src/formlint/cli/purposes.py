@@ -62,6 +62,6 @@ def _describe(purpose: "Purpose", taxonomy: "Taxonomy", lang: str) -> str:
     keep = t("cli.days", lang, days=purpose.max_days) if purpose.max_days is not None else t("cli.purposes.no_cap", lang)
     needs = t("report.list_separator", lang).join(names(purpose.necessary)) or t("cli.nothing", lang)
     either = "".join(t("cli.purposes.either", lang, choices=" | ".join(names(g))) for g in purpose.alternatives)
-    source = t("report.list_separator", lang).join(purpose.source) or t("cli.policy.none_given", lang)
+    source = t("report.list_separator", lang).join(purpose.source_in(lang)) or t("cli.policy.none_given", lang)
     return (f"{purpose.id}: {purpose.title_in(lang)}\n  {label('cli.purposes.needs', lang)}{needs}{either}\n"
             f"  {label('cli.purposes.keep', lang)}{keep}\n  {label('cli.policy.source', lang)}{source}\n")

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from formlint.message import Law, Message, Param, msg as msg  # rules and reporters name messages through i18n
+from formlint.message import Law, Localised, Message, Param, msg as msg  # rules and reporters name messages through i18n
 
 LANGUAGES = ("en", "zh")
 DEFAULT = "en"
@@ -76,6 +76,8 @@ def cited(text: str, lang: str) -> str:
 def _param(value: Param, lang: str) -> str | int:
     if isinstance(value, Message):
         return translate(value, lang)
+    if isinstance(value, Localised):
+        return cited(value.in_lang(lang), lang)
     if isinstance(value, tuple):
         return t("report.list_separator", lang).join(translate(part, lang) for part in value)
     return cited(value, lang) if isinstance(value, str) else value

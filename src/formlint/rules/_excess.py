@@ -44,9 +44,8 @@ def policy_severity(ctx: Context, field: Field) -> Severity | None:
 
 def purpose_law(ctx: Context) -> Law:
     """Data minimisation, and the purpose's own legal basis when the policy cites one."""
-    basis = "; ".join(ctx.purpose.source)
     minimisation = ctx.cited(MINIMISATION_LAW)
-    return (*minimisation, msg("law.purpose_basis", basis=basis)) if basis else minimisation
+    return (*minimisation, msg("law.purpose_basis", basis=ctx.purpose.basis())) if ctx.purpose.source else minimisation
 
 
 
@@ -61,6 +60,8 @@ def justification(ctx: Context, field: Field, listed: str) -> dict[str, str | Me
     policy: str | Message = ctx.policy.path
     if policy.startswith(BUILTIN_PREFIX):
         policy = msg("policy.own", policy=ctx.policy.id)
+    elif policy.startswith("<"):  # several --policy options: "pipl + epidemic-registration"
+        policy = msg("policy.own", policy=ctx.policy.title)
     line = msg("policy.addition", purpose=ctx.purpose.id, list=listed, category=ctx.category_of(field).category,
                reason=msg("policy.reason"))
     return {"policy": policy, "line": line}

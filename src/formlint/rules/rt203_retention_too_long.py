@@ -27,8 +27,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     days, cap = ctx.notice.retention.days, ctx.purpose.max_days
     if days is None or cap is None or days <= cap:
         return
-    basis = "; ".join(ctx.purpose.retention_source)
-    law: Law = (*ctx.cited(RULE.laws), msg("law.cap_basis", basis=basis)) if basis else ctx.cited(RULE.laws)
+    law: Law = ctx.cited(RULE.laws)
+    if ctx.purpose.retention_source:
+        law = (*law, msg("law.cap_basis", basis=ctx.purpose.basis(retention=True)))
     yield notice_finding(ctx, RULE,
                          msg("RT203.message", days=days, evidence=ctx.notice.retention.evidence, cap=cap,
                              purpose=ctx.purpose.id),
