@@ -7,8 +7,10 @@
 Runs `formlint check` (JSON-lines output to a file, so the terminal is not what is
 measured) on a generated tree of N forms and on one of N/10, and prints each run's
 peak resident memory and the memory per form between the two: a per-form cost that
-stays flat as N grows is what "bounded" means here, since every result is kept for
-the reporters. A measurement, not a test: it never fails a build.
+stays flat as N grows is what "bounded" means here, since every form's result (its
+findings, fields and classifications) is kept until the outputs are written; the
+outputs themselves are written as they are rendered. A measurement, not a test: it
+never fails a build.
 """
 
 from __future__ import annotations

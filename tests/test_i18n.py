@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 from pathlib import Path
 from typing import Iterator
@@ -279,8 +280,6 @@ def test_a_pipl_only_policy_cites_no_gdpr_or_ccpa_article() -> None:
 
 
 def _calls() -> Iterator[tuple[str, ast.Call]]:
-    import ast
-
     for path in sorted((ROOT / "src" / "formlint").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if isinstance(node, ast.Call):
@@ -299,8 +298,6 @@ TAKES_MESSAGE = {"FormlintError": 1, "FormError": 1, "NotAForm": 1, "PolicyError
 
 
 def test_every_message_id_used_in_the_code_is_in_every_catalogue() -> None:
-    import ast
-
     used, prefixes = set(), set()
     for _, call in _calls():
         name = call.func.id if isinstance(call.func, ast.Name) else getattr(call.func, "attr", "")
@@ -320,8 +317,6 @@ def test_every_message_id_used_in_the_code_is_in_every_catalogue() -> None:
 def test_no_user_facing_message_is_written_in_the_code() -> None:
     """Errors, warnings and the reasons `fix` gives are catalogue messages, so that
     --lang zh shows them in Chinese: text written in a raise is English for ever."""
-    import ast
-
     written = []
     for where, call in _calls():
         name = where.rsplit(" ", 1)[1]

@@ -86,7 +86,20 @@ def _param(value: Param, lang: str) -> str | int:
 def translate_law(law: Law, lang: str = DEFAULT) -> str:
     """The law line: each citation once, in `lang`'s usual form. A citation that
     another part of the line already cites ("PIPL Art. 6" beside a purpose basis
-    naming "PIPL Art. 6, 13(4)") is replaced by that part."""
+    naming "PIPL Art. 6, 13(4)") is replaced by that part. Findings of one rule and
+    purpose share their law, so each distinct line is built once."""
+    try:
+        return _law_line(law, lang)
+    except TypeError:  # a parameter that cannot be a dictionary key (not one formlint makes)
+        return _joined_law(law, lang)
+
+
+@lru_cache(maxsize=4096)
+def _law_line(law: Law, lang: str) -> str:
+    return _joined_law(law, lang)
+
+
+def _joined_law(law: Law, lang: str) -> str:
     parts = list(dict.fromkeys(translate(part, lang) for part in law))
     # The part citing it takes the place of the citation it repeats, so the line keeps its order.
     kept = dict.fromkeys(next((other for other in parts if other != part and _cites(other, part)), part)
