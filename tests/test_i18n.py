@@ -243,6 +243,16 @@ def test_chinese_purpose_list_gives_each_source_and_title_in_chinese() -> None:
         assert not english_words(line), line
 
 
+@pytest.mark.parametrize("policy", ["general", "epidemic-registration", "pipl", "gdpr", "ccpa", "cac-2020-epidemic"])
+def test_chinese_policy_pages_hold_no_english_fragment(policy: str) -> None:
+    shown = run_formlint("policies", "show", "--lang", "zh", policy).stdout.splitlines()
+    # The header names the file, bases and keys (ids); the title of a policy is not translated.
+    body = [line for line in shown[1:] if not line.lstrip().startswith(("文件：", "继承：", "法域：", "告知须说明：",
+                                                                        "选用规则：", "严重程度：", "证件号码："))]
+    for line in body:
+        assert not english_words(line.split("用途 ", 1)[-1].split("：", 1)[-1] if line.startswith("用途 ") else line), line
+
+
 def test_every_citation_formlint_makes_reads_as_chinese_readers_know_it() -> None:
     import re
 
