@@ -75,6 +75,9 @@ OPTIONS_AGREEING = 2
 FOREIGN_WORD = 3
 # Shorter stems are not matched on: "mes" (of "mesa", table) is also "meses" (months).
 MIN_STEM = 4
+# A CJK phrase this long is a whole expression; a shorter one may be a noun that only
+# modifies the next (社区活动), so it is checked for where its word ends.
+WHOLE_CJK_PHRASE = 4
 # Compounds are split only where both the head and the lexicon word are this long.
 COMPOUND_PART = 3
 COMPOUND_WORD = 4
@@ -963,11 +966,14 @@ def _ends_a_word(
 ) -> bool:
     """Chinese puts the head of a compound last: in 社区活动 (community activities) the
     community only says which activities. In a text whose language (`own`), or else whose
-    phrase's language, has `phrase_followers`, a phrase names what is asked where a space,
+    phrase's language, has `phrase_followers`, a phrase shorter than `WHOLE_CJK_PHRASE`
+    names what is asked where a space,
     punctuation, another script, one of those followers (社区名称, 血型是) or another
     lexicon phrase (身高体重) comes after it."""
     language = own if own is not None and own.followers else index.languages.get(phrase.lang)
     if language is None or not language.followers or end >= len(compact) or end in breaks:
+        return True
+    if phrase.length >= WHOLE_CJK_PHRASE:  # 我已阅读并同意 (上述内容): a whole expression
         return True
     if not _HAN.match(compact[end]) or compact.startswith(language.followers, end):
         return True
