@@ -249,3 +249,26 @@ def test_livestock_a_question_is_about_is_not_livestock_owned() -> None:
 
 def test_the_unit_of_a_land_area_is_none() -> None:
     assert _category({"en": "Unit of land area:"}) == "none"
+
+
+# ------------------------------------------------ asides and the context of free text
+
+
+def test_an_aside_in_brackets_does_not_decide() -> None:
+    label = {"en": "What are the main sources of water used by your household (for all purposes combined)?"}
+    assert _category(label) == "none"
+    assert _category({"en": "(Observation): What shape is the water tank?"}) == "none"
+
+
+def test_a_label_that_is_all_brackets_is_still_read() -> None:
+    assert _category({"en": "(Phone number)"}) == "contact.phone"
+
+
+def test_free_text_under_a_health_heading_is_health() -> None:
+    remarks = Field(key="observation", label={"en": "My own observations:"}, section=("Mental health assessment",))
+    assert classify(remarks).category == "health.condition"
+
+
+def test_free_text_under_another_heading_is_free_text() -> None:
+    remarks = Field(key="observation", label={"en": "My own observations:"}, section=("Water supply",))
+    assert classify(remarks).category == "content.free_text"

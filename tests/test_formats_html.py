@@ -88,6 +88,20 @@ def test_the_nearest_of_two_labels_for_one_id_wins_and_the_other_labels_what_fol
         ("person.born", "Date of birth"), ("status", "Political status")]
 
 
+def test_controls_that_repeat_an_id_each_take_their_own_label(tmp_path: Path) -> None:
+    # A copied row keeps its id: each control is named by the label just before it, a
+    # control with none before it by the next free one, never by its twin's.
+    form = read(tmp_path, """<form>
+<p><label for="x">Full name</label><input id="x" name="name"></p>
+<p><label for="x">Blood type</label><input id="x" name="blood"></p>
+<p><input id="y" name="first"><label for="y">Phone</label></p>
+<p><label for="y">Religion</label><input id="y" name="religion"></p>
+<p><input id="z" name="z1"><input id="z" name="z2"><label for="z">Email</label></p></form>""")
+    assert [(f.key, f.first_label) for f in form.fields] == [
+        ("name", "Full name"), ("blood", "Blood type"), ("first", "Phone"), ("religion", "Religion"),
+        ("z1", "Email"), ("z2", "Email")]
+
+
 def test_radio_group_is_labelled_by_its_question_and_options_by_their_labels(tmp_path: Path) -> None:
     form = read(tmp_path, """
 <p>Sex</p>

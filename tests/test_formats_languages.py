@@ -10,6 +10,7 @@ import pytest
 
 from formlint.classify import classify
 from formlint.formats import load_form
+from formlint.formats._common import is_message_key
 from formlint.model import Form
 
 
@@ -86,3 +87,34 @@ def test_a_dutch_form_reads_dutch_compounds_and_not_finnish_false_friends(tmp_pa
     form = _write(tmp_path, "f.json", _formio([*DUTCH, "Asunto"]))
     assert classify(form.fields[3]).category == "contact.address"  # woon|adres, split as Dutch
     assert classify(form.fields[4]).category == "unknown"  # Finnish "asunto" (flat) is no Dutch word
+
+
+# ------------------------------------------------- i18n message keys are no labels
+
+
+@pytest.mark.parametrize("text,is_key", [
+    ("form.field.name.label", True), ("other_compensation_issuer_name.title", True), ("applicant.firstName", True),
+    ("Full name", False), ("e.g.", False), ("No.", False), ("1.2", False), ("Name:", False), ("www.example.com ok", False),
+])
+def test_message_keys_are_told_from_words(text: str, is_key: bool) -> None:
+    assert is_message_key(text) is is_key
+
+
+def test_a_json_schema_whose_titles_are_message_keys_is_read_by_its_keys(tmp_path: Path) -> None:
+    schema = {"type": "object", "properties": {"applicant": {
+        "type": "object", "title": "applicant_section.title",
+        "properties": {"issuer_name": {"type": "string", "title": "issuer_name.title"},
+                       "email": {"type": "string", "title": "applicant.email.label"}}}}}
+    form = _write(tmp_path, "s.json", json.dumps(schema))
+    assert [(f.key, f.label, f.section) for f in form.fields] == [
+        ("applicant.issuer_name", {}, ()), ("applicant.email", {}, ())]
+    assert form.language == "en"
+
+
+def test_a_formio_label_that_is_a_message_key_is_no_label_unless_translated(tmp_path: Path) -> None:
+    component = {"type": "textfield", "key": "phone", "label": "contact.phone.label", "input": True}
+    plain = _write(tmp_path, "f.json", json.dumps({"components": [component]}))
+    translated = _write(tmp_path, "g.json", json.dumps({"components": [component], "x-formlint": {
+        "translations": {"nl": {"contact.phone.label": "Telefoonnummer"}}}}))
+    assert plain.fields[0].label == {}
+    assert translated.fields[0].label == {"nl": "Telefoonnummer"}

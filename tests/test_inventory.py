@@ -35,7 +35,8 @@ def test_json_lists_categories_with_fields_sensitivity_purpose_retention_and_col
     assert form["retention"]["days"] == 365 and form["recipients"] is None
     by_id = {c["id"]: c for c in form["categories"]}
     assert by_id["identity.government_id"]["fields"] == ["id_number"]
-    assert [s["regime"] for s in by_id["identity.government_id"]["sensitive"]] == ["gdpr", "pipl", "ccpa"]
+    # A form in Chinese: PIPL first, then the policy's order.
+    assert [s["regime"] for s in by_id["identity.government_id"]["sensitive"]] == ["pipl", "gdpr", "ccpa"]
     assert by_id["contact.phone"]["sensitive"] == []
     assert form["collector"]["name"].startswith("某大药房")
 
@@ -58,7 +59,10 @@ def test_csv_has_one_row_per_category_and_defuses_formulas(tmp_path: Path, lang:
     categories = [row[4] for row in rows[1:]]
     assert categories == ["identity.name", "contact.email", "special.religion", "content.free_text"]  # a textarea is free text
     religion = rows[1 + categories.index("special.religion")]
-    assert "GDPR Art. 9(1)" in religion[7] and "PIPL Art. 28" in religion[7]
+    if lang == "en":
+        assert "GDPR Art. 9(1)" in religion[7] and "PIPL Art. 28" in religion[7]
+    else:  # the laws as Chinese readers know them
+        assert "GDPR 第9条第1款" in religion[7] and "《个人信息保护法》第二十八条" in religion[7] and "Art." not in religion[7]
     assert all(row[11].startswith("'=HYPERLINK") for row in rows[1:])  # no formula reaches a spreadsheet
 
 

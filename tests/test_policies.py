@@ -392,6 +392,8 @@ def test_general_and_epidemic_purposes_give_their_sources_in_chinese() -> None:
             assert purpose.title_in("zh") != purpose.title, (name, purpose.id)
             if purpose.retention_source:
                 assert purpose.retention_source_in("zh") != purpose.retention_source, (name, purpose.id)
+            for category, cited in purpose.sources.items():
+                assert purpose.sources_in(category, "zh") != cited, (name, purpose.id, category)
 
 
 def test_a_new_source_drops_the_translation_of_the_one_it_replaces(tmp_path: Path) -> None:
@@ -404,6 +406,17 @@ def test_a_new_source_drops_the_translation_of_the_one_it_replaces(tmp_path: Pat
     assert policy.purposes["newsletter"].source_in("zh") == ("our members list rules",)
     assert policy.purposes["complaint"].source_in("zh") == ("本会投诉程序",)
     assert policy.purposes["donation"].source_in("zh") == load_policy("general").purposes["donation"].source_in("zh")
+
+
+def test_a_categorys_new_source_drops_the_translation_of_the_old_one(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text('id: mine\ntitle: Mine\nsource: "ours"\nextends: [general]\npurposes:\n  school-enrolment:\n'
+                    '    sources: {health.condition: "our nurse\'s list"}\n', "utf-8")
+    purpose = load_policy(str(path)).purposes["school-enrolment"]
+    shipped = load_policy("general").purposes["school-enrolment"]
+    assert purpose.sources_in("health.condition", "zh") == ("our nurse's list",)
+    assert purpose.sources_in("health.vaccination", "zh") == shipped.sources_in("health.vaccination", "zh") != (
+        shipped.sources["health.vaccination"])
 
 
 def test_law_lines_give_the_purpose_basis_in_the_run_language() -> None:

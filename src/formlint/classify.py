@@ -62,6 +62,8 @@ CONFIDENCE_SECTION = 0.55
 CONFIDENCE_QUANTITY = 0.5
 
 NONE = "none"
+FREE_TEXT = "content.free_text"
+HEALTH = "health.condition"
 # Groups whose section titles make even a quantity question personal.
 _INTIMATE = frozenset({"health", "special", "biometric"})
 # A label longer than this is a question: its weak phrases are its subject, not its topic.
@@ -197,8 +199,30 @@ def classify(field: Field, taxonomy: Taxonomy | None = None) -> Classification:
     for stage in _STAGES:
         found = stage(field, taxonomy, index)
         if found is not None:
-            return found
+            return _free_text_in_context(field, found, index)
     return _NOTHING
+
+
+def _free_text_in_context(
+    field: Field, verdict: Classification, index: _Index
+) -> Classification:
+    """Remarks, observations or comments written in a section about health or
+    special-category data hold that data: "My own observations:" under a mental
+    health assessment is health.condition, and so is a comment under any health
+    heading ("Rh immune globulin")."""
+    if verdict.category != FREE_TEXT or verdict.source not in ("label", "key"):
+        return verdict
+    lang = next(iter(field.label), None)
+    for title in reversed(field.section):
+        hit = _context_hit(index, title, lang)
+        if hit is not None:
+            if hit.category.split(".")[0] not in _INTIMATE:
+                return verdict
+            # free text under any health heading may reveal a condition
+            category = HEALTH if hit.category.startswith("health.") else hit.category
+            evidence = f"{verdict.evidence}; written under {hit.evidence('section', title)}"
+            return Classification(category, CONFIDENCE_SECTION, evidence, "section")
+    return verdict
 
 
 def classify_all(
@@ -671,7 +695,9 @@ def _subjects(index: _Index, labels: tuple[tuple[str, str], ...]) -> frozenset[s
 
 @lru_cache(maxsize=65536)
 def _asked(index: _Index, text: str, lang: str | None) -> str:
-    """The text without the example that follows "e.g." or "for example"."""
+    """The text without the example that follows "e.g." or "for example", and without
+    asides in brackets when words remain: "(for all purposes combined)",
+    "(Observation):" say how to ask, not what."""
     folded = normalise(text)
     cut = len(folded)
     for code in _languages_of(index, lang):
@@ -679,7 +705,12 @@ def _asked(index: _Index, text: str, lang: str | None) -> str:
             at = _find_word(folded, marker)
             if 0 < at < cut and _TOKEN.search(folded[:at]):
                 cut = at
-    return folded[:cut] if cut < len(folded) else text
+    asked = folded[:cut] if cut < len(folded) else text
+    unbracketed = _BRACKETED.sub(" ", asked)
+    return unbracketed if unbracketed != asked and _TOKEN.search(unbracketed) else asked
+
+
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
 def _find_word(text: str, word: str) -> int:

@@ -54,6 +54,12 @@ def form_language(form: Form) -> str | None:
     return "zh" if labels and 2 * chinese > len(labels) else None
 
 
+def home_first(form: Form, regimes: tuple[str, ...]) -> tuple[str, ...]:
+    """`regimes` with the regime of the form's language first (PIPL for a Chinese form)."""
+    home = HOME_REGIME.get(form_language(form) or "")
+    return tuple(sorted(regimes, key=lambda regime: regime != home))
+
+
 @dataclass(frozen=True)
 class Context:
     form: Form
@@ -74,7 +80,7 @@ class Context:
     @cached_property
     def regimes(self) -> tuple[str, ...]:
         """The policy's regimes, the form's home regime first (PIPL for a Chinese form)."""
-        return tuple(sorted(self.policy.regimes, key=lambda regime: regime != self.home_regime))
+        return home_first(self.form, self.policy.regimes)
 
     def cited(self, laws: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
         """The citations of the regimes the policy applies (a PIPL-only policy cites no

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from formlint.context import home_first
 from formlint.model import FormResult
 from formlint.taxonomy import Taxonomy
 
@@ -81,5 +82,6 @@ def _categories(result: FormResult, taxonomy: Taxonomy) -> tuple[CategoryEntry, 
 
 def _entry(cid: str, keys: list[str], result: FormResult, taxonomy: Taxonomy) -> CategoryEntry:
     category = taxonomy.get(cid)
-    sensitive = tuple(Sensitivity(r, category.sensitive[r]) for r in result.policy.regimes if r in category.sensitive)
+    regimes = home_first(result.form, result.policy.regimes)
+    sensitive = tuple(Sensitivity(r, category.sensitive[r]) for r in regimes if r in category.sensitive)
     return CategoryEntry(cid, dict(category.name), tuple(keys), sensitive)

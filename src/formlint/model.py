@@ -232,6 +232,8 @@ class Purpose:
     # `source` and `retention_source` in other languages (`source_in` in the policy).
     source_translations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     retention_source_translations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # `sources` in other languages, by language then category (`sources_in` in the policy).
+    sources_translations: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def title_in(self, lang: str) -> str:
         """The title in `lang` when the policy gives one, else the English title."""
@@ -239,6 +241,10 @@ class Purpose:
 
     def source_in(self, lang: str) -> tuple[str, ...]:
         return in_lang(self.source, self.source_translations, lang)
+
+    def sources_in(self, category: str, lang: str) -> tuple[str, ...]:
+        """Why the purpose needs `category`, in `lang` when the policy translates it."""
+        return self.sources_translations.get(lang, {}).get(category, self.sources.get(category, ()))
 
     def retention_source_in(self, lang: str) -> tuple[str, ...]:
         return in_lang(self.retention_source, self.retention_source_translations, lang)

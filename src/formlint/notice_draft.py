@@ -135,7 +135,7 @@ class _Drafter:
         reasons = []
         missing = False
         for category, citation in sensitive:
-            why = " ".join(purpose.sources.get(category, ())) if purpose is not None else ""
+            why = " ".join(purpose.sources_in(category, self.lang)) if purpose is not None else ""
             if not why:
                 missing = True
                 why = self._t("draft.placeholder", what=self._t("draft.sensitive.missing_reason"))

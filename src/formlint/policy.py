@@ -230,6 +230,9 @@ def _purpose_layer(doc: Document, taxonomy: Taxonomy, pid: str, spec: Mapping[st
     layer["severity"] = _severities(doc, taxonomy, spec.get("severity", {}), f"{at}/severity")
     layer["sources"] = {cid: _sources(cited) for pattern, cited in spec.get("sources", {}).items()
                         for cid in _resolve_pattern(doc, taxonomy, pattern, f"{at}/sources/{pattern}")}
+    layer["sources_in"] = {lang: {cid: _sources(cited) for pattern, cited in by_category.items()
+                                  for cid in _resolve_pattern(doc, taxonomy, pattern, f"{at}/sources_in/{lang}/{pattern}")}
+                           for lang, by_category in spec.get("sources_in", {}).items()}
     return layer
 
 
@@ -270,6 +273,11 @@ def _merge_purpose(base: Layer, over: Layer) -> Layer:
     merged = {**base, **over}
     for key in _MAPPING_KEYS:
         merged[key] = {**base.get(key, {}), **over.get(key, {})}
+    # A category's new source drops the base's translations of the old one.
+    replaced = set(over.get("sources", {}))
+    merged["sources_in"] = {lang: {**{c: s for c, s in base.get("sources_in", {}).get(lang, {}).items()
+                                      if c not in replaced}, **over.get("sources_in", {}).get(lang, {})}
+                            for lang in {*base.get("sources_in", {}), *over.get("sources_in", {})}}
     for key in _EDITABLE_KEYS:
         if key in over:
             add, remove, replace = over[key]
@@ -332,6 +340,7 @@ def _purpose(path: str, pid: str, spec: Layer) -> Purpose:
         titles=spec.get("titles", {}),
         recognition=spec.get("recognition", RecognitionCues()),
         source_translations=spec.get("source_in", {}),
+        sources_translations=spec.get("sources_in", {}),
         retention_source_translations=retention_translations,
     )
     _check_government_id(path, purpose)

@@ -65,9 +65,11 @@ def init(pack: Optional[str], purpose: Optional[str], like: Optional[str], yes: 
                    + (f"purpose: {_scalar(purpose)}\n" if purpose else ""))
     _write_both([(policy_file, _policy_text(pack, purpose, base, model)), (config, config_text)], force)
     from formlint.escape import terminal
+    from formlint.i18n import translate
 
-    chosen = f"purpose {purpose}" if purpose else "no purpose: each form's own, or the one formlint recognises"
-    write_output(terminal(f"wrote {config} and {policy_file} (extends {pack}, {chosen})") + "\n")
+    chosen = msg("init.chosen_purpose", purpose=purpose) if purpose else msg("init.no_purpose")
+    wrote = msg("init.wrote", config=str(config), policy=str(policy_file), pack=pack, chosen=chosen)
+    write_output(terminal(translate(wrote, language)) + "\n")
 
 
 def _ask(question: str, default: str, check: Callable[[str], object]) -> str:

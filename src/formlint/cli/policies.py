@@ -108,7 +108,7 @@ def _purpose(purpose: "Purpose", taxonomy: "Taxonomy", lang: str) -> list[str]:
         return category_text(taxonomy, cid, lang)
 
     def category(cid: str) -> str:
-        cited = purpose.sources.get(cid)
+        cited = purpose.sources_in(cid, lang)
         return f"    {shown(cid)}" + (f"  ({'; '.join(cited)})" if cited else "")
 
     lines = ["", t("cli.policy.purpose", lang, id=purpose.id, title=purpose.title_in(lang)),
@@ -121,7 +121,7 @@ def _purpose(purpose: "Purpose", taxonomy: "Taxonomy", lang: str) -> list[str]:
         lines.append("  " + label("cli.policy.optional", lang).rstrip())
         lines += [category(cid) for cid in sorted(purpose.optional)]
     if purpose.government_id:
-        cited = purpose.sources.get("identity.government_id", ())
+        cited = purpose.sources_in("identity.government_id", lang)
         lines.append(f"  {label('cli.policy.government_id', lang)}{purpose.government_id}"
                      + (f"  ({'; '.join(cited)})" if cited else ""))
     if purpose.max_days is not None:

@@ -46,7 +46,7 @@ def guess_language(texts: Iterable[Any]) -> str:
     else English."""
     from formlint.languages.detect import detect_language
 
-    seen = [t for t in texts if isinstance(t, str)]
+    seen = [t for t in texts if isinstance(t, str) and not is_message_key(t)]
     found = detect_language(seen)
     if found is not None:
         return found
@@ -72,11 +72,24 @@ def texts_under(data: Any, names: frozenset[str]) -> Iterator[str]:
             stack.extend(v for v in item if isinstance(v, (dict, list)))
 
 
+# `form.field.name.label`, `other_compensation_issuer_name.title`: the key a translation
+# file looks a label up by, shown in place of one when the form keeps its words elsewhere.
+_MESSAGE_KEY = re.compile(r"[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+")
+
+
+def is_message_key(text: str) -> bool:
+    """Whether `text` is an i18n message key rather than words a person reads. The reader
+    drops it: the field's own key says the same, and it is no label in any language."""
+    return _MESSAGE_KEY.fullmatch(text.strip()) is not None
+
+
 def labels(text: Any, language: str, meta: Mapping[str, Any]) -> dict[str, str]:
-    """{language: text}, followed by the translations `x-formlint.translations` gives for it."""
+    """{language: text}, followed by the translations `x-formlint.translations` gives for
+    it. An i18n message key (`is_message_key`) is no text of its own: only its
+    translations, if any."""
     if not isinstance(text, str) or not text.strip():
         return {}
-    found = {language: text}
+    found = {} if is_message_key(text) else {language: text}
     for lang, table in meta.get("translations", {}).items():
         if text in table and lang not in found:
             found[lang] = table[text]

@@ -33,6 +33,7 @@ from formlint.formats._common import (
     category,
     check_depth,
     guess_language,
+    is_message_key,
     texts_under,
     labels,
     member,
@@ -116,7 +117,9 @@ def _children(component: Mapping[str, Any], pointer: str) -> Iterator[tuple[list
 def _title(item: Mapping[str, Any]) -> str | None:
     member_name = TITLES.get(str(item.get("type", "")))
     text = item.get(member_name) if member_name else None
-    return text.strip() if isinstance(text, str) and text.strip() and not item.get("hideLabel") else None
+    if not isinstance(text, str) or not text.strip() or is_message_key(text) or item.get("hideLabel"):
+        return None
+    return text.strip()
 
 
 def _condition(item: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:

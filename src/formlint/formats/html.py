@@ -27,6 +27,7 @@ they are read, options and kept text are capped.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections import Counter, deque
@@ -176,6 +177,7 @@ class _Member:
     offset: int
     wrapping: _Label | None
     after: _Text = field(default_factory=_Text)
+    label: _Label | None = None  # the `<label for>` that names it (`_choose_for_labels`)
 
 
 @dataclass(eq=False)
@@ -361,13 +363,53 @@ def _pointer(control: _Control) -> str:
 
 
 def _choose_for_labels(page: _Page) -> None:
-    """When several `<label for>` name one id, the one nearest its control is its label;
-    the others read as the text before whatever control follows them."""
+    """Give each control the `<label for>` that names it. Pages repeat ids (a copied row,
+    a template rendered twice), so several controls and labels may share one: each control
+    takes the nearest free label before it, else the nearest free one after it, else (more
+    controls than labels) the nearest. A label no control takes reads as the text before
+    whatever control follows it. Linear in controls and labels."""
+    members: dict[str, list[_Member]] = {}
     for control in page.controls.values():
         for member in control.members:
-            labels = page.for_labels.get(member.dom_id) if member.dom_id else None
-            if labels:
-                min(labels, key=lambda lab: abs(lab.offset - member.offset)).chosen = True
+            if member.dom_id and member.dom_id in page.for_labels:
+                members.setdefault(member.dom_id, []).append(member)
+    for dom_id, named in members.items():
+        _pair_labels(sorted(named, key=lambda m: m.offset), page.for_labels[dom_id])
+
+
+def _pair_labels(members: list[_Member], labels: list[_Label]) -> None:
+    """`members` and `labels` in document order: pair each member with a free label,
+    the one just before it first."""
+    free: list[_Label] = []
+    waiting: list[_Member] = []
+    position = 0
+    for member in members:
+        while position < len(labels) and labels[position].offset < member.offset:
+            free.append(labels[position])
+            position += 1
+        if free:
+            _take(member, free.pop())
+        else:
+            waiting.append(member)
+    unused = iter([lab for lab in labels if not lab.chosen])
+    pending = next(unused, None)
+    for member in waiting:  # no free label before it: the first free one after it
+        while pending is not None and pending.offset < member.offset:
+            pending = next(unused, None)
+        if pending is not None:
+            _take(member, pending)
+            pending = next(unused, None)
+    offsets = [lab.offset for lab in labels]
+    for member in members:
+        if member.label is None:  # more controls than labels: they share the nearest
+            at = bisect.bisect_left(offsets, member.offset)
+            near = [labels[i] for i in (at - 1, at) if 0 <= i < len(labels)]
+            _take(member, min(near, key=lambda lab: abs(lab.offset - member.offset)))
+
+
+def _take(member: _Member, label: _Label) -> None:
+    member.label = label
+    label.chosen = True
 
 
 class _Resolver:
@@ -379,10 +421,8 @@ class _Resolver:
 
     def own(self, member: _Member) -> _Text | None:
         """A control's own label: `<label for>`, a wrapping label, or (for choices) the text after it."""
-        labels = self.page.for_labels.get(member.dom_id, []) if member.dom_id else []
-        chosen = next((lab.text for lab in labels if lab.chosen and lab.text.parts), None)
-        if chosen is not None:
-            return chosen
+        if member.label is not None and member.label.text.parts:
+            return member.label.text
         if member.wrapping is not None and member.wrapping.text.parts:
             return member.wrapping.text
         if self.control.kind in ("radio", "checkbox") and member.after.parts:

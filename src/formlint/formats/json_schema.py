@@ -31,6 +31,7 @@ from formlint.formats._common import (
     category,
     check_depth,
     guess_language,
+    is_message_key,
     texts_under,
     labels,
     member,
@@ -219,7 +220,7 @@ def _is_object(schema: Mapping[str, Any]) -> bool:
 def _title(schema: Mapping[str, Any], ui: Mapping[str, Any]) -> tuple[str, ...]:
     """What a person reads above an object's fields: its title, else its description."""
     text = as_str(ui.get("ui:title")) or as_str(schema.get("title")) or as_str(schema.get("description"))
-    return (text,) if text and text.strip() else ()
+    return (text,) if text and text.strip() and not is_message_key(text) else ()
 
 
 def _holds_no_answer(schema: Mapping[str, Any]) -> bool:

@@ -35,8 +35,11 @@ def _name(category: CategoryEntry, lang: str) -> str:
     return category.name.get(lang, category.name["en"])
 
 
-def _sensitive_text(category: CategoryEntry) -> str:
-    return "; ".join(s.citation for s in category.sensitive)
+def _sensitive_text(category: CategoryEntry, lang: str) -> str:
+    """The citations, as readers of `lang` know the laws."""
+    from formlint.i18n import cited
+
+    return cited("; ".join(s.citation for s in category.sensitive), lang)
 
 
 def _purpose_text(entry: FormEntry, lang: str) -> str:
@@ -102,7 +105,7 @@ def _csv(entries: list[FormEntry], lang: str) -> str:
     for entry in entries:
         for category in entry.categories:
             row = [entry.path, entry.title or "", entry.purpose or entry.recognised or "", entry.purpose_origin,
-                   category.id, _name(category, lang), " ".join(category.fields), _sensitive_text(category),
+                   category.id, _name(category, lang), " ".join(category.fields), _sensitive_text(category, lang),
                    "" if entry.retention_days is None else str(entry.retention_days), _retention_text(entry, lang),
                    _recipients_text(entry, lang), _collector_text(entry, lang)]
             writer.writerow([_cell(value) for value in row])
@@ -131,7 +134,7 @@ def _form_markdown(entry: FormEntry, lang: str) -> list[str]:
     lines += ["| " + " | ".join(header) + " |", "|---|---|---|---|"]
     for category in entry.categories:
         cells = [code_span(category.id), markdown(_name(category, lang)),
-                 " ".join(code_span(k) for k in category.fields), markdown(_sensitive_text(category)) or "-"]
+                 " ".join(code_span(k) for k in category.fields), markdown(_sensitive_text(category, lang)) or "-"]
         lines.append("| " + " | ".join(cells) + " |")
     if entry.unclassified:
         lines += ["", f"{t('inventory.unclassified', lang)}{t('report.separator', lang)}"
