@@ -194,7 +194,7 @@ def test_no_chinese_message_contains_an_english_law_phrase(policy: str) -> None:
 
 # Names a Chinese reader meets untranslated: acronyms of laws, standards and bodies.
 KEPT_NAMES = {"GDPR", "CCPA", "PIPL", "formlint", "ISO", "IEC", "GB", "HIPAA", "CFR", "FERPA", "OAIC", "PECR", "ICO",
-              "DBS", "HMRC", "PDPC", "NRIC", "SI", "PDPA", "CAC", "UN"}
+              "DBS", "HMRC", "PDPC", "NRIC", "SI", "PDPA", "CAC", "UN", "ETC"}
 # Templates that are code, shown inside backticks: a YAML line to add to a policy.
 CODE_TEMPLATES = {"policy.addition"}
 
@@ -243,7 +243,8 @@ def test_chinese_purpose_list_gives_each_source_and_title_in_chinese() -> None:
         assert not english_words(line), line
 
 
-@pytest.mark.parametrize("policy", ["general", "epidemic-registration", "pipl", "gdpr", "ccpa", "cac-2020-epidemic"])
+@pytest.mark.parametrize("policy", ["general", "epidemic-registration", "china-app-necessary-pi", "pipl", "gdpr", "ccpa",
+                                    "cac-2020-epidemic"])
 def test_chinese_policy_pages_hold_no_english_fragment(policy: str) -> None:
     shown = run_formlint("policies", "show", "--lang", "zh", policy).stdout.splitlines()
     # The header names the file, bases and keys (ids); the title of a policy is not translated.

@@ -38,3 +38,13 @@ def test_the_html_report_is_the_same_with_workers(tree: Path) -> None:
     second = run_formlint_process("check", "-j", "2", "--output-format", f"html:{two}", str(tree))
     assert first.returncode == second.returncode == 1
     assert one.read_text("utf-8") == two.read_text("utf-8")
+
+
+def test_findings_of_the_same_rule_share_their_law_help_and_message(tree: Path) -> None:
+    """Two copies of a form give equal findings; a run keeps each equal message, help
+    and law once, not once per finding."""
+    report = check_paths([str(tree / "form000.yaml"), str(tree / "form001.yaml")], FileSettings(policy=load_policy()))
+    first, second = report.results
+    assert len(first.findings) == len(second.findings) > 0
+    for one, other in zip(first.findings, second.findings):
+        assert one.law is other.law and one.help is other.help and one.message is other.message

@@ -384,7 +384,8 @@ def test_repeated_policy_options_combine_like_extends() -> None:
 
 
 def test_general_and_epidemic_purposes_give_their_sources_in_chinese() -> None:
-    for name in ("general", "epidemic-registration", "pipl", "gdpr", "ccpa", "cac-2020-epidemic"):
+    for name in ("general", "epidemic-registration", "china-app-necessary-pi", "pipl", "gdpr", "ccpa",
+                 "cac-2020-epidemic"):
         policy = load_policy(name)
         assert policy.source_in("zh") != policy.source and len(policy.source_in("zh")) == len(policy.source)
         for purpose in policy.purposes.values():
