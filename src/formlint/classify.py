@@ -240,7 +240,7 @@ def classify_all(
     before: tuple[Field, Classification] | None = None
     for field in fields:
         verdict = classify(field, taxonomy)
-        follow_up = _follows_up(index, field)
+        follow_up = _follows_up(index, field) if verdict.source in _FOLLOWABLE else None
         if follow_up and (
             verdict.category in (NONE, UNKNOWN) or (follow_up == "label" and verdict.source == "label")
         ):
@@ -270,6 +270,7 @@ def _as_followed(
     return Classification(parent.category, parent.confidence, evidence, "follow-up")
 
 
+@lru_cache(maxsize=65536)
 def _leaf(key: str) -> str:
     return _key_path(key)[-1].casefold()
 
@@ -281,9 +282,30 @@ def _follows_up(index: _Index, field: Field) -> str | None:
     other area units"; "key" for a key that ends in one (`roof_other`) under a label
     that names nothing."""
     lang, label = next(iter(field.label.items()), (None, ""))
+    by_label = _follow_up_label(index, label, lang)
+    if by_label != "":
+        return by_label or None
+    return "key" if _key_follows_up(field.key) else None
+
+
+@lru_cache(maxsize=65536)
+def _key_follows_up(key: str) -> bool:
+    key_tokens = _TOKEN.findall(normalise(_key_words(_leaf(key))))
+    return bool(key_tokens) and key_tokens[-1] in _FOLLOW_UP_KEY_WORDS
+
+
+@lru_cache(maxsize=65536)
+def _follow_up_label(index: _Index, label: str, lang: str | None) -> str | None:
+    """What the label says of a follow-up: "label", "opening", None when it names
+    something else, "" when it says nothing either way."""
     tokens = tuple(_TOKEN.findall(normalise(label)))
+    longest = max((len(p) for p in index.follow_ups), default=0)
     opening = max(
-        (len(p) for p in index.follow_ups if tokens[: len(p)] == p and (len(p) > 1 or len(p) == len(tokens))),
+        (
+            n
+            for n in range(1, min(longest, len(tokens)) + 1)
+            if tokens[:n] in index.follow_ups and (n > 1 or n == len(tokens))
+        ),
         default=0,
     )
     rest = " ".join(tokens[opening:])
@@ -291,10 +313,11 @@ def _follows_up(index: _Index, field: Field) -> str | None:
         return None
     if opening:
         return "opening" if rest else "label"
-    key_tokens = _TOKEN.findall(normalise(_key_words(_leaf(field.key))))
-    return "key" if key_tokens and key_tokens[-1] in _FOLLOW_UP_KEY_WORDS else None
+    return ""
 
 
+# Verdicts a follow-up's own words may have given: not an annotation or a type.
+_FOLLOWABLE = frozenset(("label", "key", "none", "section", "options"))
 # How keys name a follow-up: `roof_other`, `reason_specify`, `crop_oth`.
 _FOLLOW_UP_KEY_WORDS = ("other", "others", "oth", "specify")
 
@@ -550,8 +573,12 @@ def _asks_a_question(field: Field) -> bool:
     household or education question, unless the question names the section's topic
     too ("Did … sleep here last night?" no, "Is … the head of the household?" yes);
     health and special sections still do."""
-    label = next(iter(field.label.values()), "")
-    return not _is_short(_TOKEN.findall(normalise(label)))
+    return not _is_short_label(next(iter(field.label.values()), ""))
+
+
+@lru_cache(maxsize=65536)
+def _is_short_label(label: str) -> bool:
+    return _is_short(_TOKEN.findall(normalise(label)))
 
 
 def _by_type(
@@ -684,7 +711,8 @@ def _subjects(index: _Index, labels: tuple[tuple[str, str], ...]) -> frozenset[s
     for position, (lang, text) in enumerate(labels):
         norm = normalise(_asked(index, text, lang)) if text else ""
         tokens = _TOKEN.findall(norm)
-        named = [m.phrase for m in _scan(index, norm, tokens, lang, False)]
+        only = _spoken_in(index, labels, lang)
+        named = [m.phrase for m in _scanned(index, norm, lang, False, only)]
         strong = {p.category for p in named if not p.weak and not p.veto}
         if position == 0:
             asked = strong
@@ -794,7 +822,7 @@ def _match(
     norm = normalise(text)
     tokens = _TOKEN.findall(norm)
     short = is_key or _is_short(tokens)
-    found = list(_scan(index, norm, tokens, lang, is_key, only))
+    found = _scanned(index, norm, lang, is_key, only)
     vetoed = {m.phrase.category for m in found if m.phrase.veto}
     candidates = [
         m
@@ -894,6 +922,15 @@ def _languages_of(index: _Index, lang: str | None) -> tuple[str, ...]:
 def _speaks(phrase: _Phrase, allowed: frozenset[str] | None) -> bool:
     # CJK phrases identify their script themselves, whatever the label's language tag.
     return allowed is None or phrase.cjk or phrase.lang in allowed
+
+
+@lru_cache(maxsize=65536)
+def _scanned(
+    index: _Index, norm: str, lang: str | None, is_key: bool, only: frozenset[str] | None
+) -> tuple[_Match, ...]:
+    """Every phrase in a normalised text, once per text: the label's match and its
+    subjects read the same scan."""
+    return tuple(_scan(index, norm, _TOKEN.findall(norm), lang, is_key, only))
 
 
 def _scan(
