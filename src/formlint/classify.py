@@ -24,7 +24,8 @@ in the label's language and English ("vaccinations" finds "vaccination"), compou
 of de/nl/nordic/fi are split at a lexicon word ("woonadres" ends in "adres"), and keys
 are read as developers write them: camelCase, snake_case, digits, and Chinese pinyin
 in full or as initials ("sfzh" is 身份证号). CJK phrases match as substrings, because
-Chinese is written without spaces. The longest phrase wins, so "紧急联系人电话" is an
+Chinese is written without spaces, but only where the word ends (社区活动 is an
+activity, not a community). The longest phrase wins, so "紧急联系人电话" is an
 emergency contact rather than a phone number.
 
 What a field asks decides, not every noun in it: text after an example marker
@@ -74,12 +75,16 @@ OPTIONS_AGREEING = 2
 FOREIGN_WORD = 3
 # Shorter stems are not matched on: "mes" (of "mesa", table) is also "meses" (months).
 MIN_STEM = 4
+# A CJK phrase this long is a whole expression; a shorter one may be a noun that only
+# modifies the next (社区活动), so it is checked for where its word ends.
+WHOLE_CJK_PHRASE = 4
 # Compounds are split only where both the head and the lexicon word are this long.
 COMPOUND_PART = 3
 COMPOUND_WORD = 4
 
 _CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _CJK = re.compile(f"[{_CJK_RANGES}]")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Vowel signs and other combining marks of Indic and Arabic scripts belong to their word.
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0900-\u0dff"
 # Latin-ish words and digit runs are separate tokens: "address1" -> address, 1.
@@ -127,6 +132,7 @@ class _Language:
     units: frozenset[str]
     example_markers: tuple[str, ...]
     inflections: frozenset[str]  # empty: any shared stem matches
+    followers: tuple[str, ...]  # what may follow a phrase in a run of Han characters
 
 
 @dataclass(frozen=True, eq=False)
@@ -757,7 +763,15 @@ def _key_hit(key: str, labels: Mapping[str, str], index: _Index) -> _Hit | None:
     before it are where the field sits, read like section titles (`_by_section`)."""
     langs = tuple(labels) or (None,)
     subjects = _subjects(index, _readable(index, tuple(labels.items())))
-    return _match_key_text(_key_path(key)[-1], langs, index, subjects)
+    return _match_key_text(_key_path(key)[-1], langs, index, subjects, _key_languages(index, langs))
+
+
+def _key_languages(index: _Index, langs: tuple[str | None, ...]) -> frozenset[str] | None:
+    """Developers write keys in English or in the form's own languages: a form with
+    labels in languages formlint knows reads its keys in those and English only (Danish
+    "land" is no address in `till_land`). Without such labels, any language's."""
+    known = {_primary(lang) for lang in langs if lang and _primary(lang) in index.languages}
+    return frozenset(known | {"en"}) if known else None
 
 
 def _key_path(key: str) -> list[str]:
@@ -770,13 +784,17 @@ def _key_words(key: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _match_key_text(
-    text: str, langs: tuple[str | None, ...], index: _Index, subjects: frozenset[str]
+    text: str,
+    langs: tuple[str | None, ...],
+    index: _Index,
+    subjects: frozenset[str],
+    only: frozenset[str] | None = None,
 ) -> _Hit | None:
     # camelCase splits "dateOfBirth"; the unsplit form catches "weChatId" via the
     # concatenated phrase "wechatid".
     split = _key_words(text)
     hits = [
-        _match(index, variant, lang, True, subjects)
+        _match(index, variant, lang, True, subjects, only)
         for variant in dict.fromkeys((split, text))
         for lang in langs
     ]
@@ -959,11 +977,48 @@ def _scan(
     if _CJK.search(norm) is None:
         return
     compact = _compact(norm)
+    breaks = _word_ends(norm)
+    own = index.languages.get(_primary(lang)) if lang else None
     for i, char in enumerate(compact):
         if char in index.cjk_starts:
             for n in range(1, min(index.cjk_max, len(compact) - i) + 1):
                 for phrase in index.cjk.get(compact[i : i + n], ()):
-                    yield _Match(phrase, "", phrase.length)
+                    if _ends_a_word(index, phrase, own, compact, i + n, breaks):
+                        yield _Match(phrase, "", phrase.length)
+
+
+def _word_ends(norm: str) -> frozenset[int]:
+    """Positions in the compact text where the written text had a space or punctuation."""
+    ends, position = set(), 0
+    for word in _WORD.findall(norm):
+        position += len(word)
+        ends.add(position)
+    return frozenset(ends)
+
+
+def _ends_a_word(
+    index: _Index,
+    phrase: _Phrase,
+    own: _Language | None,
+    compact: str,
+    end: int,
+    breaks: frozenset[int],
+) -> bool:
+    """Chinese puts the head of a compound last: in 社区活动 (community activities) the
+    community only says which activities. In a text whose language (`own`), or else whose
+    phrase's language, has `phrase_followers`, a phrase shorter than `WHOLE_CJK_PHRASE`
+    names what is asked where a space,
+    punctuation, another script, one of those followers (社区名称, 血型是) or another
+    lexicon phrase (身高体重) comes after it."""
+    language = own if own is not None and own.followers else index.languages.get(phrase.lang)
+    if language is None or not language.followers or end >= len(compact) or end in breaks:
+        return True
+    if phrase.length >= WHOLE_CJK_PHRASE:  # 我已阅读并同意 (上述内容): a whole expression
+        return True
+    if not _HAN.match(compact[end]) or compact.startswith(language.followers, end):
+        return True
+    longest = min(index.cjk_max, len(compact) - end)
+    return any(compact[end : end + n] in index.cjk for n in range(1, longest + 1))
 
 
 def _scan_stems(
@@ -1117,6 +1172,7 @@ def _language(pack: Any) -> _Language:
         units=frozenset(normalise(u) for u in pack.units),
         example_markers=tuple(normalise(m) for m in pack.example_markers),
         inflections=frozenset(normalise(e) for e in pack.inflections),
+        followers=tuple(normalise(f) for f in pack.phrase_followers),
     )
 
 
