@@ -7,7 +7,8 @@ the ratio of the times (about the ratio of the sizes when linear, its square whe
 
 Shapes: XForms whose text comes in many pieces (text lines, `&amp;` entities), an
 XLSForm CSV of thousands of nested groups (refused at the nesting cap), and a JSON
-Schema `$ref` diamond (each definition resolved once).
+Schema `$ref` diamond (each definition resolved once), a Form.io form of many labels whose
+words tell its language, and an HTML page whose controls and labels all share one id.
 """
 
 from __future__ import annotations
@@ -50,11 +51,29 @@ def ref_diamond(megabytes: float) -> tuple[str, bytes]:
     return "form.json", json.dumps(schema).encode()
 
 
+def formio_dutch_labels(megabytes: float) -> tuple[str, bytes]:
+    """Many labels whose words tell the form's language (read once, each word looked up once)."""
+    label = "Wat is de geboortedatum van uw partner of een van uw kinderen? "
+    count = int(megabytes * 1024 * 1024) // (len(label) + 60)
+    components = [{"type": "textfield", "key": f"k{i}", "label": label, "input": True} for i in range(count)]
+    return "form.json", json.dumps({"components": components}).encode()
+
+
+def html_repeated_ids(megabytes: float) -> tuple[str, bytes]:
+    """Thousands of controls and labels sharing one id (each paired once, not searched);
+    fewer than the 10,000-field cap at 2 MB."""
+    row = '<p><label for="x">Name of the person on row {0}</label><input id="x" name="n{0}"></p>' + " " * 160
+    count = int(megabytes * 1024 * 1024) // (len(row) + 4)
+    return "form.html", ("<form>" + "".join(row.format(i) for i in range(count)) + "</form>").encode()
+
+
 SHAPES: dict[str, Callable[[float], tuple[str, bytes]]] = {
     "xform text lines": xform("line of text\n"),
     "xform &amp; entities": xform("&amp;"),
     "xlsform nested groups": nested_groups,
     "json-schema $ref diamond": ref_diamond,
+    "formio labels, language told": formio_dutch_labels,
+    "html controls sharing an id": html_repeated_ids,
 }
 
 

@@ -13,6 +13,7 @@ import yaml
 from conftest import ROOT, SAMPLES, rule_cases, run_formlint, write_case
 
 from formlint.i18n import LANGUAGES, catalogue, language_from_environment, t, translate
+from formlint.policy import builtin_names
 from formlint.rules import RULES
 
 I18N = ROOT / "src" / "formlint" / "i18n"
@@ -168,10 +169,11 @@ def test_purposes_and_policies_show_in_chinese() -> None:
     assert purposes.splitlines()[1:3] == [
         "  需要：contact.phone（电话号码），event.visit_details（到访详情），event.visit_time（到访时间），"
         "identity.name（姓名）；任选其一：contact.address（住址） | contact.email（电子邮箱）", "  保存：28 天"]
-    assert purposes.splitlines()[3].startswith("  依据：Berlin Infektionsschutzmaßnahmenverordnung 2020")
+    assert purposes.splitlines()[0] == "venue-check-in: 柏林场所到场记录"
+    assert purposes.splitlines()[3].startswith("  依据：柏林《感染防护措施条例》（2020年）：姓名、电话号码")
     shown = run_formlint("policies", "show", "--lang", "zh", "venue-check-in-germany-berlin").stdout
     assert "  任选其一：contact.address（住址） | contact.email（电子邮箱）" in shown
-    assert "  保存期限：最多 28 天；依据：Berlin Infektionsschutzmaßnahmenverordnung 2020" in shown
+    assert "  保存期限：最多 28 天；依据：柏林《感染防护措施条例》（2020年）：四周，然后删除" in shown
 
 
 # How English texts name laws; none may be left in a Chinese message, help or law line.
@@ -194,7 +196,8 @@ def test_no_chinese_message_contains_an_english_law_phrase(policy: str) -> None:
 
 # Names a Chinese reader meets untranslated: acronyms of laws, standards and bodies.
 KEPT_NAMES = {"GDPR", "CCPA", "PIPL", "formlint", "ISO", "IEC", "GB", "HIPAA", "CFR", "FERPA", "OAIC", "PECR", "ICO",
-              "DBS", "HMRC", "PDPC", "NRIC", "SI", "PDPA", "CAC", "UN"}
+              "DBS", "HMRC", "PDPC", "NRIC", "SI", "PDPA", "CAC", "UN", "ETC", "APP", "IPP", "NHS", "SARS", "CoV",
+              "FIN", "SafeEntry"}
 # Templates that are code, shown inside backticks: a YAML line to add to a policy.
 CODE_TEMPLATES = {"policy.addition"}
 
@@ -243,7 +246,7 @@ def test_chinese_purpose_list_gives_each_source_and_title_in_chinese() -> None:
         assert not english_words(line), line
 
 
-@pytest.mark.parametrize("policy", ["general", "epidemic-registration", "pipl", "gdpr", "ccpa", "cac-2020-epidemic"])
+@pytest.mark.parametrize("policy", builtin_names())
 def test_chinese_policy_pages_hold_no_english_fragment(policy: str) -> None:
     shown = run_formlint("policies", "show", "--lang", "zh", policy).stdout.splitlines()
     # The header names the file, bases and keys (ids); the title of a policy is not translated.

@@ -199,3 +199,19 @@ def test_a_label_in_another_language_than_english_matches_only_its_own_pack() ->
     # Finnish "asunto" (flat) is a Spanish subject line; Danish "børn" is no English "born".
     assert classify(Field(key="q", label={"es": "Asunto"})).category == "content.free_text"
     assert classify(Field(key="q", label={"nl": "Asunto"})).category == "unknown"
+
+
+def test_a_key_is_read_in_its_form_s_languages_and_english() -> None:
+    # Danish "land" (country) is no address in an English form's `till_land`.
+    labels = {"en": "Did your household till the field?"}
+    assert classify(Field(key="till_land", label=labels)).category != "contact.address"
+    # Without labels the key's language is unknown: any pack may read it.
+    assert classify(Field(key="till_land", label={})).category == "contact.address"
+
+
+@pytest.mark.parametrize("text,category", [
+    ("社区活动", "unknown"), ("社区名称", "contact.address"), ("所在社区：", "contact.address"),
+    ("学校活动", "unknown"), ("您的手机号是多少", "contact.phone"), ("身高体重", "health.body_measurements"),
+])
+def test_a_chinese_phrase_is_what_is_asked_only_where_its_word_ends(text: str, category: str) -> None:
+    assert classify(Field(key="q", label={"zh": text})).category == category

@@ -58,6 +58,15 @@ def test_recognition_finds_the_reviewers_purpose_on_the_labelled_forms() -> None
     assert len(confident) >= 25
 
 
+def test_the_readme_and_the_purposes_page_give_the_labelled_figure_as_measured() -> None:
+    root = Path(__file__).parent.parent
+    results = [(c["expected"], _recognise(c)) for c in _labelled()]
+    right = sum(1 for expected, found in results if found.purpose == expected)
+    stated = f"{right} of {len(results)}"
+    assert f"({stated} forms of a labelled check" in (root / "README.md").read_text("utf-8")
+    assert f"**{stated}** are recognised correctly" in (root / "docs" / "purposes.md").read_text("utf-8")
+
+
 def test_evidence_names_the_title_and_the_share_of_typical_fields() -> None:
     case = {"title": "Traveller health declaration",
             "fields": [{"label": "Full name"}, {"label": "Do you have a fever?"},

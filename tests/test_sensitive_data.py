@@ -119,3 +119,11 @@ def test_an_adult_form_says_nothing_about_children(tmp_path: Path) -> None:
     text = ENROLMENT.format(title="Job application", notice="Used to assess your application.",
                             name="Full name", dob="Date of birth", phone="Phone", consent="")
     assert children_findings(check(tmp_path, text)) == []
+
+
+def test_a_question_about_the_respondent_that_mentions_children_is_not_a_childs_data(tmp_path: Path) -> None:
+    label = "I want or wanted to complete my education before I have children"
+    text = f"title: Survey\nfields:\n  - key: plans\n    label: {label}\n    category: social.education\n"
+    assert children_findings(check(tmp_path, text)) == []
+    short = "title: Survey\nfields:\n  - key: school\n    label: Child's school\n    category: social.education\n"
+    assert len(children_findings(check(tmp_path, short))) == 1

@@ -24,7 +24,8 @@ in the label's language and English ("vaccinations" finds "vaccination"), compou
 of de/nl/nordic/fi are split at a lexicon word ("woonadres" ends in "adres"), and keys
 are read as developers write them: camelCase, snake_case, digits, and Chinese pinyin
 in full or as initials ("sfzh" is 身份证号). CJK phrases match as substrings, because
-Chinese is written without spaces. The longest phrase wins, so "紧急联系人电话" is an
+Chinese is written without spaces, but only where the word ends (社区活动 is an
+activity, not a community). The longest phrase wins, so "紧急联系人电话" is an
 emergency contact rather than a phone number.
 
 What a field asks decides, not every noun in it: text after an example marker
@@ -74,12 +75,16 @@ OPTIONS_AGREEING = 2
 FOREIGN_WORD = 3
 # Shorter stems are not matched on: "mes" (of "mesa", table) is also "meses" (months).
 MIN_STEM = 4
+# A CJK phrase this long is a whole expression; a shorter one may be a noun that only
+# modifies the next (社区活动), so it is checked for where its word ends.
+WHOLE_CJK_PHRASE = 4
 # Compounds are split only where both the head and the lexicon word are this long.
 COMPOUND_PART = 3
 COMPOUND_WORD = 4
 
 _CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _CJK = re.compile(f"[{_CJK_RANGES}]")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Vowel signs and other combining marks of Indic and Arabic scripts belong to their word.
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0900-\u0dff"
 # Latin-ish words and digit runs are separate tokens: "address1" -> address, 1.
@@ -127,6 +132,7 @@ class _Language:
     units: frozenset[str]
     example_markers: tuple[str, ...]
     inflections: frozenset[str]  # empty: any shared stem matches
+    followers: tuple[str, ...]  # what may follow a phrase in a run of Han characters
 
 
 @dataclass(frozen=True, eq=False)
@@ -240,7 +246,7 @@ def classify_all(
     before: tuple[Field, Classification] | None = None
     for field in fields:
         verdict = classify(field, taxonomy)
-        follow_up = _follows_up(index, field)
+        follow_up = _follows_up(index, field) if verdict.source in _FOLLOWABLE else None
         if follow_up and (
             verdict.category in (NONE, UNKNOWN) or (follow_up == "label" and verdict.source == "label")
         ):
@@ -270,6 +276,7 @@ def _as_followed(
     return Classification(parent.category, parent.confidence, evidence, "follow-up")
 
 
+@lru_cache(maxsize=65536)
 def _leaf(key: str) -> str:
     return _key_path(key)[-1].casefold()
 
@@ -281,9 +288,30 @@ def _follows_up(index: _Index, field: Field) -> str | None:
     other area units"; "key" for a key that ends in one (`roof_other`) under a label
     that names nothing."""
     lang, label = next(iter(field.label.items()), (None, ""))
+    by_label = _follow_up_label(index, label, lang)
+    if by_label != "":
+        return by_label or None
+    return "key" if _key_follows_up(field.key) else None
+
+
+@lru_cache(maxsize=65536)
+def _key_follows_up(key: str) -> bool:
+    key_tokens = _TOKEN.findall(normalise(_key_words(_leaf(key))))
+    return bool(key_tokens) and key_tokens[-1] in _FOLLOW_UP_KEY_WORDS
+
+
+@lru_cache(maxsize=65536)
+def _follow_up_label(index: _Index, label: str, lang: str | None) -> str | None:
+    """What the label says of a follow-up: "label", "opening", None when it names
+    something else, "" when it says nothing either way."""
     tokens = tuple(_TOKEN.findall(normalise(label)))
+    longest = max((len(p) for p in index.follow_ups), default=0)
     opening = max(
-        (len(p) for p in index.follow_ups if tokens[: len(p)] == p and (len(p) > 1 or len(p) == len(tokens))),
+        (
+            n
+            for n in range(1, min(longest, len(tokens)) + 1)
+            if tokens[:n] in index.follow_ups and (n > 1 or n == len(tokens))
+        ),
         default=0,
     )
     rest = " ".join(tokens[opening:])
@@ -291,10 +319,11 @@ def _follows_up(index: _Index, field: Field) -> str | None:
         return None
     if opening:
         return "opening" if rest else "label"
-    key_tokens = _TOKEN.findall(normalise(_key_words(_leaf(field.key))))
-    return "key" if key_tokens and key_tokens[-1] in _FOLLOW_UP_KEY_WORDS else None
+    return ""
 
 
+# Verdicts a follow-up's own words may have given: not an annotation or a type.
+_FOLLOWABLE = frozenset(("label", "key", "none", "section", "options"))
 # How keys name a follow-up: `roof_other`, `reason_specify`, `crop_oth`.
 _FOLLOW_UP_KEY_WORDS = ("other", "others", "oth", "specify")
 
@@ -468,9 +497,10 @@ def _by_deferred_words(
 
 
 def _decisive(hit: _Hit | None) -> _Hit | None:
-    """None for a hit that should wait: a weak word, or a `none` that is not the whole
-    label ("Serology mother" under "HIV" is about health, not the household)."""
-    if hit is None or hit.phrase.weak or (hit.category == NONE and not hit.whole):
+    """None for a hit that should wait: a weak word, or a `none`, that is not the whole
+    label ("Serology mother" under "HIV" is about health, not the household; "City:"
+    is a city wherever it sits)."""
+    if hit is None or (not hit.whole and (hit.phrase.weak or hit.category == NONE)):
         return None
     return hit
 
@@ -535,7 +565,10 @@ def _by_section(
         hit = _context_hit(index, text, lang)
         if hit is not None and hit.category.split(".")[0] not in _INTIMATE and (
             asks_a_thing
-            or (question and hit.category not in _subjects(index, tuple(field.label.items())))
+            or (
+                question
+                and (where != "section" or hit.category not in _subjects(index, tuple(field.label.items())))
+            )
         ):
             return None
         if hit is not None:
@@ -550,8 +583,12 @@ def _asks_a_question(field: Field) -> bool:
     household or education question, unless the question names the section's topic
     too ("Did … sleep here last night?" no, "Is … the head of the household?" yes);
     health and special sections still do."""
-    label = next(iter(field.label.values()), "")
-    return not _is_short(_TOKEN.findall(normalise(label)))
+    return not _is_short_label(next(iter(field.label.values()), ""))
+
+
+@lru_cache(maxsize=65536)
+def _is_short_label(label: str) -> bool:
+    return _is_short(_TOKEN.findall(normalise(label)))
 
 
 def _by_type(
@@ -684,7 +721,8 @@ def _subjects(index: _Index, labels: tuple[tuple[str, str], ...]) -> frozenset[s
     for position, (lang, text) in enumerate(labels):
         norm = normalise(_asked(index, text, lang)) if text else ""
         tokens = _TOKEN.findall(norm)
-        named = [m.phrase for m in _scan(index, norm, tokens, lang, False)]
+        only = _spoken_in(index, labels, lang)
+        named = [m.phrase for m in _scanned(index, norm, lang, False, only)]
         strong = {p.category for p in named if not p.weak and not p.veto}
         if position == 0:
             asked = strong
@@ -726,7 +764,15 @@ def _key_hit(key: str, labels: Mapping[str, str], index: _Index) -> _Hit | None:
     before it are where the field sits, read like section titles (`_by_section`)."""
     langs = tuple(labels) or (None,)
     subjects = _subjects(index, _readable(index, tuple(labels.items())))
-    return _match_key_text(_key_path(key)[-1], langs, index, subjects)
+    return _match_key_text(_key_path(key)[-1], langs, index, subjects, _key_languages(index, langs))
+
+
+def _key_languages(index: _Index, langs: tuple[str | None, ...]) -> frozenset[str] | None:
+    """Developers write keys in English or in the form's own languages: a form with
+    labels in languages formlint knows reads its keys in those and English only (Danish
+    "land" is no address in `till_land`). Without such labels, any language's."""
+    known = {_primary(lang) for lang in langs if lang and _primary(lang) in index.languages}
+    return frozenset(known | {"en"}) if known else None
 
 
 def _key_path(key: str) -> list[str]:
@@ -739,13 +785,17 @@ def _key_words(key: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _match_key_text(
-    text: str, langs: tuple[str | None, ...], index: _Index, subjects: frozenset[str]
+    text: str,
+    langs: tuple[str | None, ...],
+    index: _Index,
+    subjects: frozenset[str],
+    only: frozenset[str] | None = None,
 ) -> _Hit | None:
     # camelCase splits "dateOfBirth"; the unsplit form catches "weChatId" via the
     # concatenated phrase "wechatid".
     split = _key_words(text)
     hits = [
-        _match(index, variant, lang, True, subjects)
+        _match(index, variant, lang, True, subjects, only)
         for variant in dict.fromkeys((split, text))
         for lang in langs
     ]
@@ -794,7 +844,7 @@ def _match(
     norm = normalise(text)
     tokens = _TOKEN.findall(norm)
     short = is_key or _is_short(tokens)
-    found = list(_scan(index, norm, tokens, lang, is_key, only))
+    found = _scanned(index, norm, lang, is_key, only)
     vetoed = {m.phrase.category for m in found if m.phrase.veto}
     candidates = [
         m
@@ -896,6 +946,15 @@ def _speaks(phrase: _Phrase, allowed: frozenset[str] | None) -> bool:
     return allowed is None or phrase.cjk or phrase.lang in allowed
 
 
+@lru_cache(maxsize=65536)
+def _scanned(
+    index: _Index, norm: str, lang: str | None, is_key: bool, only: frozenset[str] | None
+) -> tuple[_Match, ...]:
+    """Every phrase in a normalised text, once per text: the label's match and its
+    subjects read the same scan."""
+    return tuple(_scan(index, norm, _TOKEN.findall(norm), lang, is_key, only))
+
+
 def _scan(
     index: _Index,
     norm: str,
@@ -919,11 +978,48 @@ def _scan(
     if _CJK.search(norm) is None:
         return
     compact = _compact(norm)
+    breaks = _word_ends(norm)
+    own = index.languages.get(_primary(lang)) if lang else None
     for i, char in enumerate(compact):
         if char in index.cjk_starts:
             for n in range(1, min(index.cjk_max, len(compact) - i) + 1):
                 for phrase in index.cjk.get(compact[i : i + n], ()):
-                    yield _Match(phrase, "", phrase.length)
+                    if _ends_a_word(index, phrase, own, compact, i + n, breaks):
+                        yield _Match(phrase, "", phrase.length)
+
+
+def _word_ends(norm: str) -> frozenset[int]:
+    """Positions in the compact text where the written text had a space or punctuation."""
+    ends, position = set(), 0
+    for word in _WORD.findall(norm):
+        position += len(word)
+        ends.add(position)
+    return frozenset(ends)
+
+
+def _ends_a_word(
+    index: _Index,
+    phrase: _Phrase,
+    own: _Language | None,
+    compact: str,
+    end: int,
+    breaks: frozenset[int],
+) -> bool:
+    """Chinese puts the head of a compound last: in 社区活动 (community activities) the
+    community only says which activities. In a text whose language (`own`), or else whose
+    phrase's language, has `phrase_followers`, a phrase shorter than `WHOLE_CJK_PHRASE`
+    names what is asked where a space,
+    punctuation, another script, one of those followers (社区名称, 血型是) or another
+    lexicon phrase (身高体重) comes after it."""
+    language = own if own is not None and own.followers else index.languages.get(phrase.lang)
+    if language is None or not language.followers or end >= len(compact) or end in breaks:
+        return True
+    if phrase.length >= WHOLE_CJK_PHRASE:  # 我已阅读并同意 (上述内容): a whole expression
+        return True
+    if not _HAN.match(compact[end]) or compact.startswith(language.followers, end):
+        return True
+    longest = min(index.cjk_max, len(compact) - end)
+    return any(compact[end : end + n] in index.cjk for n in range(1, longest + 1))
 
 
 def _scan_stems(
@@ -1077,6 +1173,7 @@ def _language(pack: Any) -> _Language:
         units=frozenset(normalise(u) for u in pack.units),
         example_markers=tuple(normalise(m) for m in pack.example_markers),
         inflections=frozenset(normalise(e) for e in pack.inflections),
+        followers=tuple(normalise(f) for f in pack.phrase_followers),
     )
 
 

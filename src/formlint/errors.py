@@ -6,7 +6,10 @@ What an error says is a catalogue message (`formlint.message.Message`, built wit
 
 from __future__ import annotations
 
-from formlint.message import Message
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # kept out of start-up: `formlint --version` imports this module
+    from formlint.message import Message
 
 
 def _in(text: str | Message, lang: str) -> str:

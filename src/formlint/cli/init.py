@@ -110,7 +110,7 @@ def _choose_purpose(base: "Policy", purpose: Optional[str], yes: bool, lang: str
         if base.purposes:
             write_output(_purpose_menu(base, lang))
         question = "init.ask_new_purpose" if not base.purposes else "init.ask_purpose" if suggested else "init.ask_any"
-        purpose = _ask(t(question, lang), suggested, lambda answer: answer and _check_purpose_id(answer))
+        purpose = _ask(t(question, lang), suggested, _check_purpose_answer)
     purpose = suggested if purpose is None else purpose
     if purpose == "" and base.purposes and suggested == "":
         return None
@@ -165,6 +165,12 @@ def _purpose_menu(policy: "Policy", lang: str) -> str:
         lines += [f"  [{domain}]"] if domain else []
         lines += [f"    {p.id:<{width}}  {p.title_in(lang)}" for p in members]
     return terminal_lines("\n".join(lines) + "\n")
+
+
+def _check_purpose_answer(answer: str) -> None:
+    """An empty answer keeps the suggested purpose; anything else must be a purpose id."""
+    if answer:
+        _check_purpose_id(answer)
 
 
 def _check_purpose_id(purpose: str) -> None:

@@ -78,6 +78,8 @@ class LanguagePack:
     romanised: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     # endings that inflect a word (-s, -ed, -ing); stems match only across them
     inflections: tuple[str, ...] = ()
+    # what may follow a phrase inside an unbroken run of Han characters (名称, 号码, 吗)
+    phrase_followers: tuple[str, ...] = ()
     # labels that follow up the question before ("If other, please specify")
     follow_ups: tuple[str, ...] = ()
     # openings and endings of a question that checks an answer or asks what is known
@@ -146,6 +148,7 @@ def parse_pack(
             {str(k): (str(v[0]), str(v[1])) for k, v in spellings.items()}
         ),
         inflections=_strings(pack.get("inflections")),
+        phrase_followers=_strings(pack.get("phrase_followers")),
         follow_ups=_strings(pack.get("follow_ups")),
         check_openings=_strings(pack.get("check_openings")),
         check_closings=_strings(pack.get("check_closings")),

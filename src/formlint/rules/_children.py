@@ -19,6 +19,9 @@ CONSENT = "consent.acknowledgement"
 # "number of children", "children in the party".
 NOT_ABOUT_A_CHILD = frozenset({"social.household", "event.party_size", CONSENT})
 SHOWN_TEXT = 60
+# A label longer than this is a question, whose children are often the respondent's subject
+# ("I want to finish my education before I have children"), not whose data it collects.
+QUESTION_LENGTH = 60
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,8 @@ def _names_a_child(ctx: Context, field: Field, terms: PhraseIndex) -> bool:
     category = ctx.category_of(field).category
     if not ctx.taxonomy.is_personal(category) or category in NOT_ABOUT_A_CHILD:
         return False
-    return any(phrases_in(terms, text) for text in (field.first_label, field.key.replace("_", " ")) if text)
+    label = field.first_label if len(field.first_label) <= QUESTION_LENGTH else ""
+    return any(phrases_in(terms, text) for text in (label, field.key.replace("_", " ")) if text)
 
 
 def guardian_consent_asked(ctx: Context) -> bool:

@@ -57,10 +57,11 @@ def excess_help(ctx: Context, field: Field) -> Message:
 def justification(ctx: Context, field: Field, listed: str) -> dict[str, str | Message]:
     """Where to justify the field's category (the policy file, or a policy of one's own
     for a built-in one) and the YAML line that adds it to the purpose's `listed` list."""
-    policy: str | Message = ctx.policy.path
-    if policy.startswith(BUILTIN_PREFIX):
+    path = ctx.policy.path
+    policy: str | Message = path
+    if path.startswith(BUILTIN_PREFIX):
         policy = msg("policy.own", policy=ctx.policy.id)
-    elif policy.startswith("<"):  # several --policy options: "pipl + epidemic-registration"
+    elif path.startswith("<"):  # several --policy options: "pipl + epidemic-registration"
         policy = msg("policy.own", policy=ctx.policy.title)
     line = msg("policy.addition", purpose=ctx.purpose.id, list=listed, category=ctx.category_of(field).category,
                reason=msg("policy.reason"))
