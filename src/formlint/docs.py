@@ -168,7 +168,7 @@ def _categories(ids: frozenset[str]) -> str:
 def policies_index(lang: str) -> str:
     from formlint.policy import builtin_names, load_policy
 
-    rows = [[f"[`{name}`]({name}.md)", load_policy(name).title, ", ".join(load_policy(name).purposes) or "—"]
+    rows = [[f"[`{name}`]({name}.md)", load_policy(name).title_in(lang), ", ".join(load_policy(name).purposes) or "—"]
             for name in builtin_names()]
     header = [t(f"docs.column.{c}", lang) for c in ("policy", "title", "purposes")]
     return f"# {t('docs.policies', lang)}\n\n{t('docs.policies.intro', lang)}\n\n{_table(header, rows)}\n"
