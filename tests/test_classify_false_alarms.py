@@ -272,3 +272,17 @@ def test_free_text_under_a_health_heading_is_health() -> None:
 def test_free_text_under_another_heading_is_free_text() -> None:
     remarks = Field(key="observation", label={"en": "My own observations:"}, section=("Water supply",))
     assert classify(remarks).category == "content.free_text"
+
+
+def test_a_key_group_does_not_make_a_question_personal_by_its_subject() -> None:
+    field = Field(
+        key="hh_info.will_to_respond",
+        label={"en": "Are you willing and able to respond to the questions on behalf of the household?"},
+        options=("Yes", "No"),
+    )
+    assert classify(field).category != PERSONAL_HOUSEHOLD
+
+
+def test_the_unit_of_a_price_is_none() -> None:
+    field = Field(key="egg_sales_income.price_timeunits", label={"en": "per:"})
+    assert classify(field).category == "none"

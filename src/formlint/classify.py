@@ -564,7 +564,10 @@ def _by_section(
         hit = _context_hit(index, text, lang)
         if hit is not None and hit.category.split(".")[0] not in _INTIMATE and (
             asks_a_thing
-            or (question and hit.category not in _subjects(index, tuple(field.label.items())))
+            or (
+                question
+                and (where != "section" or hit.category not in _subjects(index, tuple(field.label.items())))
+            )
         ):
             return None
         if hit is not None:
