@@ -286,3 +286,15 @@ def test_a_key_group_does_not_make_a_question_personal_by_its_subject() -> None:
 def test_the_unit_of_a_price_is_none() -> None:
     field = Field(key="egg_sales_income.price_timeunits", label={"en": "per:"})
     assert classify(field).category == "none"
+
+
+def test_a_label_that_is_one_weak_word_is_that_word_in_any_section() -> None:
+    city = Field(key="motherCity", label={"en": "City:"}, section=("Rh immune globulin", "Mother's information"))
+    assert classify(city).category == "contact.address"
+    serology = Field(key="q", label={"en": "Serology mother"}, section=("HIV",))
+    assert classify(serology).category == "health.condition"
+
+
+def test_a_comment_under_an_obstetric_heading_is_health() -> None:
+    remark = Field(key="obsHisComment", label={"en": "Comment"}, section=("Obstetrical history",))
+    assert classify(remark).category == "health.condition"

@@ -497,9 +497,10 @@ def _by_deferred_words(
 
 
 def _decisive(hit: _Hit | None) -> _Hit | None:
-    """None for a hit that should wait: a weak word, or a `none` that is not the whole
-    label ("Serology mother" under "HIV" is about health, not the household)."""
-    if hit is None or hit.phrase.weak or (hit.category == NONE and not hit.whole):
+    """None for a hit that should wait: a weak word, or a `none`, that is not the whole
+    label ("Serology mother" under "HIV" is about health, not the household; "City:"
+    is a city wherever it sits)."""
+    if hit is None or (not hit.whole and (hit.phrase.weak or hit.category == NONE)):
         return None
     return hit
 
