@@ -249,7 +249,8 @@ def test_chinese_purpose_list_gives_each_source_and_title_in_chinese() -> None:
 @pytest.mark.parametrize("policy", builtin_names())
 def test_chinese_policy_pages_hold_no_english_fragment(policy: str) -> None:
     shown = run_formlint("policies", "show", "--lang", "zh", policy).stdout.splitlines()
-    # The header names the file, bases and keys (ids); the title of a policy is not translated.
+    # The header names the file, bases and keys (ids).
+    assert not english_words(shown[0].split(": ", 1)[1]), shown[0]
     body = [line for line in shown[1:] if not line.lstrip().startswith(("文件：", "继承：", "法域：", "告知须说明：",
                                                                         "选用规则：", "严重程度：", "证件号码："))]
     for line in body:

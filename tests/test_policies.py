@@ -386,6 +386,7 @@ def test_repeated_policy_options_combine_like_extends() -> None:
 def test_every_builtin_policy_gives_its_sources_and_titles_in_chinese() -> None:
     for name in builtin_names():
         policy = load_policy(name)
+        assert policy.title_in("zh") != policy.title
         assert policy.source_in("zh") != policy.source and len(policy.source_in("zh")) == len(policy.source)
         for purpose in policy.purposes.values():
             assert purpose.source_in("zh") != purpose.source, (name, purpose.id)

@@ -125,7 +125,7 @@ def policy_page(name: str, lang: str) -> str:
         (t("docs.policy.rules", lang), ", ".join(f"[{c}](../rules/{c}.md)" for c in sorted(policy.rules)) or "—"),
         (t("docs.policy.source", lang), "<br>".join(policy.source_in(lang)) or "—"),
     ])
-    lines = [f"# {policy.title}", "", policy.description.strip(), "", facts, "",
+    lines = [f"# {policy.title_in(lang)}", "", policy.description.strip(), "", facts, "",
              f"## {t('docs.policy.purposes', lang)}", ""]
     if not policy.purposes:
         lines += [t("docs.policy.pack", lang), ""]
@@ -145,7 +145,7 @@ def _purpose_lines(purpose: object, lang: str) -> Iterator[str]:
     from formlint.model import Purpose
 
     assert isinstance(purpose, Purpose)
-    yield f"### `{purpose.id}`: {purpose.title}"
+    yield f"### `{purpose.id}`: {purpose.title_in(lang)}"
     yield ""
     if purpose.description:
         yield purpose.description.strip()
@@ -168,7 +168,7 @@ def _categories(ids: frozenset[str]) -> str:
 def policies_index(lang: str) -> str:
     from formlint.policy import builtin_names, load_policy
 
-    rows = [[f"[`{name}`]({name}.md)", load_policy(name).title, ", ".join(load_policy(name).purposes) or "—"]
+    rows = [[f"[`{name}`]({name}.md)", load_policy(name).title_in(lang), ", ".join(load_policy(name).purposes) or "—"]
             for name in builtin_names()]
     header = [t(f"docs.column.{c}", lang) for c in ("policy", "title", "purposes")]
     return f"# {t('docs.policies', lang)}\n\n{t('docs.policies.intro', lang)}\n\n{_table(header, rows)}\n"

@@ -288,9 +288,14 @@ class Policy:
     description: str = ""
     domains: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     source_translations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    titles: Mapping[str, str] = field(default_factory=dict)
 
     def source_in(self, lang: str) -> tuple[str, ...]:
         return in_lang(self.source, self.source_translations, lang)
+
+    def title_in(self, lang: str) -> str:
+        """The title in `lang` when the policy gives one, else the English title."""
+        return self.titles.get(lang, self.title)
 
     def domain_title(self, domain: str | None, lang: str) -> str | None:
         """A domain's title in `lang` (English when not translated); None for none."""

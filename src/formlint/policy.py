@@ -184,6 +184,7 @@ def _layer(doc: Document, taxonomy: Taxonomy) -> Layer:
     layer["path"] = doc.path
     layer["source"] = _sources(data["source"])
     layer["source_in"] = _translations(data)
+    layer["titles"] = dict(data.get("titles", {}))  # with `title`, which every policy file sets
     layer["regimes"] = list(data.get("regimes", []))
     required = data.get("notice", {}).get("require")
     layer["notice"] = None if required is None else list(required)
@@ -309,6 +310,7 @@ def _build(merged: Layer, top: Layer, bases: list[str]) -> Policy:
         description=merged.get("description", ""),
         domains=merged["domains"],
         source_translations=merged["source_in"],
+        titles=merged["titles"],
     )
 
 

@@ -149,7 +149,7 @@ def _policy_menu(lang: str) -> str:
 
     policies = [load_policy(name) for name in builtin_names()]
     width = max(len(p.id) for p in policies)
-    lines = [f"  {p.id:<{width}}  {p.title}" + (f" ({t('init.purposes', lang, count=len(p.purposes))})"
+    lines = [f"  {p.id:<{width}}  {p.title_in(lang)}" + (f" ({t('init.purposes', lang, count=len(p.purposes))})"
                                                  if p.purposes else "") for p in policies]
     return terminal_lines("\n".join([t("init.policies", lang), *lines]) + "\n")
 

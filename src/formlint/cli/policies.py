@@ -79,7 +79,7 @@ def _header(policy: "Policy", lang: str) -> list[str]:
     joined = t("report.list_separator", lang).join
     severity = joined(f"{k}={v}" for k, v in sorted(policy.severity.items()))
     return [
-        f"{policy.id}: {policy.title}",
+        f"{policy.id}: {policy.title_in(lang)}",
         f"  {label('cli.policy.file', lang)}{policy.path}",
         f"  {label('cli.policy.extends', lang)}{' → '.join(policy.bases) or '-'}",
         *_cited(t("cli.policy.source", lang), policy.source_in(lang), lang),
