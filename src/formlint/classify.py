@@ -934,6 +934,19 @@ def _allowed_languages(index: _Index, lang: str | None) -> frozenset[str] | None
     return frozenset((primary, "en")) if primary in index.languages else None
 
 
+def _stem_languages(
+    index: _Index, lang: str | None, codes: tuple[str, ...], is_key: bool
+) -> tuple[str, ...]:
+    """A label in a known language other than English is stemmed in that language only:
+    English words in it match as written ("IBAN", "e-mail"), but an English stem of a
+    Dutch word is a false friend (Dutch "partner" is no English "partners"). Keys may be
+    English whatever the form's language."""
+    primary = _primary(lang) if lang else ""
+    if is_key or primary == "en" or primary not in index.languages:
+        return codes
+    return tuple(code for code in codes if code != "en")
+
+
 def _languages_of(index: _Index, lang: str | None) -> tuple[str, ...]:
     """The packs to stem and split a text with: its own language's, and English."""
     primary = _primary(lang) if lang else ""
@@ -971,7 +984,7 @@ def _scan(
     codes = _languages_of(index, lang)
     if only is not None:
         codes = tuple(c for c in codes if c in only)
-    yield from _scan_stems(index, tokens, codes)
+    yield from _scan_stems(index, tokens, _stem_languages(index, lang, codes, is_key))
     if is_key and lang is None:
         codes = tuple(index.languages)  # a key alone: any compound language may split it
     yield from _scan_compounds(index, tokens, codes)
