@@ -61,7 +61,22 @@ def translate(text: str | Message, lang: str = DEFAULT) -> str:
     the law as readers of `lang` know it."""
     if isinstance(text, str):
         return cited(text, lang)
-    return t(text.id, lang, **{name: _param(value, lang) for name, value in text.params})
+    try:
+        return _translated(text, lang)
+    except TypeError:  # a parameter that cannot be a dictionary key (not one formlint makes)
+        return _translate_message(text, lang)
+
+
+# Findings of one rule repeat their message, help and law parts from form to form,
+# and the catalogues do not change during a run: each distinct message is
+# translated once per language.
+@lru_cache(maxsize=8192)
+def _translated(message: Message, lang: str) -> str:
+    return _translate_message(message, lang)
+
+
+def _translate_message(message: Message, lang: str) -> str:
+    return t(message.id, lang, **{name: _param(value, lang) for name, value in message.params})
 
 
 def cited(text: str, lang: str) -> str:
