@@ -128,6 +128,16 @@ def test_lang_zh_renders_the_report_in_chinese(samples_html: str) -> None:
     assert "一条建议" not in html and "建议：删除 `" in html
 
 
+def test_lang_zh_gives_the_policy_and_purpose_titles_in_chinese() -> None:
+    policy = load_policy("general")
+    purpose = policy.purposes["return-to-community"]
+    assert policy.titles.get("zh") and purpose.titles.get("zh")
+    html = unescape(html_of("--lang", "zh", str(SAMPLES / "qingdao-property-return.yaml")))
+    for titled in (policy, purpose):
+        assert titled.titles["zh"] in html
+        assert titled.title not in html
+
+
 def test_html_file_output_is_written_beside_the_terminal_output(tmp_path: Path) -> None:
     target = tmp_path / "report.html"
     result = run_formlint("check", "--output-format", f"html:{target}", str(SAMPLES / "venue-check-in-minimal.yaml"))

@@ -30,6 +30,23 @@ def test_an_upload_gives_the_report_json_and_sarif() -> None:
     assert json.loads(answer["sarif"])["version"] == "2.1.0"
 
 
+def test_the_page_and_its_report_give_titles_in_the_chosen_language() -> None:
+    from html import unescape
+
+    from formlint.serve.page import render_page
+
+    setup = server_setup((), "en", 10**6)
+    policy = setup.policies["epidemic-registration"]
+    purpose = policy.purposes["return-to-community"]
+    menus = json.loads(unescape(render_page(setup, "zh").split('id="policies">', 1)[1].split("</script>", 1)[0]))
+    assert menus["epidemic-registration"]["title"] == policy.titles["zh"]
+    assert [purpose.id, purpose.titles["zh"]] in menus["epidemic-registration"]["purposes"]
+    raw = (SAMPLES / "qingdao-property-return.yaml").read_bytes()
+    report = unescape(check_upload(raw, Pick("q.yaml", "epidemic-registration", lang="zh"), setup)["report"])
+    for titled in (policy, purpose):
+        assert titled.titles["zh"] in report and titled.title not in report
+
+
 def test_a_chosen_purpose_overrides_the_declared_one() -> None:
     raw = (SAMPLES / "venue-check-in-minimal.yaml").read_bytes()
     answer = check_upload(raw, Pick("v.yaml", "epidemic-registration", "pharmacy-purchase"), server_setup((), "en", 10**6))

@@ -106,11 +106,11 @@ def render(report: Report, options: RenderOptions) -> str:
     from formlint.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy()
-    forms = [form_view(i, r, taxonomy) for i, r in enumerate(report.results, 1)]
+    forms = [form_view(i, r, taxonomy, options.lang) for i, r in enumerate(report.results, 1)]
     context = {
         **words(options.lang), "html_lang": HTML_LANG.get(options.lang, options.lang), "version": __version__,
         "csp": report_csp(), "css": Markup(asset("report.css")), "js": Markup(asset("report.js")),
-        "policy": options.policy, "overview": overview(report, forms), "forms": forms,
+        "policy": options.policy, "policy_title": options.policy.title_in(options.lang), "overview": overview(report, forms), "forms": forms,
         "rules_chart": stacked_bars(findings_by_rule(report)), "groups_chart": stacked_bars(fields_by_group(forms)),
         "severities": (*SEVERITIES, NO_FINDING), "verdicts": list(Verdict),
         "errors": [e.line_in(options.lang) for e in report.errors], "rules": rule_docs(report, options.lang),

@@ -42,6 +42,7 @@ class FormView:
     purpose_origin: str  # declared | given | recognised | none
     retention: str | None
     policy: Policy
+    policy_title: str  # in the report's language
     rows: tuple[FieldRow, ...]
     form_findings: tuple[Finding, ...]
     by_severity: dict[str, int]
@@ -95,14 +96,15 @@ def purpose_origin(result: FormResult) -> str:
     return result.purpose_origin
 
 
-def form_view(index: int, result: FormResult, taxonomy: Taxonomy) -> FormView:
+def form_view(index: int, result: FormResult, taxonomy: Taxonomy, lang: str) -> FormView:
+    """One form as the report shows it; purpose and policy titles in `lang`."""
     keys = {f.key for f in result.form.fields}
     form = result.form
     return FormView(
         anchor=f"form-{index}", path=relative_uri(form.path), title=form.title or "", format=form.format,
-        purpose_id=result.purpose.id, purpose_title=result.purpose.title,
+        purpose_id=result.purpose.id, purpose_title=result.purpose.title_in(lang),
         purpose_origin=purpose_origin(result), retention=retention_text(result),
-        policy=result.policy, rows=field_rows(result, taxonomy),
+        policy=result.policy, policy_title=result.policy.title_in(lang), rows=field_rows(result, taxonomy),
         form_findings=tuple(f for f in result.findings if (f.field_key or "") not in keys),
         by_severity=severity_counts(result.findings))
 

@@ -38,9 +38,9 @@ def environment() -> "Environment":
                        undefined=StrictUndefined)
 
 
-def policy_menu(setup: ServerSetup) -> dict[str, Any]:
-    """Each policy's title and purposes, for the page's two menus."""
-    return {pid: {"title": p.title, "purposes": [[q.id, q.title] for q in p.purposes.values()]}
+def policy_menu(setup: ServerSetup, lang: str) -> dict[str, Any]:
+    """Each policy's title and purposes in `lang`, for the page's two menus."""
+    return {pid: {"title": p.title_in(lang), "purposes": [[q.id, q.title_in(lang)] for q in p.purposes.values()]}
             for pid, p in setup.policies.items()}
 
 
@@ -53,7 +53,7 @@ def render_page(setup: ServerSetup, lang: str) -> str:
     context = {
         "_": say, "lang": lang, "html_lang": HTML_LANG.get(lang, lang), "version": __version__,
         "languages": [(code, LANGUAGE_NAMES.get(code, code)) for code in LANGUAGES],
-        "policies": policy_menu(setup), "default_policy": setup.default_policy,
+        "policies": policy_menu(setup, lang), "default_policy": setup.default_policy,
         "as_declared": AS_DECLARED, "recognise": RECOGNISE, "samples": SAMPLES, "extensions": " ".join(sorted(extensions())),
         "max_mib": setup.max_size / (1024 * 1024),
         "script_words": {word: say(f"script.{word}") for word in SCRIPT_WORDS},
