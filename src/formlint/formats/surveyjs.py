@@ -79,7 +79,7 @@ def from_document(doc: Document) -> Form:
 
 
 # Survey members whose text a person reads: they tell the survey's language.
-_SHOWN = frozenset({"title", "text", "description", "placeholder", "html"})
+_SHOWN = frozenset({"title", "text", "description", "placeholder"})
 
 
 def _pages(doc: Document, data: Mapping[str, Any]) -> Iterator[tuple[list[Any], str, Mapping[str, Any]]]:
