@@ -15,7 +15,9 @@ Order of evidence, strongest first:
    of roof") that waited for the choices and sections;
 8. a generic field type, e.g. `email` (0.6);
 9. `none` for a question about a quantity (a unit word, numeric choices) (0.5);
-10. otherwise "unknown".
+10. `none` for a whole question answered from a list when neither it, its choices nor
+    its sections name anything personal, even weakly (0.4);
+11. otherwise "unknown".
 
 Matching works on normalised text (NFKC width folding, casefolding, Latin accents
 stripped, ø/æ/œ/ł folded). Latin phrases match whole-word token n-grams, so "name"
@@ -58,6 +60,8 @@ CONFIDENCE_LABEL_WHOLE = 0.9
 CONFIDENCE_LABEL_PART = 0.8
 CONFIDENCE_KEY = 0.75
 CONFIDENCE_OPTIONS = 0.7
+CONFIDENCE_CLOSED_QUESTION = 0.4
+MAX_CLOSED_OPTIONS = 60  # a longer list (countries, districts) is read by its question alone
 CONFIDENCE_TYPE = 0.6
 CONFIDENCE_SECTION = 0.55
 CONFIDENCE_QUANTITY = 0.5
@@ -272,6 +276,8 @@ def _as_followed(
         parent = before[1]
     if parent is None or not parent.known or parent.category == verdict.category:
         return None
+    if parent.confidence <= CONFIDENCE_CLOSED_QUESTION and verdict.category != UNKNOWN:
+        return None  # "nothing personal found" is no reason to overrule what the follow-up says
     evidence = f"follows up a question that is {parent.category} ({parent.evidence})"
     return Classification(parent.category, parent.confidence, evidence, "follow-up")
 
@@ -622,6 +628,25 @@ def _by_quantity(
     return None
 
 
+def _by_closed_question(
+    field: Field, taxonomy: Taxonomy, index: _Index
+) -> Classification | None:
+    """A whole question answered from a list, where neither the question, its key, its
+    choices nor its sections name anything personal, asks about something else: a
+    building, a crop, a service. A short label ("Status") stays unknown: that is where
+    unlisted words hide."""
+    if len(field.options) < 2 or not _asks_a_question(field):
+        return None
+    lang = next(iter(field.label), None)
+    options = field.options[:MAX_CLOSED_OPTIONS]
+    if len(field.options) > MAX_CLOSED_OPTIONS or any(_option_hint(index, o, lang) for o in options):
+        return None
+    if any(_context_hit(index, title, lang) for title in field.section):
+        return None
+    evidence = f"a question answered from {len(field.options)} choices, none of which names anything personal"
+    return Classification(NONE, CONFIDENCE_CLOSED_QUESTION, evidence, "options")
+
+
 _STAGES: tuple[Stage, ...] = (
     _by_annotation,
     _by_autocomplete,
@@ -633,6 +658,7 @@ _STAGES: tuple[Stage, ...] = (
     _by_deferred_words,
     _by_type,
     _by_quantity,
+    _by_closed_question,
 )
 
 
@@ -1099,6 +1125,15 @@ def _scan_compounds(
                     for phrase in phrases:
                         yield _Match(phrase, "compound", len(tail))
                     break
+
+
+def _option_hint(index: _Index, option: str, lang: str | None) -> bool:
+    """Whether a choice names anything personal, even weakly ("Spouse", "Head")."""
+    norm = " ".join(normalise(option).split())
+    if norm in index.option_phrases:
+        return True
+    hit = _match(index, option, lang, False)
+    return hit is not None and hit.category in index.personal
 
 
 def _option_category(index: _Index, option: str, lang: str | None) -> str | None:
