@@ -298,3 +298,41 @@ def test_a_label_that_is_one_weak_word_is_that_word_in_any_section() -> None:
 def test_a_comment_under_an_obstetric_heading_is_health() -> None:
     remark = Field(key="obsHisComment", label={"en": "Comment"}, section=("Obstetrical history",))
     assert classify(remark).category == "health.condition"
+
+
+# ------------------------------------------------ a closed question that names nothing personal
+
+
+@pytest.mark.parametrize(
+    ("label", "options"),
+    [
+        ("Is this a prefabricated building?", ("Yes", "No")),
+        ("Was the footprint drawn correctly on the map?", ("Yes", "No")),
+        ("Does the structure have a second storey?", ("Yes", "No", "Unsure")),
+    ],
+)
+def test_a_closed_question_that_names_nothing_personal_is_none(label: str, options: tuple[str, ...]) -> None:
+    verdict = classify(Field(key="q1", label={"en": label}, type="select_one", options=options))
+    assert verdict.category == "none"
+    assert verdict.source == "options" and verdict.confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    ("label", "options", "section"),
+    [
+        # a short label is where unlisted words hide: it stays for a reviewer
+        ("Status", ("Active", "Inactive"), ()),
+        # a choice that names a person or a relation keeps the question open
+        ("Who usually makes this decision in the end?", ("Respondent", "Husband/partner", "Jointly"), ()),
+        # so does a section about something personal
+        ("Over the last two weeks, how often were you bothered by this?", ("Never", "Several days", "Every day"),
+         ("Mental health",)),
+        # and a question answered in free text
+        ("Why did you choose this answer in the end?", (), ()),
+    ],
+)
+def test_a_closed_question_with_a_personal_trace_is_not_made_none(
+    label: str, options: tuple[str, ...], section: tuple[str, ...]
+) -> None:
+    verdict = classify(Field(key="q1", label={"en": label}, type="select_one", options=options, section=section))
+    assert verdict.source != "options" or verdict.category != "none"

@@ -215,3 +215,9 @@ def test_a_key_is_read_in_its_form_s_languages_and_english() -> None:
 ])
 def test_a_chinese_phrase_is_what_is_asked_only_where_its_word_ends(text: str, category: str) -> None:
     assert classify(Field(key="q", label={"zh": text})).category == category
+
+
+def test_a_label_in_another_language_is_stemmed_in_that_language_only() -> None:
+    # Dutch "partner" is no English "partners" (sex life); "IBAN" still matches as written.
+    assert classify(Field(key="q", label={"nl": "IBAN van partner"})).category == "financial.account"
+    assert classify(Field(key="q", label={"en": "Number of sexual partners"})).category == "special.sex_life"

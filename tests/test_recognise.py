@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -178,3 +179,41 @@ def test_a_declared_purpose_wins_over_auto(tmp_path: Path) -> None:
     [form] = report["forms"]
     assert (form["purpose"], form["purpose_origin"]) == ("newsletter", "declared")
     assert "DM100" not in [f["code"] for f in report["findings"]]
+
+
+def test_a_run_whose_outputs_do_not_show_recognition_recognises_only_forms_without_a_purpose(tmp_path: Path) -> None:
+    """Recognition of a form that declares its purpose is shown only in JSON; without
+    such an output it is skipped, and a form without a purpose is still recognised
+    (DM100 says what it looks like)."""
+    from dataclasses import replace as with_
+
+    from formlint.formats import load_form
+    from formlint.pipeline import check_form
+    from formlint.policy import load_policy
+    from formlint.settings import FileSettings
+
+    declared = tmp_path / "declared.yaml"
+    declared.write_text("purpose: venue-check-in\nfields:\n  - key: name\n    label: Name\n", "utf-8")
+    silent = tmp_path / "silent.yaml"
+    silent.write_text("title: Venue check-in\nfields:\n  - key: name\n    label: Name\n", "utf-8")
+    options = with_(FileSettings(policy=load_policy()), recognise_declared=False)
+    assert check_form(load_form(str(declared)), options).recognition is None
+    assert check_form(load_form(str(declared)), FileSettings(policy=load_policy())).recognition is not None
+    without = check_form(load_form(str(silent)), options)
+    assert without.recognition is not None and any(f.code == "DM100" for f in without.findings)
+
+
+def test_json_output_shows_recognition_of_a_form_that_declares_its_purpose(tmp_path: Path) -> None:
+    from formlint.cli.check_run import _shows_recognition
+    from formlint.settings import Request, resolve
+
+    form = tmp_path / "declared.yaml"
+    form.write_text("purpose: venue-check-in\nfields:\n  - key: name\n    label: Name\n", "utf-8")
+    assert _shows_recognition(resolve(Request(paths=[str(form)], output_formats=("json",), isolated=True)))
+    from conftest import run_formlint
+
+    assert not _shows_recognition(resolve(Request(paths=[str(form)], output_formats=("full", f"sarif:{tmp_path / 'out.sarif'}"),
+                                                   isolated=True)))
+    result = run_formlint("check", "--isolated", "--exit-zero", "--output-format", "json", str(form))
+    [shown] = json.loads(result.stdout)["forms"]
+    assert shown["purpose_origin"] == "declared" and shown["recognition"] is not None

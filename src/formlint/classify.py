@@ -15,7 +15,9 @@ Order of evidence, strongest first:
    of roof") that waited for the choices and sections;
 8. a generic field type, e.g. `email` (0.6);
 9. `none` for a question about a quantity (a unit word, numeric choices) (0.5);
-10. otherwise "unknown".
+10. `none` for a whole question answered from a list when neither it, its choices nor
+    its sections name anything personal, even weakly (0.4);
+11. otherwise "unknown".
 
 Matching works on normalised text (NFKC width folding, casefolding, Latin accents
 stripped, ø/æ/œ/ł folded). Latin phrases match whole-word token n-grams, so "name"
@@ -58,6 +60,8 @@ CONFIDENCE_LABEL_WHOLE = 0.9
 CONFIDENCE_LABEL_PART = 0.8
 CONFIDENCE_KEY = 0.75
 CONFIDENCE_OPTIONS = 0.7
+CONFIDENCE_CLOSED_QUESTION = 0.4
+MAX_CLOSED_OPTIONS = 60  # a longer list (countries, districts) is read by its question alone
 CONFIDENCE_TYPE = 0.6
 CONFIDENCE_SECTION = 0.55
 CONFIDENCE_QUANTITY = 0.5
@@ -272,6 +276,8 @@ def _as_followed(
         parent = before[1]
     if parent is None or not parent.known or parent.category == verdict.category:
         return None
+    if parent.confidence <= CONFIDENCE_CLOSED_QUESTION and verdict.category != UNKNOWN:
+        return None  # "nothing personal found" is no reason to overrule what the follow-up says
     evidence = f"follows up a question that is {parent.category} ({parent.evidence})"
     return Classification(parent.category, parent.confidence, evidence, "follow-up")
 
@@ -622,6 +628,25 @@ def _by_quantity(
     return None
 
 
+def _by_closed_question(
+    field: Field, taxonomy: Taxonomy, index: _Index
+) -> Classification | None:
+    """A whole question answered from a list, where neither the question, its key, its
+    choices nor its sections name anything personal, asks about something else: a
+    building, a crop, a service. A short label ("Status") stays unknown: that is where
+    unlisted words hide."""
+    if len(field.options) < 2 or not _asks_a_question(field):
+        return None
+    lang = next(iter(field.label), None)
+    options = field.options[:MAX_CLOSED_OPTIONS]
+    if len(field.options) > MAX_CLOSED_OPTIONS or any(_option_hint(index, o, lang) for o in options):
+        return None
+    if any(_context_hit(index, title, lang) for title in field.section):
+        return None
+    evidence = f"a question answered from {len(field.options)} choices, none of which names anything personal"
+    return Classification(NONE, CONFIDENCE_CLOSED_QUESTION, evidence, "options")
+
+
 _STAGES: tuple[Stage, ...] = (
     _by_annotation,
     _by_autocomplete,
@@ -633,6 +658,7 @@ _STAGES: tuple[Stage, ...] = (
     _by_deferred_words,
     _by_type,
     _by_quantity,
+    _by_closed_question,
 )
 
 
@@ -934,6 +960,19 @@ def _allowed_languages(index: _Index, lang: str | None) -> frozenset[str] | None
     return frozenset((primary, "en")) if primary in index.languages else None
 
 
+def _stem_languages(
+    index: _Index, lang: str | None, codes: tuple[str, ...], is_key: bool
+) -> tuple[str, ...]:
+    """A label in a known language other than English is stemmed in that language only:
+    English words in it match as written ("IBAN", "e-mail"), but an English stem of a
+    Dutch word is a false friend (Dutch "partner" is no English "partners"). Keys may be
+    English whatever the form's language."""
+    primary = _primary(lang) if lang else ""
+    if is_key or primary == "en" or primary not in index.languages:
+        return codes
+    return tuple(code for code in codes if code != "en")
+
+
 def _languages_of(index: _Index, lang: str | None) -> tuple[str, ...]:
     """The packs to stem and split a text with: its own language's, and English."""
     primary = _primary(lang) if lang else ""
@@ -971,7 +1010,7 @@ def _scan(
     codes = _languages_of(index, lang)
     if only is not None:
         codes = tuple(c for c in codes if c in only)
-    yield from _scan_stems(index, tokens, codes)
+    yield from _scan_stems(index, tokens, _stem_languages(index, lang, codes, is_key))
     if is_key and lang is None:
         codes = tuple(index.languages)  # a key alone: any compound language may split it
     yield from _scan_compounds(index, tokens, codes)
@@ -1086,6 +1125,15 @@ def _scan_compounds(
                     for phrase in phrases:
                         yield _Match(phrase, "compound", len(tail))
                     break
+
+
+def _option_hint(index: _Index, option: str, lang: str | None) -> bool:
+    """Whether a choice names anything personal, even weakly ("Spouse", "Head")."""
+    norm = " ".join(normalise(option).split())
+    if norm in index.option_phrases:
+        return True
+    hit = _match(index, option, lang, False)
+    return hit is not None and hit.category in index.personal
 
 
 def _option_category(index: _Index, option: str, lang: str | None) -> str | None:

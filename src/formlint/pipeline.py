@@ -41,15 +41,23 @@ AUTO = "auto"
 OptionsFor = Union[FileSettings, Callable[[str], FileSettings]]
 
 
-def run(settings: Settings) -> Report:
-    """Check what the run names: the form on stdin, or every form under its paths."""
+def run(settings: Settings, recognise_declared: bool = True) -> Report:
+    """Check what the run names: the form on stdin, or every form under its paths.
+    Without `recognise_declared` (no output shows recognition) only forms that declare
+    no purpose are recognised."""
+    options: Callable[[str], FileSettings] = settings.for_file
+    if not recognise_declared:
+        options = _without_declared_recognition(settings.for_file)
     if settings.reads_stdin:
         raw = sys.stdin.buffer.read(settings.request.max_file_size + 1)
-        return check_source(settings.stdin_name, raw, settings.for_file)
+        return check_source(settings.stdin_name, raw, options)
     from formlint.parallel import default_jobs
 
-    return check_paths(settings.paths, settings.for_file, jobs=settings.request.jobs or default_jobs(),
-                       walk=settings.walk())
+    return check_paths(settings.paths, options, jobs=settings.request.jobs or default_jobs(), walk=settings.walk())
+
+
+def _without_declared_recognition(for_file: Callable[[str], FileSettings]) -> Callable[[str], FileSettings]:
+    return lambda path: dataclasses.replace(for_file(path), recognise_declared=False)
 
 
 def classified(paths: Iterable[str], input_format: str | None = None,
@@ -149,12 +157,14 @@ def check_form(form: Form, options: FileSettings, taxonomy: Taxonomy | None = No
     form, notes = bounded(form)
     taxonomy = taxonomy or load_taxonomy()
     classes = classify_form(form, taxonomy)
-    recognition = recognise(form, classes, options.policy, taxonomy)
+    recognition = (recognise(form, classes, options.policy, taxonomy)
+                   if options.recognise_declared or _declared_purpose(form, options.policy, options.purpose) is None
+                   else None)
     purpose, origin = resolve_purpose(form, options.policy, options.purpose, recognition)
     notice = analyse_notice(form.notice)
     ctx = Context(form, options.policy, purpose, taxonomy, classes, notice, origin, recognition)
     found = run_rules(ctx, options.codes)
-    if origin == "recognised":
+    if origin == "recognised" and recognition is not None:  # a recognised purpose comes with its recognition
         found = [_under_recognised(f, recognition) for f in found]
     kept, suppressed = apply_suppressions(ctx, found, options.codes)
     findings = sorted(kept, key=lambda f: (f.line, f.column, f.code))
@@ -213,7 +223,7 @@ def resolve_purpose(form: Form, policy: Policy, override: str | None,
     `--purpose auto` and none of those, the recognised purpose when recognition is
     confident ("recognised"); otherwise NO_PURPOSE ("none")."""
     auto = override == AUTO
-    pid = (None if auto else override) or form.purpose or policy.default_purpose
+    pid = _declared_purpose(form, policy, override)
     where = form.location_of("/purpose")
     if pid is None:
         recognised = recognition.purpose if auto and recognition is not None and recognition.confident else None
@@ -228,6 +238,11 @@ def resolve_purpose(form: Form, policy: Policy, override: str | None,
         raise FormError(form.path, msg("error.purpose_not_in_policy", purpose=pid, origin=origin, policy=policy.id,
                                        hint=hint, choices=_choices(policy)), where.line, where.column)
     return policy.purposes[pid], "declared"
+
+
+def _declared_purpose(form: Form, policy: Policy, override: str | None) -> str | None:
+    """--purpose ID (not `auto`), else the form's `purpose`, else the policy's default."""
+    return (None if override == AUTO else override) or form.purpose or policy.default_purpose
 
 
 def _choices(policy: Policy) -> Message:

@@ -74,6 +74,9 @@ class FileSettings:
     input_format: str | None = None
     max_size: int = MAX_FILE_SIZE
     codes: frozenset[str] | None = None
+    # Recognise the purpose of a form that declares one too: only some outputs (JSON)
+    # show it, and a form without a declared purpose is always recognised.
+    recognise_declared: bool = True
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ from formlint.reporters import RenderOptions, counts, rendered
 NAME = "json"
 DESCRIPTION = "one JSON object with forms, findings and errors (versioned)"
 VERSION = 1
+# Each form's `recognition`, also for forms that declare their purpose.
+READS_RECOGNITION = True
 
 
 def finding_dict(item: Finding, lang: str) -> dict[str, Any]:
