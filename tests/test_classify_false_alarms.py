@@ -336,3 +336,25 @@ def test_a_closed_question_with_a_personal_trace_is_not_made_none(
 ) -> None:
     verdict = classify(Field(key="q1", label={"en": label}, type="select_one", options=options, section=section))
     assert verdict.source != "options" or verdict.category != "none"
+
+
+# ------------------------------------------------ a key that says whose name it is
+
+
+@pytest.mark.parametrize(
+    ("key", "labels"),
+    [
+        ("building_name", {"en": "If this building has a name, please write it here."}),
+        ("compound_name", {"id": "Jika komplek tersebut memiliki nama, silakan masukkan di sini."}),
+        ("issuer_name", {}),
+    ],
+)
+def test_a_key_that_names_a_thing_s_name_vetoes_a_passing_name_in_the_label(
+    key: str, labels: Mapping[str, str]
+) -> None:
+    assert _category(labels, key=key) != "identity.name"
+
+
+def test_a_person_s_name_in_the_label_still_decides_whatever_the_key() -> None:
+    assert _category({"en": "Full name"}, key="building_name") == "identity.name"
+    assert _category({"en": "Please write the owner's full name here"}, key="building_name") == "identity.name"

@@ -488,9 +488,29 @@ def _lexicon_of(
     if label is not None and _decisive(label) is None:
         return None  # a quantity, a type, a weak word: the key is no wiser
     key = _key_hit(field.key, field.label, index)
+    if _passing_word(label) and _key_vetoes(index, field.key, label.category, field.label):
+        label = None  # "If the building has a name, enter it" keyed `building_name`
     if label is None and _decisive(key) is None:
         return None
     return _lexicon_verdict(field, label, key)
+
+
+def _passing_word(label: _Hit | None) -> bool:
+    """A label that names a category by one word inside a longer text ("… has a name")."""
+    return label is not None and not label.whole and not label.phrase.cjk and " " not in label.phrase.text.strip()
+
+
+def _key_vetoes(index: _Index, key: str, category: str, labels: Mapping[str, str]) -> bool:
+    """Whether the key names what the label only mentions in passing as something else:
+    `building_name` says the name asked is a building's, not a person's."""
+    langs = tuple(labels) or (None,)
+    only = _key_languages(index, langs)
+    text = _key_words(_key_path(key)[-1])
+    return any(
+        m.phrase.veto and m.phrase.category == category
+        for lang in langs
+        for m in _scanned(index, normalise(text), lang, True, only)
+    )
 
 
 def _by_deferred_words(
@@ -499,6 +519,8 @@ def _by_deferred_words(
     """What `_by_lexicon` set aside: "How many ...", "What type of roof ...", "Mother"."""
     label = _label_hit(field.label, index)
     key = _key_hit(field.key, field.label, index)
+    if _passing_word(label) and _key_vetoes(index, field.key, label.category, field.label):
+        label = None
     return _lexicon_verdict(field, label, key)
 
 
