@@ -358,3 +358,12 @@ def test_a_key_that_names_a_thing_s_name_vetoes_a_passing_name_in_the_label(
 def test_a_person_s_name_in_the_label_still_decides_whatever_the_key() -> None:
     assert _category({"en": "Full name"}, key="building_name") == "identity.name"
     assert _category({"en": "Please write the owner's full name here"}, key="building_name") == "identity.name"
+
+
+@pytest.mark.parametrize("labels", [{"en": "Who are the project partners?"}, {"en": "Implementing partners"}, {}])
+def test_organisations_that_are_partners_are_no_sex_life_or_household(labels: Mapping[str, str]) -> None:
+    assert _category(labels, key="project_partners") not in ("special.sex_life", PERSONAL_HOUSEHOLD)
+
+
+def test_sexual_partners_are_still_sex_life() -> None:
+    assert _category({"en": "How many sexual partners have you had in the last 12 months?"}) == "special.sex_life"
