@@ -488,16 +488,16 @@ def _lexicon_of(
     if label is not None and _decisive(label) is None:
         return None  # a quantity, a type, a weak word: the key is no wiser
     key = _key_hit(field.key, field.label, index)
-    if _passing_word(label) and _key_vetoes(index, field.key, label.category, field.label):
+    if label is not None and _passing_word(label) and _key_vetoes(index, field.key, label.category, field.label):
         label = None  # "If the building has a name, enter it" keyed `building_name`
     if label is None and _decisive(key) is None:
         return None
     return _lexicon_verdict(field, label, key)
 
 
-def _passing_word(label: _Hit | None) -> bool:
+def _passing_word(label: _Hit) -> bool:
     """A label that names a category by one word inside a longer text ("… has a name")."""
-    return label is not None and not label.whole and not label.phrase.cjk and " " not in label.phrase.text.strip()
+    return not label.whole and not label.phrase.cjk and " " not in label.phrase.text.strip()
 
 
 def _key_vetoes(index: _Index, key: str, category: str, labels: Mapping[str, str]) -> bool:
@@ -519,7 +519,7 @@ def _by_deferred_words(
     """What `_by_lexicon` set aside: "How many ...", "What type of roof ...", "Mother"."""
     label = _label_hit(field.label, index)
     key = _key_hit(field.key, field.label, index)
-    if _passing_word(label) and _key_vetoes(index, field.key, label.category, field.label):
+    if label is not None and _passing_word(label) and _key_vetoes(index, field.key, label.category, field.label):
         label = None
     return _lexicon_verdict(field, label, key)
 
