@@ -254,3 +254,20 @@ def test_narrative_words_do_not_outweigh_what_a_question_asks() -> None:
     assert _category(label="What risk factors does the patient have?") == "health.condition"
     # a weak word: a section titled "Target groups" says nothing about its fields
     assert _category(key="groups.project_name", label="Project name", section=("Target groups",)) != "content.free_text"
+
+
+@pytest.mark.parametrize(
+    "key,label,section,expected",
+    [
+        ("start", "Start date", ("Work experience",), "social.occupation"),
+        ("employmentHistory.endDate", None, (), "social.occupation"),
+        ("dose1", "Date", ("Vaccinations",), "health.vaccination"),
+        ("course_end", "End date", ("Education",), "social.education"),
+        ("visit", "Date of visit", ("Work experience",), "event.visit_time"),  # the phrase names the date
+        ("d", "Date", ("Household members",), "event.visit_time"),  # a roster has no dates of its own
+    ],
+)
+def test_a_bare_date_is_the_date_of_what_its_section_is_about(
+    key: str, label: str | None, section: tuple[str, ...], expected: str
+) -> None:
+    assert _category(key=key, label=label, section=section) == expected

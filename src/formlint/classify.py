@@ -30,6 +30,9 @@ Chinese is written without spaces, but only where the word ends (社区活动 is
 activity, not a community). The longest phrase wins, so "紧急联系人电话" is an
 emergency contact rather than a phone number.
 
+A date named by one word ("Start date") under a section about a job, a course, a vaccine
+dose or a trip is that thing's date, not a visit's.
+
 What a field asks decides, not every noun in it: text after an example marker
 ("e.g. ...") is ignored, `weak` phrases ("your household") only decide a short label
 or a key, and the `none` category only wins when nothing personal matched.
@@ -69,6 +72,10 @@ CONFIDENCE_QUANTITY = 0.5
 NONE = "none"
 FREE_TEXT = "content.free_text"
 HEALTH = "health.condition"
+VISIT_TIME = "event.visit_time"
+# What has dates of its own, so that a bare "Start date" under it is its date: a job, a
+# course, a vaccine dose, a trip.
+_DATED = frozenset({"social.occupation", "social.education", "health.vaccination", "location.travel_history"})
 # Groups whose section titles make even a quantity question personal.
 _INTIMATE = frozenset({"health", "special", "biometric"})
 # A label longer than this is a question: its weak phrases are its subject, not its topic.
@@ -209,8 +216,30 @@ def classify(field: Field, taxonomy: Taxonomy | None = None) -> Classification:
     for stage in _STAGES:
         found = stage(field, taxonomy, index)
         if found is not None:
-            return _free_text_in_context(field, found, index)
+            return _free_text_in_context(field, _dated_in_context(field, found, index), index)
     return _NOTHING
+
+
+def _dated_in_context(field: Field, verdict: Classification, index: _Index) -> Classification:
+    """A date named by one word ("Start date", "Date") is the date of what its section is
+    about, not a visit: under "Work experience" the job's, under "Vaccinations" the
+    vaccination's. Only a section about something that has dates of its own says so
+    (`_DATED`); a phrase that names the date ("Date of visit") keeps it, and so does a
+    date under a household roster or a health test, which may be a visit's."""
+    if verdict.category != VISIT_TIME or verdict.source not in ("label", "key"):
+        return verdict
+    hit = _label_hit(field.label, index) if verdict.source == "label" else _key_hit(field.key, field.label, index)
+    if hit is None or hit.phrase.cjk or len(_phrase_words(hit.phrase)) != 1:
+        return verdict
+    lang = next(iter(field.label), None)
+    places = [("section", s) for s in reversed(field.section)]
+    places += [("key group", _key_words(g)) for g in reversed(_key_path(field.key)[:-1])]
+    for where, text in places:
+        found = _context_hit(index, text, lang)
+        if found is not None and found.category in _DATED:
+            evidence = f"{verdict.evidence}; a date under {found.evidence(where, text)}"
+            return Classification(found.category, CONFIDENCE_SECTION, evidence, "section")
+    return verdict
 
 
 def _free_text_in_context(
