@@ -182,3 +182,53 @@ def test_explain_puts_the_verdict_first_even_when_a_higher_score_lost() -> None:
 
 def test_explain_of_an_unknown_field_is_empty() -> None:
     assert explain(Field(key="q7", label={"en": "Favourite colour"})) == ()
+
+
+# ------------------------------------------------------- keys as grant, HR and registration forms write them
+
+
+@pytest.mark.parametrize(
+    "key,expected",
+    [
+        ("phoneWork", "contact.phone"),  # grouped by their thing first: "work phone"
+        ("name_first", "identity.name"),
+        ("addressHome", "contact.address"),
+        ("pincode", "contact.address"),  # an Indian postal code
+        ("candidatePic", "identity.photo"),
+        ("emergencyPhone", "contact.emergency_contact"),
+        ("eduOtherDoctorate", "social.education"),
+        ("eduTradeCertificate", "social.education"),
+        ("paymentStatus", "none"),
+    ],
+)
+def test_keys_of_grant_hr_and_registration_forms(key: str, expected: str) -> None:
+    assert _category(key=key) == expected
+
+
+@pytest.mark.parametrize("key", ["project_name", "projectPartners"])
+def test_two_word_keys_read_backwards_only_when_the_whole_key_is_a_phrase(key: str) -> None:
+    assert _category(key=key) not in ("identity.name", "special.sex_life", "social.household")
+
+
+def test_pin_code_written_apart_stays_a_credential() -> None:
+    assert _category(label="PIN code") == "online.credentials"
+    assert _category(label="Pincode", lang="nl") == "online.credentials"
+
+
+@pytest.mark.parametrize(
+    "key,label,expected",
+    [
+        ("emergencyPhone", "Phone", "contact.emergency_contact"),
+        ("emergencyName", "Name", "contact.emergency_contact"),
+        ("phoneWork", "Work", "contact.phone"),
+        ("companyName", "Name", "social.occupation"),
+        ("dateOfBirth", "Date", "identity.date_of_birth"),
+    ],
+)
+def test_a_key_that_says_more_than_its_one_word_label_decides(key: str, label: str, expected: str) -> None:
+    assert _category(key=key, label=label) == expected
+
+
+def test_a_label_that_names_something_the_key_does_not_still_wins() -> None:
+    assert _category(key="contact_person", label="Phone number") == "contact.phone"
+    assert _category(key="name", label="Date of birth") == "identity.date_of_birth"

@@ -178,3 +178,19 @@ def test_fix_and_inventory_walk_as_check_does(tmp_path: Path) -> None:
     assert [form["path"] for form in listed["forms"]] == ["forms/c.yaml"]
     listed = json.loads(run_formlint("inventory", "--no-ignore", "--output-format", "json", ".", cwd=root).stdout)
     assert [form["path"] for form in listed["forms"]] == ["forms/c.yaml", "ignored/a.yaml"]
+
+
+def test_a_walk_says_how_many_files_it_skipped_as_not_forms(tmp_path: Path) -> None:
+    (tmp_path / "form.yaml").write_text("title: T\nfields:\n  - {key: name, label: Name}\n", encoding="utf-8")
+    (tmp_path / "api.schema.json").write_text('{"type": "object", "properties": {"id": {"type": "integer"}}}',
+                                              encoding="utf-8")
+    (tmp_path / "settings.yaml").write_text("debug: true\n", encoding="utf-8")
+    text = run_formlint("check", "--isolated", "--output-format", "full", ".", cwd=tmp_path)
+    assert "2 file(s) met in the walk do not look like forms and were skipped" in text.stdout, text
+    data = run_formlint("check", "--isolated", "--output-format", "json", ".", cwd=tmp_path)
+    summary = json.loads(data.stdout)["summary"]
+    assert (summary["forms"], summary["skipped"], summary["errors"]) == (1, 2, 0)
+    named = run_formlint("check", "--isolated", "--output-format", "json", "form.yaml", cwd=tmp_path)
+    assert json.loads(named.stdout)["summary"]["skipped"] == 0
+    zh = run_formlint("check", "--isolated", "--lang", "zh", ".", cwd=tmp_path)
+    assert "2 个文件看起来不是表单" in zh.stdout, zh

@@ -15,6 +15,9 @@ from click.testing import Result
 
 from conftest import ROOT, SAMPLES, cli_runner
 
+from formlint.i18n import t
+from formlint.policy import load_policy
+
 GOLDEN = Path(__file__).parent / "golden"
 SAMPLE_NAMES = sorted(p.name for p in SAMPLES.glob("*.yaml"))
 
@@ -464,6 +467,22 @@ def test_fix_notice_inserts_the_draft_where_a_form_has_none(tmp_path: Path) -> N
     text = form.read_text("utf-8")
     assert "notice:\n  retention: \"28 days\"\n  text: |-\n    Privacy notice: t\n" in text
     assert set(codes(tmp_path, "f.yaml")) == {"NT302", "NT303"}  # collector and recipients are placeholders to fill in
+
+
+@pytest.mark.parametrize("lang, name, phone", [("en", "Name", "Mobile"), ("zh", "姓名", "手机号码")])
+def test_the_drafts_placeholders_do_not_answer_the_notice_rules(tmp_path: Path, lang: str, name: str,
+                                                                phone: str) -> None:
+    """`fix --notice` leaves the collector and the recipients as placeholders; a
+    placeholder (and the heading before it) is no collector and no recipients statement."""
+    form = write(tmp_path, "f.yaml", f"id: t\npurpose: venue-check-in\nfields:\n  - key: name\n    label: {name}\n"
+                 f"  - key: phone\n    label: {phone}\n    type: tel\n")
+    result = invoke(tmp_path, "fix", "--isolated", "--write", "--notice", "--lang", lang, "f.yaml")
+    text = form.read_text("utf-8")
+    assert t("draft.placeholder", lang, what="")[:3] in text
+    assert load_policy("general").purposes["venue-check-in"].title_in(lang) in text  # in the draft's language
+    assert set(codes(tmp_path, "f.yaml")) == {"NT302", "NT303"}
+    assert result.exit_code == 1
+    assert t("fix.cannot.NT302", lang) in result.output and t("fix.cannot.NT303", lang) in result.output
 
 
 @pytest.mark.parametrize("command", ["fix", "notice"])

@@ -462,3 +462,45 @@ def test_notice_markup_of_many_unclosed_openings_reads(unit: str) -> None:
     form = load_form("survey.json", raw=json.dumps(survey).encode())
     assert form.notice.text == strip_markup("Intro " + unit * 50_000)
     assert form.notice.text.startswith("Intro")
+
+
+# A registry schema whose titles repeat its keys, as generated schemas do.
+KEYED_SCHEMA = {
+    "$schema": "http://json-schema.org/draft-07/schema",
+    "type": "object",
+    "properties": {
+        "pincode": {"type": "string", "title": "pincode"},
+        "candidatePic": {"type": "string", "title": "candidate_pic", "description": "Passport size photo"},
+        "iban": {"type": "string", "title": "IBAN"},
+        "gender": {"type": "string", "title": "Gender"},
+        "contact": {"type": "string", "title": "Contact", "pattern": "^[6-9]\\d{9}$"},
+        "altContact": {"type": "string", "pattern": "^\\+?[0-9]{10,12}$"},
+        "postcode": {"type": "string", "pattern": "^\\d{6}$"},
+        "code": {"type": "string", "pattern": "^[A-Z]{2}\\d{9}$"},
+        "story": {"type": "string", "maxLength": 4000},
+        "motto": {"type": "string", "maxLength": 120},
+        "plan": {"type": "string", "x-component": "Input.TextArea"},
+    },
+}
+
+
+def test_json_schema_title_that_repeats_the_key_is_no_label(tmp_path: Path) -> None:
+    fields = fields_of(load_form(write(tmp_path, "registry.json", json.dumps(KEYED_SCHEMA))))
+    assert dict(fields["pincode"].label) == {}
+    assert dict(fields["candidatePic"].label) == {"en": "Passport size photo"}
+    assert (dict(fields["gender"].label), dict(fields["iban"].label)) == ({"en": "Gender"}, {"en": "IBAN"})
+
+
+def test_json_schema_long_strings_are_text_areas_and_phone_patterns_telephones(tmp_path: Path) -> None:
+    fields = fields_of(load_form(write(tmp_path, "registry.json", json.dumps(KEYED_SCHEMA))))
+    assert {k: fields[k].type for k in ("contact", "altContact", "postcode", "code", "story", "motto", "plan")} == {
+        "contact": "tel", "altContact": "tel", "postcode": "text", "code": "text",
+        "story": "textarea", "motto": "text", "plan": "textarea"}
+
+
+def test_formio_label_that_repeats_the_key_is_no_label(tmp_path: Path) -> None:
+    form = {"display": "form", "components": [
+        {"type": "textfield", "key": "pincode", "label": "pincode", "input": True},
+        {"type": "textfield", "key": "city", "label": "City", "input": True}]}
+    fields = fields_of(load_form(write(tmp_path, "form.json", json.dumps(form))))
+    assert (dict(fields["pincode"].label), dict(fields["city"].label)) == ({}, {"en": "City"})

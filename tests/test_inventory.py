@@ -1,4 +1,4 @@
-"""`formlint inventory`: what each form collects, in CSV, JSON and Markdown, en and zh."""
+"""`formlint inventory`: what each form collects, in CSV, JSON, Markdown and HTML, en and zh."""
 
 from __future__ import annotations
 
@@ -97,3 +97,40 @@ def test_an_unreadable_file_is_one_error_line_and_the_others_are_listed(tmp_path
     result = run_formlint("inventory", "--output-format", "json", "broken.yaml", PHARMACY, cwd=tmp_path)
     assert result.returncode == 2 and result.stderr.count("error:") == 1 and "broken.yaml" in result.stderr
     assert len(json.loads(result.stdout)["forms"]) == 1
+
+
+@pytest.mark.parametrize("lang, heading, retention", [("en", "Data inventory", "365 days"), ("zh", "个人信息清单", "365 天")])
+def test_html_is_one_standalone_page_with_a_section_per_form(lang: str, heading: str, retention: str) -> None:
+    from html.parser import HTMLParser
+
+    text = _inventory("--output-format", "html", "--lang", lang, PHARMACY, str(SAMPLES / "venue-check-in-minimal.yaml"))
+    assert text.startswith("<!DOCTYPE html>") and f'<html lang="{lang}">' in text
+    assert f"<h1>{heading}</h1>" in text and text.count("<section>") == 2 and retention in text
+    assert "<script" not in text and "http" not in text.split("<main>")[0]  # nothing runs, nothing is fetched
+
+    class Cells(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.row_headers: list[str] = []
+            self.in_row_header = False
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in ("th", "td"):
+                self.in_row_header = tag == "th" and ("scope", "row") in attrs
+
+        def handle_data(self, data: str) -> None:
+            if self.in_row_header and data.strip():
+                self.row_headers.append(data.strip())
+                self.in_row_header = False
+
+    cells = Cells()
+    cells.feed(text)
+    assert "identity.government_id" in cells.row_headers
+
+
+def test_html_escapes_what_the_form_says(tmp_path: Path) -> None:
+    (tmp_path / "form.yaml").write_text("title: '<img src=x onerror=alert(1)>'\npurpose: newsletter\n"
+                                        "fields:\n  - {key: '<b>k</b>', label: Email, type: email}\n", "utf-8")
+    text = _inventory("--output-format", "html", "form.yaml", cwd=tmp_path)
+    assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
+    assert "<b>k</b>" not in text and "&lt;b&gt;k&lt;/b&gt;" in text

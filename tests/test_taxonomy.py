@@ -79,6 +79,7 @@ KNOWN_HOMOGRAPHS = {
     "firma",  # es signature, de company
     "lon",  # en longitude, sv lön (salary)
     "asunto",  # es subject (of a message), fi flat
+    "pincode",  # en (Indian) postal code, nl PIN code
 }
 
 ID_PATTERN = re.compile(r"^(none|[a-z][a-z_]*\.[a-z][a-z_]*)$")

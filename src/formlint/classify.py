@@ -488,16 +488,16 @@ def _lexicon_of(
     if label is not None and _decisive(label) is None:
         return None  # a quantity, a type, a weak word: the key is no wiser
     key = _key_hit(field.key, field.label, index)
-    if _passing_word(label) and _key_vetoes(index, field.key, label.category, field.label):
+    if label is not None and _passing_word(label) and _key_vetoes(index, field.key, label.category, field.label):
         label = None  # "If the building has a name, enter it" keyed `building_name`
     if label is None and _decisive(key) is None:
         return None
     return _lexicon_verdict(field, label, key)
 
 
-def _passing_word(label: _Hit | None) -> bool:
+def _passing_word(label: _Hit) -> bool:
     """A label that names a category by one word inside a longer text ("… has a name")."""
-    return label is not None and not label.whole and not label.phrase.cjk and " " not in label.phrase.text.strip()
+    return not label.whole and not label.phrase.cjk and " " not in label.phrase.text.strip()
 
 
 def _key_vetoes(index: _Index, key: str, category: str, labels: Mapping[str, str]) -> bool:
@@ -519,7 +519,7 @@ def _by_deferred_words(
     """What `_by_lexicon` set aside: "How many ...", "What type of roof ...", "Mother"."""
     label = _label_hit(field.label, index)
     key = _key_hit(field.key, field.label, index)
-    if _passing_word(label) and _key_vetoes(index, field.key, label.category, field.label):
+    if label is not None and _passing_word(label) and _key_vetoes(index, field.key, label.category, field.label):
         label = None
     return _lexicon_verdict(field, label, key)
 
@@ -543,6 +543,9 @@ def _lexicon_verdict(
             key.category, CONFIDENCE_KEY, key.evidence("key", field.key), "key"
         )
     evidence = label.evidence("label", label.text)
+    if key is not None and key.category != label.category and _key_says_more(label, key):
+        evidence = f"{key.evidence('key', field.key)}, which says more than {evidence}"
+        return Classification(key.category, CONFIDENCE_LABEL_PART, evidence, "key")
     if key is not None and key.category == label.category:
         evidence += "; " + key.evidence("key", field.key)
         return Classification(label.category, CONFIDENCE_AGREE, evidence, "label")
@@ -552,6 +555,14 @@ def _lexicon_verdict(
         )
     confidence = CONFIDENCE_LABEL_WHOLE if label.whole else CONFIDENCE_LABEL_PART
     return Classification(label.category, confidence, evidence, "label")
+
+
+def _key_says_more(label: _Hit, key: _Hit) -> bool:
+    """Whether the key's phrase holds every word of the label and more: "Phone" keyed
+    `emergencyPhone` is the emergency contact's, "Work" keyed `phoneWork` a phone."""
+    words = [t for t in _TOKEN.findall(normalise(label.text)) if not t.isdigit()]
+    named = _phrase_words(key.phrase)
+    return bool(words) and len(words) < len(named) and set(words) <= set(named)
 
 
 def _by_options(
@@ -840,17 +851,31 @@ def _match_key_text(
     only: frozenset[str] | None = None,
 ) -> _Hit | None:
     # camelCase splits "dateOfBirth"; the unsplit form catches "weChatId" via the
-    # concatenated phrase "wechatid".
+    # concatenated phrase "wechatid"; a key of two words may name its thing first and
+    # its kind second, as developers group keys ("phoneWork", "name_first").
     split = _key_words(text)
     hits = [
         _match(index, variant, lang, True, subjects, only)
         for variant in dict.fromkeys((split, text))
         for lang in langs
     ]
+    hits += [  # only a phrase that is the whole key: "name project" is no name
+        hit
+        for variant in _grouped_first(split)
+        for lang in langs
+        if (hit := _match(index, variant, lang, True, subjects, only)) is not None and hit.whole
+    ]
     found = _longest(h for h in hits if h is not None)
     if found is None or found.category == NONE:
         return _romanised_hit(index, split) or found
     return found
+
+
+def _grouped_first(split: str) -> tuple[str, ...]:
+    """"phone Work" read the other way round: "Work phone". Only two words: longer keys
+    are phrases in their own order."""
+    words = [t for t in _TOKEN.findall(normalise(split)) if not t.isdigit()]
+    return (f"{words[1]} {words[0]}",) if len(words) == 2 else ()
 
 
 def _romanised_hit(index: _Index, text: str) -> _Hit | None:

@@ -413,6 +413,7 @@ class Report:
     results: list[FormResult] = field(default_factory=list)
     errors: list[FormlintError] = field(default_factory=list)
     baselined: int = 0  # findings a --baseline file accounted for and that are not shown
+    skipped: int = 0  # files met in a folder walk that do not look like forms
 
     @property
     def findings(self) -> list[Finding]:
@@ -425,4 +426,4 @@ class Report:
     def narrowed(self, keep: Callable[[FormResult, Finding], bool]) -> Report:
         """The same forms and errors with only the findings `keep` accepts."""
         results = [dataclasses.replace(r, findings=tuple(f for f in r.findings if keep(r, f))) for r in self.results]
-        return Report(results, list(self.errors), self.baselined)
+        return Report(results, list(self.errors), self.baselined, self.skipped)

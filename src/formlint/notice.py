@@ -145,11 +145,25 @@ def _remembered(text: str, retention: str | None, recipients: tuple[str, ...] | 
     return _analysed(text, retention, recipients)
 
 
+@lru_cache(maxsize=1)
+def _placeholders() -> re.Pattern[str]:
+    """The `[[TO FILL IN: …]]` / `【待填写：…】` marks `formlint notice` leaves (in every
+    language of the catalogs) with the start of their clause: a placeholder names what
+    is missing, so "收集者：【待填写：…】" states no collector."""
+    from formlint.i18n import LANGUAGES, t
+
+    marks = {tuple(t("draft.placeholder", lang, what="\0").split("\0")) for lang in LANGUAGES}
+    alternatives = "|".join(f"{re.escape(start)}.*?{re.escape(end)}" for start, end in sorted(marks))
+    return re.compile(rf"[^.。；;!?！？\n]*(?:{alternatives})", re.S)
+
+
 # What a blank notice text says: nothing, so a form without one compiles no pattern.
 _SILENT = NoticeFacts(_NOT_FOUND, None, None, None, False, None, None, None)
 
 
 def _analysed(text: str, retention: str | None, recipients: tuple[str, ...] | None) -> NoticeFacts:
+    if text.strip():
+        text = _placeholders().sub(" ", text)
     if not text.strip():
         given = tuple(recipients) if recipients is not None else None
         return replace(_SILENT, retention=_retention(text, retention), recipients=given)

@@ -94,7 +94,7 @@ class _Drafter:
     def purpose(self) -> Element:
         purpose = self.result.purpose
         stated = self.result.notice.purpose if self.lang != "en" else None
-        title = stated or (purpose.title if purpose is not None else None)
+        title = stated or (purpose.title_in(self.lang) if purpose is not None else None)
         if not title:
             return self._element("purpose", None)
         detail = f" {purpose.description}" if purpose is not None and purpose.description and self.lang == "en" else ""

@@ -74,6 +74,7 @@ def check_in_workers(items: list[tuple[str, bool]], check_file: CheckFile, jobs:
         for part in pool.imap(_work, items, chunksize=chunk):
             report.results.extend(part.results)
             report.errors.extend(part.errors)
+            report.skipped += part.skipped
     except Interrupted as exc:
         _abandon(exc.signum)
     except BaseException:

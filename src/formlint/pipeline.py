@@ -128,7 +128,9 @@ def check_one(report: Report, path: str, raw: bytes | None, options: OptionsFor,
         form = load_form(path, chosen.input_format, raw=raw, max_size=chosen.max_size, walked=walked)
         report.results.append(_kept(check_form(form, chosen)))
     except NotAForm as exc:
-        if not walked:
+        if walked:
+            report.skipped += 1
+        else:
             report.errors.append(exc)
     except FormlintError as exc:
         report.errors.append(exc)

@@ -8,7 +8,7 @@ import click
 
 from formlint.cli.common import EXIT_CLEAN, EXIT_ERROR, LANG_HELP, Choice, report_error, resolve_lang, write_output
 
-INVENTORY_FORMATS = ("markdown", "json", "csv")
+INVENTORY_FORMATS = ("markdown", "json", "csv", "html")
 
 
 @click.command("inventory")
@@ -16,7 +16,7 @@ INVENTORY_FORMATS = ("markdown", "json", "csv")
 @click.option("--policy", "-p", multiple=True, metavar="POLICY", help="Built-in policy name or policy file; repeatable, as for check. Default: general.")
 @click.option("--purpose", metavar="PURPOSE", help="Purpose id for every form, or `auto` to use the recognised one where a form names none.")
 @click.option("--output-format", "--format", "output_format", type=Choice(INVENTORY_FORMATS), default="markdown",
-              metavar="FORMAT", help="markdown (default), json or csv.")
+              metavar="FORMAT", help="markdown (default), json, csv or html.")
 @click.option("--output", "-o", metavar="FILE", help="Write the inventory to this file instead of stdout (never replaces a file without --force).")
 @click.option("--force", is_flag=True, help="Let --output replace an existing file.")
 @click.option("--input-format", metavar="FORMAT", help="Read every file as this format instead of detecting it.")

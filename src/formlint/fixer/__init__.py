@@ -31,6 +31,9 @@ __all__ = ["FixOptions", "Change", "Outcome", "plan", "EXCESS", "RETENTION", "FI
 EXCESS = frozenset({"DM101", "DM102"})
 RETENTION = frozenset({"RT201", "RT202", "RT203"})
 OPTIONAL = frozenset({"DM103"})
+# Who collects and who else receives the answers are facts only the collector knows:
+# `fix` never writes them, and a placeholder would not answer the rule.
+NOTICE_FACTS = frozenset({"NT302", "NT303"})
 FIXABLE = EXCESS | RETENTION | OPTIONAL
 # Rules whose findings a suppression cannot silence.
 UNSUPPRESSIBLE = frozenset({"FL001"})
@@ -161,6 +164,8 @@ def _answer(editor: Editor, finding: Finding, purpose: Purpose | None,
     if code in RETENTION:
         statement = _retention(purpose)
         return msg("fix.retention", statement=statement), editor.set_retention(statement)
+    if code in NOTICE_FACTS:
+        raise CannotFix(msg(f"fix.cannot.{code}"))
     raise CannotFix(msg("fix.no_fix", code=code))
 
 

@@ -83,13 +83,35 @@ def is_message_key(text: str) -> bool:
     return _MESSAGE_KEY.fullmatch(text.strip()) is not None
 
 
-def labels(text: Any, language: str, meta: Mapping[str, Any]) -> dict[str, str]:
+def restates_key(text: Any, key: str) -> bool:
+    """Whether a title only repeats its field's key as the key is written (`pincode`
+    titled "pincode", `candidatePic` titled "candidate_pic"): a key, not words a person
+    reads, so it is read as a key, in any language, rather than as a label in the
+    form's. Words written for people ("Gender" over `gender`, "IBAN" over `iban`) stay
+    labels."""
+    if not isinstance(text, str) or not key:
+        return False
+    shown, leaf = text.strip(), key.rsplit(".", 1)[-1]
+    if shown == leaf:
+        return True
+    as_key = "_" in shown or _CAMEL_HUMP.search(shown) is not None
+    return as_key and not any(ch.isspace() for ch in shown) and _alnum(shown) == _alnum(leaf)
+
+
+_CAMEL_HUMP = re.compile(r"[a-z][A-Z]")
+
+
+def _alnum(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def labels(text: Any, language: str, meta: Mapping[str, Any], key: str = "") -> dict[str, str]:
     """{language: text}, followed by the translations `x-formlint.translations` gives for
-    it. An i18n message key (`is_message_key`) is no text of its own: only its
-    translations, if any."""
+    it. An i18n message key (`is_message_key`) and a title that restates the field's
+    `key` (`restates_key`) are no text of their own: only their translations, if any."""
     if not isinstance(text, str) or not text.strip():
         return {}
-    found = {} if is_message_key(text) else {language: text}
+    found = {} if is_message_key(text) or restates_key(text, key) else {language: text}
     for lang, table in meta.get("translations", {}).items():
         if text in table and lang not in found:
             found[lang] = table[text]

@@ -211,7 +211,7 @@ class _Walker(Walker):
         validate = as_dict(item.get("validate"))
         return Field(
             key=key,
-            label=labels(item.get("label"), self.language, self.meta),
+            label=labels(item.get("label"), self.language, self.meta, key),
             type=TYPES.get(_base_type(kind), kind or None),
             required=bool(validate.get("required", False)),
             options=_options(item),

@@ -36,6 +36,7 @@ from formlint.formats._common import (
     labels,
     member,
     read_meta,
+    restates_key,
     suppressions,
 )
 from formlint.model import Field, Form
@@ -192,9 +193,11 @@ class _Walker(Walker):
         where = self.doc.location(pointer)
         title = as_str(ui.get("ui:title")) or as_str(schema.get("title"))
         description = as_str(schema.get("description"))
+        if description and restates_key(title, key):
+            title = None  # `pincode` titled "pincode": the description is what a person reads
         return Field(
             key=key,
-            label=labels(title or description, self.language, self.meta),
+            label=labels(title or description, self.language, self.meta, key),
             type=kind or _type(schema, ui, multiple),
             required=required,
             options=_options(schema, ui),
@@ -288,7 +291,65 @@ def _type(schema: Mapping[str, Any], ui: Mapping[str, Any], multiple: bool) -> s
         return FORMAT_TYPES[fmt]
     if _options(schema):
         return "select_one"
+    if schema.get("type") == "string":
+        if _is_long_text(schema):
+            return "textarea"
+        if _phone_digits(as_str(schema.get("pattern"))):
+            return "tel"
     return SCALAR_TYPES.get(str(schema.get("type")))
+
+
+# A string allowed this many characters is written in a text area, not a line.
+LONG_TEXT = 500
+
+
+def _is_long_text(schema: Mapping[str, Any]) -> bool:
+    """`maxLength: 2000`, or a text-area component named in the schema itself
+    (Formily's `x-component: Input.TextArea`)."""
+    limit = schema.get("maxLength")
+    component = (as_str(schema.get("x-component")) or "").replace(".", "").replace("-", "").casefold()
+    return (isinstance(limit, int) and not isinstance(limit, bool) and limit >= LONG_TEXT) or "textarea" in component
+
+
+# A telephone number: 8 to 15 digits (E.164), perhaps after a "+".
+PHONE_DIGITS = (8, 15)
+_DIGIT_CLASSES = ("\\d", "[0-9]")
+
+
+def _phone_digits(pattern: str | None) -> bool:
+    """Whether a `pattern` admits only digit strings as long as a telephone number
+    (`^[6-9]\\d{9}$`, `^\\+?[0-9]{10,12}$`). Read by hand, token by token: a form's regular
+    expression is never compiled, and anything else in it (letters, groups, `*`) says no."""
+    if not pattern:
+        return False
+    text = pattern.removeprefix("^").removesuffix("$")
+    for plus in ("\\+?", "\\+", "+?"):
+        text = text.removeprefix(plus)
+    least = most = 0
+    while text:
+        unit = next((c for c in _DIGIT_CLASSES if text.startswith(c)), None)
+        if unit is None and text.startswith("[") and "]" in text:
+            inner = text[1:text.index("]")]
+            unit = text[: text.index("]") + 1] if _digit_range(inner) else None
+        if unit is None:
+            return False
+        text = text[len(unit):]
+        low = high = 1
+        if text.startswith("{") and "}" in text:
+            bounds = text[1:text.index("}")].split(",")
+            if len(bounds) > 2 or not all(b.strip().isdigit() for b in bounds):
+                return False
+            low, high = int(bounds[0]), int(bounds[-1])
+            text = text[text.index("}") + 1:]
+        elif text.startswith("?"):
+            low, text = 0, text[1:]
+        least, most = least + low, most + high
+    return PHONE_DIGITS[0] <= least and most <= PHONE_DIGITS[1]
+
+
+def _digit_range(inner: str) -> bool:
+    """`0-9`, `6-9`, `1-9`: a class of digits only."""
+    return len(inner) == 3 and inner[0].isdigit() and inner[1] == "-" and inner[2].isdigit()
 
 
 def _options(schema: Mapping[str, Any], ui: Mapping[str, Any] | None = None) -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-"""`formlint inventory` output: CSV, JSON or Markdown, headings in the run's language.
+"""`formlint inventory` output: CSV, JSON, Markdown or HTML, headings in the run's language.
 
 Pure functions of the inventory entries; every untrusted string (paths, titles,
 keys, notice text) is escaped for the format it is written into. CSV cells that a
@@ -16,7 +16,7 @@ from formlint.escape import code_span, json_text, markdown, visible
 from formlint.i18n import t
 from formlint.inventory import CategoryEntry, FormEntry
 
-FORMATS = ("markdown", "json", "csv")
+FORMATS = ("markdown", "json", "csv", "html")
 VERSION = 1
 CSV_COLUMNS = ("path", "title", "purpose", "purpose_origin", "category", "category_name", "fields", "sensitive",
                "retention_days", "retention", "recipients", "collector")
@@ -28,6 +28,8 @@ def render(entries: list[FormEntry], output_format: str, lang: str) -> str:
         return _json(entries, lang)
     if output_format == "csv":
         return _csv(entries, lang)
+    if output_format == "html":
+        return _html(entries, lang)
     return _markdown(entries, lang)
 
 
@@ -140,3 +142,50 @@ def _form_markdown(entry: FormEntry, lang: str) -> list[str]:
         lines += ["", f"{t('inventory.unclassified', lang)}{t('report.separator', lang)}"
                   + " ".join(code_span(k) for k in entry.unclassified)]
     return [*lines, ""]
+
+
+# ------------------------------------------------------------------------- HTML
+
+_HTML_STYLE = ("body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem;color:#1a1a1a}"
+               "table{border-collapse:collapse;margin:.5rem 0 1.5rem}th,td{border:1px solid #999;padding:.3rem .6rem;"
+               "text-align:left;vertical-align:top}th{background:#eee}code{font-size:.95em}"
+               "caption{text-align:left;font-weight:600;padding:.3rem 0}")
+
+
+def _html(entries: list[FormEntry], lang: str) -> str:
+    """One standalone page (no script, no remote resource): a section per form with its
+    facts and a table of its categories. Every form-supplied string is HTML-escaped."""
+    heading = _h(t("inventory.heading", lang))
+    parts = [f'<!DOCTYPE html>\n<html lang="{_h(lang)}">\n<head>\n<meta charset="utf-8">\n'
+             f"<title>{heading}</title>\n<style>{_HTML_STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{heading}</h1>\n"]
+    parts += (_form_html(entry, lang) for entry in entries)
+    parts.append("</main>\n</body>\n</html>\n")
+    return "".join(parts)
+
+
+def _form_html(entry: FormEntry, lang: str) -> str:
+    title = f" — {_h(entry.title)}" if entry.title else ""
+    facts = "".join(f"<dt>{_h(t(f'inventory.column.{key}', lang))}</dt><dd>{_h(text)}</dd>" for key, text in (
+        ("purpose", _purpose_text(entry, lang)), ("retention", _retention_text(entry, lang)),
+        ("recipients", _recipients_text(entry, lang)), ("collector", _collector_text(entry, lang))))
+    header = "".join(f'<th scope="col">{_h(t(f"inventory.column.{c}", lang))}</th>'
+                     for c in ("category", "category_name", "fields", "sensitive"))
+    rows = "".join(
+        f'<tr><th scope="row"><code>{_h(c.id)}</code></th><td>{_h(_name(c, lang))}</td>'
+        f"<td>{' '.join(f'<code>{_h(k)}</code>' for k in c.fields)}</td><td>{_h(_sensitive_text(c, lang)) or '-'}</td></tr>"
+        for c in entry.categories)
+    caption = _h(t("inventory.categories_caption", lang))
+    table = f"<table>\n<caption>{caption}</caption>\n<thead><tr>{header}</tr></thead>\n<tbody>{rows}</tbody>\n</table>\n"
+    unclassified = ""
+    if entry.unclassified:
+        keys = " ".join(f"<code>{_h(k)}</code>" for k in entry.unclassified)
+        unclassified = f"<p>{_h(t('inventory.unclassified', lang))}{_h(t('report.separator', lang))}{keys}</p>\n"
+    return (f"<section>\n<h2><code>{_h(entry.path)}</code>{title}</h2>\n<dl>{facts}</dl>\n"
+            f"{table if entry.categories else ''}{unclassified}</section>\n")
+
+
+def _h(text: str) -> str:
+    """Text for HTML: control and direction characters made visible, then escaped."""
+    import html
+
+    return html.escape(visible(text), quote=True)

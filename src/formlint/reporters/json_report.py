@@ -86,6 +86,7 @@ def write(report: Report, options: RenderOptions, out: TextIO) -> None:
             "suppressed": len(report.suppressed),
             "baselined": report.baselined,
             "errors": len(report.errors),
+            "skipped": report.skipped,
         },
     }
     errors = [{"path": e.path, "line": e.line, "column": e.column, "message": e.message_in(options.lang)}

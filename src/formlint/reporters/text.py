@@ -62,6 +62,8 @@ def summary(report: Report, lang: str = "en") -> str:
         sentences.append(t("report.baselined", lang, count=report.baselined))
     if report.errors:
         sentences.append(t("report.unreadable", lang, count=len(report.errors)))
+    if report.skipped:
+        sentences.append(t("report.skipped", lang, count=report.skipped))
     # Chinese runs sentences together; English separates them with a space.
     return t("report.sentence_separator", lang).join(sentences)
 
