@@ -232,3 +232,25 @@ def test_a_key_that_says_more_than_its_one_word_label_decides(key: str, label: s
 def test_a_label_that_names_something_the_key_does_not_still_wins() -> None:
     assert _category(key="contact_person", label="Phone number") == "contact.phone"
     assert _category(key="name", label="Date of birth") == "identity.date_of_birth"
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "plan.key_risks",
+        "plan.actions_and_timeline.project_actions_timeline_2027",
+        "plan.grant_interim_report_2024",
+        "plan.target_groups_participation",
+        "plan.monitoring_of_project_implementation",
+        "partners.project_partners",
+    ],
+)
+def test_narrative_answers_of_grant_applications_are_free_text(key: str) -> None:
+    assert _category(key=key) == "content.free_text"
+
+
+def test_narrative_words_do_not_outweigh_what_a_question_asks() -> None:
+    assert _category(label="How many people are in the target group?") == "none"
+    assert _category(label="What risk factors does the patient have?") == "health.condition"
+    # a weak word: a section titled "Target groups" says nothing about its fields
+    assert _category(key="groups.project_name", label="Project name", section=("Target groups",)) != "content.free_text"
