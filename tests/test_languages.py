@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from typing import Any
 
@@ -22,8 +23,10 @@ from formlint.languages import (
     raw_pack_text,
     script_language,
 )
+from formlint.languages import notice
 from formlint.languages.detect import detect_language
-from formlint.model import Field
+from formlint.model import Field, Notice
+from formlint.notice import analyse_notice
 from formlint.taxonomy import load_taxonomy, parse_taxonomy, raw_taxonomy_text
 
 SHIPPED = {
@@ -58,7 +61,8 @@ def test_the_packs_listed_are_the_folders_shipped() -> None:
 
 @pytest.mark.parametrize(
     "schema_name",
-    ["language-pack.schema.json", "lexicon.schema.json", "language-examples.schema.json"],
+    ["language-pack.schema.json", "lexicon.schema.json", "language-examples.schema.json",
+     "notice-patterns.schema.json"],
 )
 def test_pack_schemas_are_valid_draft_2020_12(schema_name: str) -> None:
     jsonschema.Draft202012Validator.check_schema(_schema(schema_name))
@@ -124,6 +128,76 @@ def test_adding_a_language_is_adding_its_pack() -> None:
     field = Field(key="q", label={"eo": "Naskiĝdato"})
     assert classify(field, taxonomy).category == "identity.date_of_birth"
     assert classify(field, parse_taxonomy(yaml.safe_load(raw_taxonomy_text()))).category == "unknown"
+
+
+# ------------------------------------------------------------ reading a notice
+
+
+NOTICE_LANGUAGES = {"en", "zh", "es", "pt", "fr", "de"}
+
+
+def test_the_languages_that_read_notices_are_the_packs_with_a_notice_file() -> None:
+    packs = notice.notice_packs()
+    assert {pack.code for pack in packs} == NOTICE_LANGUAGES
+    # English, then Chinese, then the others: the order first matches are decided in.
+    assert [pack.code for pack in packs][:2] == ["en", "zh"]
+    assert len({pack.order for pack in packs}) == len(packs)
+
+
+@pytest.mark.parametrize("code", sorted(NOTICE_LANGUAGES))
+def test_every_notice_file_matches_its_schema_and_compiles(code: str) -> None:
+    data = _data(code, notice.NOTICE_FILE)
+    jsonschema.Draft202012Validator(_schema("notice-patterns.schema.json")).validate(data)
+    pack = notice.parse_notice_pack(code, data)
+    for concept in _NOTICE_CONCEPTS:
+        for source in pack.words(*concept):
+            re.compile(source.replace("{clause_after_colon}", "").replace("{clause}", "").replace("{to}", "to"))
+
+
+_NOTICE_CONCEPTS = [
+    ("retention", key) for key in ("context", "not_before", "not_after", "since", "onset", "not_indefinite",
+                                   "deleted", "manner", "for_good", "for_good_before", "indefinite", "vague",
+                                   "criteria", "after", "ended")
+] + [("purpose", key) for key in ("other_use_denied", "only_use", "statement")] + [
+    ("recipients", key) for key in ("named", "verbs", "to", "verb_last", "negation", "none", "except", "stop",
+                                    "separators", "not_a_recipient")
+] + [("controller",), ("rights",), ("separate_consent",), ("publication",), ("publication_denied",)]
+
+
+ITALIAN_NOTICE = {
+    "order": 7, "accents_optional": True, "phrases_start_words": True,
+    "retention": {"context": [r"conserv\w*", r"cancell\w*"]},
+    "durations": {"numbers": {"trenta": 30}, "units": {"day": ["giorni", "giorno"]}},
+    "purpose": {"statement": [r"(?:al\s+fine\s+di|finalità\s*:)"]},
+    "recipients": {"verbs": [r"comunicat[ie]"], "to": ["al", "alla"], "negation": [r"\bnon\b"]},
+}
+
+
+def test_adding_notice_reading_for_a_language_is_adding_its_notice_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An Italian notice.yaml, added to the shipped ones, makes Italian notices read:
+    nothing else in formlint names the languages whose notices it reads."""
+    text = "I dati saranno conservati per trenta giorni al fine di tracciare i contatti e comunicati al Comune."
+    assert analyse_notice(Notice(text=text)).retention.days is None
+    shipped = notice.notice_packs()
+    italian = notice.parse_notice_pack("it", ITALIAN_NOTICE)
+    jsonschema.Draft202012Validator(_schema("notice-patterns.schema.json")).validate(ITALIAN_NOTICE)
+    _forget_notice_patterns()
+    monkeypatch.setattr(notice, "notice_packs", lambda: (*shipped, italian))
+    try:
+        facts = analyse_notice(Notice(text=text))
+        assert facts.retention.days == 30
+        assert facts.purpose is not None and facts.purpose.startswith("al fine di tracciare")
+        assert facts.recipients == ("Comune",)
+    finally:
+        _forget_notice_patterns()
+
+
+def _forget_notice_patterns() -> None:
+    from formlint import notice as reading
+
+    for cached in (notice.pattern, notice.recipient_patterns, notice._to, notice._numerals, notice._units,
+                   notice._any_unit, notice._duration, reading._remembered):
+        cached.cache_clear()
 
 
 def test_packs_are_parsed_once_per_process() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from formlint import notice_langs as langs
+from formlint.languages import notice as langs
 from formlint.model import Notice
 from formlint.notice import RetentionFact, analyse_notice, parse_retention
 
