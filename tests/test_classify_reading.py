@@ -271,3 +271,17 @@ def test_a_bare_date_is_the_date_of_what_its_section_is_about(
     key: str, label: str | None, section: tuple[str, ...], expected: str
 ) -> None:
     assert _category(key=key, label=label, section=section) == expected
+
+
+@pytest.mark.parametrize(
+    "key,label,expected",
+    [
+        ("q", "Measles dose 1", "health.vaccination"),
+        ("q", "Date of measles 2", "health.vaccination"),
+        ("vac_measles2_date", None, "health.vaccination"),
+        ("q", "Measles-rubella 1", "health.vaccination"),
+        ("q", "Has the child had measles?", "health.condition"),  # the disease, not a dose
+    ],
+)
+def test_measles_with_a_dose_number_is_a_vaccine_dose(key: str, label: str | None, expected: str) -> None:
+    assert _category(key=key, label=label) == expected
