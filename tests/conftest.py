@@ -81,6 +81,18 @@ def run_formlint(*args: str, cwd: Path | None = None, stdin: str | None = None,
     return subprocess.CompletedProcess(["formlint", *args], code, _text(stdout), _text(stderr))
 
 
+def json_findings(tmp_path: Path, text: str, *args: str) -> list[dict[str, Any]]:
+    """The JSON findings of `formlint check` on a form written from `text` (exit 0 or 1)."""
+    import json
+
+    form = tmp_path / "form.yaml"
+    form.write_text(text, "utf-8")
+    result = run_formlint("check", "--output-format", "json", *args, str(form))
+    assert result.returncode in (0, 1), result.stderr
+    found: list[dict[str, Any]] = json.loads(result.stdout)["findings"]
+    return found
+
+
 def run_formlint_process(*args: str, cwd: Path | None = None, stdin: str | None = None,
                          env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run `python -m formlint` in a new process, as a user would, from the source tree."""

@@ -4,14 +4,13 @@ that would justify it."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import run_formlint
+from conftest import json_findings, run_formlint
 
 ID_FORM = """\
 title: {title}
@@ -34,13 +33,7 @@ ENGLISH = ID_FORM.format(title="Return registration", notice="Used only for epid
                          name="Name", id_label="National ID number", phone="Mobile phone")
 
 
-def findings(tmp_path: Path, text: str, *args: str) -> list[dict[str, object]]:
-    form = tmp_path / "form.yaml"
-    form.write_text(text, "utf-8")
-    result = run_formlint("check", "--output-format", "json", *args, str(form))
-    assert result.returncode in (0, 1), result.stderr
-    found: list[dict[str, object]] = json.loads(result.stdout)["findings"]
-    return found
+findings = json_findings
 
 
 def one(found: list[dict[str, object]], code: str, key: str) -> dict[str, object]:

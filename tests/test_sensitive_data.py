@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import ROOT, run_formlint
+from conftest import ROOT, json_findings, run_formlint
 
 from formlint.policy import builtin_names, load_policy
 from formlint.rules import OPT_IN, RULES
@@ -31,13 +31,7 @@ fields:
 {consent}"""
 
 
-def check(tmp_path: Path, text: str, *args: str) -> list[dict[str, object]]:
-    form = tmp_path / "form.yaml"
-    form.write_text(text, "utf-8")
-    result = run_formlint("check", "--output-format", "json", *args, str(form))
-    assert result.returncode in (0, 1), result.stderr
-    found: list[dict[str, object]] = json.loads(result.stdout)["findings"]
-    return found
+check = json_findings
 
 
 def children_findings(found: list[dict[str, object]]) -> list[dict[str, object]]:

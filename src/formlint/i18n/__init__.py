@@ -12,9 +12,11 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 from formlint.message import Law, Localised, Message, Param, msg as msg  # rules and reporters name messages through i18n
+
+_T = TypeVar("_T")
 
 LANGUAGES = ("en", "zh")
 DEFAULT = "en"
@@ -61,10 +63,16 @@ def translate(text: str | Message, lang: str = DEFAULT) -> str:
     the law as readers of `lang` know it."""
     if isinstance(text, str):
         return cited(text, lang)
+    return _once(_translated, _translate_message, text, lang)
+
+
+def _once(cached: Callable[[_T, str], str], plain: Callable[[_T, str], str], value: _T, lang: str) -> str:
+    """`cached(value, lang)`, or `plain` for a value that cannot be a cache key (a
+    parameter no formlint rule makes, such as a list)."""
     try:
-        return _translated(text, lang)
-    except TypeError:  # a parameter that cannot be a dictionary key (not one formlint makes)
-        return _translate_message(text, lang)
+        return cached(value, lang)
+    except TypeError:
+        return plain(value, lang)
 
 
 # Findings of one rule repeat their message, help and law parts from form to form,
@@ -103,10 +111,7 @@ def translate_law(law: Law, lang: str = DEFAULT) -> str:
     another part of the line already cites ("PIPL Art. 6" beside a purpose basis
     naming "PIPL Art. 6, 13(4)") is replaced by that part. Findings of one rule and
     purpose share their law, so each distinct line is built once."""
-    try:
-        return _law_line(law, lang)
-    except TypeError:  # a parameter that cannot be a dictionary key (not one formlint makes)
-        return _joined_law(law, lang)
+    return _once(_law_line, _joined_law, law, lang)
 
 
 @lru_cache(maxsize=4096)
