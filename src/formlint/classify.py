@@ -517,11 +517,18 @@ def _lexicon_of(
     if label is not None and _decisive(label) is None:
         return None  # a quantity, a type, a weak word: the key is no wiser
     key = _key_hit(field.key, field.label, index)
-    if label is not None and _passing_word(label) and _key_vetoes(index, field.key, label.category, field.label):
-        label = None  # "If the building has a name, enter it" keyed `building_name`
+    label = _unless_key_vetoes(index, field, label)
     if label is None and _decisive(key) is None:
         return None
     return _lexicon_verdict(field, label, key)
+
+
+def _unless_key_vetoes(index: _Index, field: Field, label: _Hit | None) -> _Hit | None:
+    """The label's hit, unless it names its category by one word in passing and the key
+    vetoes that category: "If the building has a name, enter it" keyed `building_name`."""
+    if label is not None and _passing_word(label) and _key_vetoes(index, field.key, label.category, field.label):
+        return None
+    return label
 
 
 def _passing_word(label: _Hit) -> bool:
@@ -548,9 +555,7 @@ def _by_deferred_words(
     """What `_by_lexicon` set aside: "How many ...", "What type of roof ...", "Mother"."""
     label = _label_hit(field.label, index)
     key = _key_hit(field.key, field.label, index)
-    if label is not None and _passing_word(label) and _key_vetoes(index, field.key, label.category, field.label):
-        label = None
-    return _lexicon_verdict(field, label, key)
+    return _lexicon_verdict(field, _unless_key_vetoes(index, field, label), key)
 
 
 def _decisive(hit: _Hit | None) -> _Hit | None:

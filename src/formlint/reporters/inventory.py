@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from formlint.escape import code_span, json_text, markdown, visible
+from formlint.escape import html as _h
 from formlint.i18n import t
 from formlint.inventory import CategoryEntry, FormEntry
 
@@ -182,10 +183,3 @@ def _form_html(entry: FormEntry, lang: str) -> str:
         unclassified = f"<p>{_h(t('inventory.unclassified', lang))}{_h(t('report.separator', lang))}{keys}</p>\n"
     return (f"<section>\n<h2><code>{_h(entry.path)}</code>{title}</h2>\n<dl>{facts}</dl>\n"
             f"{table if entry.categories else ''}{unclassified}</section>\n")
-
-
-def _h(text: str) -> str:
-    """Text for HTML: control and direction characters made visible, then escaped."""
-    import html
-
-    return html.escape(visible(text), quote=True)
