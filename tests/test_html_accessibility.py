@@ -238,3 +238,14 @@ def test_badge_words_meet_wcag_aa_contrast_on_their_colour() -> None:
     assert {name for name, _, _ in badges} >= {"s-error", "s-warning", "s-info", "v-sensitive_excess", "v-necessary"}
     assert [name for name, ink, paper in badges if contrast(ink, paper) < 4.5] == []
     assert contrast("#000000", "#ffffff") == pytest.approx(21)
+
+
+def test_chart_fills_meet_wcag_non_text_contrast_on_the_page() -> None:
+    """Bars and legend swatches (`.f-*`) are graphical objects: 3:1 against the white page (WCAG 1.4.11)."""
+    import re
+
+    from formlint.reporters.html import asset
+
+    fills = re.findall(r"(?:svg|span)\.(f-[a-z_]+) \{ (?:fill|background): (#[0-9a-f]{6}); \}", asset("report.css"))
+    assert {name for name, _ in fills} >= {"f-error", "f-warning", "f-info", "f-optional", "f-necessary", "f-excess"}
+    assert sorted({name for name, colour in fills if contrast(colour, "#ffffff") < 3}) == []

@@ -273,6 +273,12 @@ def test_controller_phrase_is_found(text: str, expected: str) -> None:
         "Updated 2022-03-21.",
         "体温37.2度以下方可进入。",
         "The dpo field is optional.",
+        # A heading with nothing after it names nobody.
+        "联系电话：。数据保存14天后删除。",
+        "联系人：\n数据保存14天后删除。",
+        "This form is collected by. Thank you.",
+        "Contact:   \nWe keep your answers for 14 days.",
+        "Responsable du traitement : .",
     ],
 )
 def test_no_controller(text: str) -> None:

@@ -41,9 +41,12 @@ __all__ = [
 NOTICE_FILE = "notice.yaml"
 UNITS = ("day", "week", "month", "year", "hour")
 
-# The rest of a clause: stops at punctuation but keeps dots inside emails and domains.
-_CLAUSE = r"(?:[^\n.;,!?:()。；！？，：（）]|\.(?=\S)){0,120}"
-_CLAUSE_AFTER_COLON = r"(?:[^\n.;,!?()。；！？，（）]|\.(?=\S)){0,120}"
+# The rest of a clause: stops at punctuation but keeps dots inside emails and domains. It must
+# name something: "联系电话：" or "collected by." with nothing after it names no collector.
+_CLAUSE = r"[ \t]*(?=[^\s.;,!?:()。；！？，：（）])(?:[^\n.;,!?:()。；！？，：（）]|\.(?=\S)){1,120}"
+_CLAUSE_AFTER_COLON = (
+    r"[ \t:：]*(?=[^\s.;,!?:()。；！？，：（）])(?:[^\n.;,!?()。；！？，（）]|\.(?=\S)){1,120}"
+)
 
 
 @dataclass(frozen=True)
