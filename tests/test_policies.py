@@ -226,6 +226,19 @@ def test_policies_validate_reports_ok_per_file() -> None:
     assert (result.returncode, result.stdout) == (0, f"{path}: ok: policy 'gdpr-fixture', 1 purpose(s)\n")
 
 
+def test_policies_list_and_validate_speak_the_chosen_language(tmp_path: Path) -> None:
+    listed = run_formlint("policies", "list", "--lang", "zh").stdout
+    pipl = load_policy("pipl")
+    assert "个目的" in listed and "purpose(s)" not in listed
+    assert pipl.title_in("zh") in listed and pipl.title_in("zh") != pipl.title_in("en")
+    path = str(POLICY_FIXTURES / "gdpr" / "policy.yaml")
+    result = run_formlint("policies", "validate", "--lang", "zh", path)
+    assert (result.returncode, result.stdout) == (0, f"{path}: 有效：策略 'gdpr-fixture'，1 个目的\n")
+    bad = write(tmp_path, "bad.yaml", "x: 1\n")
+    refused = run_formlint("policies", "validate", "--lang", "zh", bad)
+    assert refused.returncode == 2 and refused.stderr.startswith(f"{bad}:1:1: error: ") and "缺少" in refused.stderr
+
+
 def test_purposes_lists_needs_and_retention() -> None:
     out = run_formlint("purposes", "--policy", "venue-check-in-germany-berlin").stdout
     assert out.startswith("venue-check-in: Attendance record at a Berlin venue\n"

@@ -19,15 +19,21 @@ def policies() -> None:
 
 
 @policies.command("list")
-def list_policies() -> None:
+@click.option("--lang", metavar="LANG", help=LANG_HELP)
+def list_policies(lang: Optional[str]) -> None:
     """List the built-in policies with their purposes, regimes and opt-in rules."""
+    from formlint.escape import terminal_lines
+    from formlint.i18n import t
     from formlint.policy import builtin_names, load_policy
 
+    language = resolve_lang(lang)
     policies = [load_policy(name) for name in builtin_names()]
     width = max(len(p.id) for p in policies)
-    lines = [f"{p.id:<{width}}  {len(p.purposes):>2} purpose(s)  regimes: {', '.join(p.regimes) or '-'}"
-             f"  rules: {', '.join(sorted(p.rules)) or '-'}\n{'':<{width}}  {p.title}" for p in policies]
-    write_output("\n".join(lines) + "\n")
+    joined = t("report.list_separator", language).join
+    lines = [f"{p.id:<{width}}  " + t("cli.policy.list_line", language, purposes=f"{len(p.purposes):>2}",
+                                      regimes=joined(p.regimes) or "-", rules=joined(sorted(p.rules)) or "-")
+             + f"\n{'':<{width}}  {p.title_in(language)}" for p in policies]
+    write_output(terminal_lines("\n".join(lines)) + "\n")
 
 
 @policies.command("show")
@@ -53,11 +59,14 @@ def show(name: str, lang: Optional[str]) -> None:
 
 @policies.command("validate")
 @click.argument("paths", nargs=-1, required=True, metavar="FILE...")
-def validate(paths: tuple[str, ...]) -> None:
+@click.option("--lang", metavar="LANG", help=LANG_HELP)
+def validate(paths: tuple[str, ...], lang: Optional[str]) -> None:
     """Check policy files against the schema, the taxonomy and their extends chain."""
     from formlint.errors import FormlintError
+    from formlint.i18n import t
     from formlint.policy import load_policy
 
+    language = resolve_lang(lang)
     failed = False
     for path in paths:
         try:
@@ -66,9 +75,10 @@ def validate(paths: tuple[str, ...]) -> None:
             report_error(exc)
             failed = True
             continue
-        from formlint.escape import terminal_path
+        from formlint.escape import terminal, terminal_path
 
-        write_output(f"{terminal_path(path)}: ok: policy {policy.id!r}, {len(policy.purposes)} purpose(s)\n")
+        ok = t("cli.policy.valid", language, id=repr(policy.id), purposes=len(policy.purposes))
+        write_output(f"{terminal_path(path)}: {terminal(ok)}\n")
     if failed:
         raise SystemExit(EXIT_ERROR)
 
