@@ -367,3 +367,71 @@ def test_organisations_that_are_partners_are_no_sex_life_or_household(labels: Ma
 
 def test_sexual_partners_are_still_sex_life() -> None:
     assert _category({"en": "How many sexual partners have you had in the last 12 months?"}) == "special.sex_life"
+
+
+# ------------------------------------------------ what the choices say the answer is
+
+
+@pytest.mark.parametrize(
+    ("label", "options"),
+    [
+        ("What are your suggestions to improve the water service?", ("Longer hours", "Lower prices", "Cleaner water")),
+        ("How do you rate the office's response to complaints and comments?", ("Good", "Adequate", "Poor")),
+        ("Avatar photo", ("Avatar 1", "Avatar 2", "Avatar 3")),
+        ("Location", ("North district", "Harbour", "Old town")),
+    ],
+)
+def test_a_written_or_captured_answer_is_never_picked_from_choices(
+    label: str, options: tuple[str, ...]
+) -> None:
+    verdict = classify(Field(key="q", label={"en": label}, type="select_one", options=options))
+    assert verdict.category not in ("content.free_text", "identity.photo", "location.precise")
+
+
+@pytest.mark.parametrize(
+    ("label", "category"),
+    [
+        ("What are your suggestions to improve the water service?", "content.free_text"),
+        ("Avatar photo", "identity.photo"),
+        ("Current location", "location.precise"),
+    ],
+)
+def test_the_same_words_answered_in_writing_keep_their_category(label: str, category: str) -> None:
+    assert _category({"en": label}) == category
+
+
+@pytest.mark.parametrize(
+    ("labels", "options"),
+    [
+        ({"en": "Has a phone number?", "pt": "Tem número de telefone?"}, ("Yes", "No")),
+        ({"en": "Is the date of birth known?"}, ("Yes", "No", "Don't know")),
+        ({"en": "Your name: …\n\nIs this your name?"}, ("Yes", "No")),
+        ({"en": "Do you have any notes about this interview?"}, ("Yes", "No")),
+        ({"nl": "Heeft u een e-mailadres?"}, ("Ja", "Nee")),
+    ],
+)
+def test_a_yes_or_no_asks_whether_there_is_a_value_not_what_it_is(
+    labels: Mapping[str, str], options: tuple[str, ...]
+) -> None:
+    verdict = classify(Field(key="q", label=dict(labels), type="select_one", options=options))
+    assert verdict.category == "none"
+    assert "yes or no" in verdict.evidence
+
+
+@pytest.mark.parametrize(
+    ("label", "category"),
+    [
+        ("Do you have a fever?", "health.condition"),
+        ("Is she currently married?", "social.marital_status"),
+        ("In the past 12 months, have you used a mobile phone to make payments?", "financial.account"),
+    ],
+)
+def test_a_yes_or_no_about_the_person_still_reveals_it(label: str, category: str) -> None:
+    assert classify(Field(key="q", label={"en": label}, options=("Yes", "No"))).category == category
+
+
+def test_an_annotation_or_a_recording_type_wins_over_the_choices() -> None:
+    annotated = Field(key="q", label={"en": "Has a phone number?"}, options=("Yes", "No"), category="contact.phone")
+    assert classify(annotated).category == "contact.phone"
+    point = Field(key="q", label={"en": "Location"}, type="geopoint", options=("North", "South"))
+    assert classify(point).category == "location.precise"

@@ -166,6 +166,9 @@ class _Index:
     follow_ups: frozenset[tuple[str, ...]]  # label openings that follow up a question
     check_openings: frozenset[tuple[str, ...]]  # "is this correct", "do you know"
     check_closings: frozenset[tuple[str, ...]]
+    yes_no: frozenset[str]  # compact choices that only say yes or no, or decline to
+    written: frozenset[str]  # categories whose answer is never picked from choices
+    values: frozenset[str]  # categories whose answer is not a yes or a no
 
 
 @dataclass(frozen=True)
@@ -213,11 +216,36 @@ def classify(field: Field, taxonomy: Taxonomy | None = None) -> Classification:
     if taxonomy is None:
         taxonomy = load_taxonomy()
     index = _index(taxonomy)
+    ruled_out = _ruled_out(field, index)
     for stage in _STAGES:
         found = stage(field, taxonomy, index)
+        if found is not None and found.category in ruled_out and stage not in _DECLARED:
+            if index.values <= ruled_out:  # the choices only say yes or no
+                return _asks_whether(field, found)
+            continue
         if found is not None:
             return _free_text_in_context(field, _dated_in_context(field, found, index), index)
     return _NOTHING
+
+
+def _ruled_out(field: Field, index: _Index) -> frozenset[str]:
+    """Categories the field's choices rule out: a remark, a photo, a signature or a GPS
+    position is written or captured, never picked from a list ("What are your
+    suggestions?" with choices asks which of them); and choices that only say yes or no
+    answer whether there is a phone number, an email or a name, not what it is."""
+    if not field.options:
+        return frozenset()
+    if all(_compact(normalise(option)) in index.yes_no for option in field.options):
+        return index.written | index.values
+    return index.written
+
+
+def _asks_whether(field: Field, verdict: Classification) -> Classification:
+    evidence = (
+        f"{verdict.evidence}; but its choices only say yes or no: it asks whether there is"
+        f" one, not what it is"
+    )
+    return Classification(NONE, CONFIDENCE_QUANTITY, evidence, "options")
 
 
 def _dated_in_context(field: Field, verdict: Classification, index: _Index) -> Classification:
@@ -713,6 +741,10 @@ def _by_closed_question(
     evidence = f"a question answered from {len(field.options)} choices, none of which names anything personal"
     return Classification(NONE, CONFIDENCE_CLOSED_QUESTION, evidence, "options")
 
+
+# Stages that say what a field holds whatever its choices: the form's own annotation,
+# an autocomplete token, a field type that records its category.
+_DECLARED: frozenset[Stage] = frozenset((_by_annotation, _by_autocomplete, _by_decisive_type))
 
 _STAGES: tuple[Stage, ...] = (
     _by_annotation,
@@ -1288,6 +1320,9 @@ def _index(taxonomy: Taxonomy) -> _Index:
         follow_ups=_token_phrases(p for pack in taxonomy.packs for p in pack.follow_ups),
         check_openings=_token_phrases(p for pack in taxonomy.packs for p in pack.check_openings),
         check_closings=_token_phrases(p for pack in taxonomy.packs for p in pack.check_closings),
+        yes_no=frozenset(_compact(normalise(w)) for pack in taxonomy.packs for w in pack.yes_no),
+        written=frozenset(c.id for c in taxonomy if c.answer == "written"),
+        values=frozenset(c.id for c in taxonomy if c.answer == "value"),
     )
 
 

@@ -85,6 +85,8 @@ class LanguagePack:
     # openings and endings of a question that checks an answer or asks what is known
     check_openings: tuple[str, ...] = ()
     check_closings: tuple[str, ...] = ()
+    # choices that only say yes or no, or decline to answer
+    yes_no: tuple[str, ...] = ()
 
 
 def pack_codes() -> tuple[str, ...]:
@@ -152,6 +154,7 @@ def parse_pack(
         follow_ups=_strings(pack.get("follow_ups")),
         check_openings=_strings(pack.get("check_openings")),
         check_closings=_strings(pack.get("check_closings")),
+        yes_no=_strings(pack.get("yes_no")),
     )
 
 

@@ -57,6 +57,8 @@ class Category:
     weak_terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     option_terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     personal: bool = True  # False for `none` and consent tick boxes: never excess
+    # "written": never picked from choices; "value": not answered by yes or no
+    answer: str | None = None
 
 
 # eq=False: taxonomies compare and hash by identity, so caches can key on them.
@@ -180,6 +182,7 @@ def _category(entry: Mapping[str, Any], packs: tuple[LanguagePack, ...]) -> Cate
         weak_terms=merged(None, "weak"),
         option_terms=merged(None, "options"),
         personal=bool(entry.get("personal", True)),
+        answer=entry.get("answer"),
     )
 
 
