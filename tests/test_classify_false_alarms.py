@@ -308,7 +308,7 @@ def test_a_comment_under_an_obstetric_heading_is_health() -> None:
     [
         ("Is this a prefabricated building?", ("Yes", "No")),
         ("Was the footprint drawn correctly on the map?", ("Yes", "No")),
-        ("Does the structure have a second storey?", ("Yes", "No", "Unsure")),
+        ("Does it have a second storey?", ("Yes", "No", "Unsure")),
     ],
 )
 def test_a_closed_question_that_names_nothing_personal_is_none(label: str, options: tuple[str, ...]) -> None:
@@ -435,3 +435,94 @@ def test_an_annotation_or_a_recording_type_wins_over_the_choices() -> None:
     assert classify(annotated).category == "contact.phone"
     point = Field(key="q", label={"en": "Location"}, type="geopoint", options=("North", "South"))
     assert classify(point).category == "location.precise"
+
+
+# ------------------------------------------------ every translation says what a question does
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        # the English label has a typo; the Portuguese one reads as what it is
+        {"en": "Do you to see the steps to conduct the rapid test?", "pt": "Quer ver os passos para fazer o teste rápido?"},
+        {"fr": "Les indices ont des valeurs extrêmes. Les mesures sont-elles correctes ?",
+         "en": "The indices have extreme values. Are the measurements correct?"},
+    ],
+)
+def test_a_translation_that_reads_as_a_check_makes_the_question_one(labels: Mapping[str, str]) -> None:
+    field = Field(key="q", label=dict(labels), options=("Yes", "No"), section=("HIV testing",))
+    assert classify(field).category == "none"
+
+
+def test_a_question_about_what_was_entered_is_a_check() -> None:
+    label = "You entered that she was … years old the first time she had sexual intercourse. Is that what she said?"
+    assert _category({"en": label}) == "none"
+
+
+# ------------------------------------------------ the field's own vetoes hold under any section
+
+
+def test_supplies_counted_under_a_health_section_are_no_condition() -> None:
+    kits = Field(key="kits_used", label={"en": "Number of test kits used"}, type="integer", section=("HIV testing",))
+    assert classify(kits).category == "none"
+    times = Field(key="times", label={"en": "How many times have you been tested?"}, section=("HIV testing",))
+    assert classify(times).category == "health.condition"
+
+
+def test_a_service_under_a_gender_based_violence_heading_is_no_sex() -> None:
+    field = Field(
+        key="q", label={"en": "Legal assistance"}, options=("Yes", "No", "Don't know"),
+        section=("Perceptions on safety and gender-based violence",),
+    )
+    assert classify(field).category != "identity.sex"
+    assert _category({"en": "Gender"}) == "identity.sex"
+
+
+# ------------------------------------------------ a building is not a household or a person
+
+
+@pytest.mark.parametrize(
+    ("label", "key", "type_"),
+    [
+        ("How many people live in this building?", "residents", "integer"),
+        ("Please take a picture of the building.", "building_photo", "image"),
+        ("Is this structure permanent or temporary?", "permanence", None),
+    ],
+)
+def test_a_question_about_the_building_surveyed_is_not_personal(label: str, key: str, type_: str | None) -> None:
+    assert classify(Field(key=key, label={"en": label}, type=type_)).category == "none"
+
+
+def test_people_living_in_a_household_are_still_the_household() -> None:
+    assert _category({"en": "How many people live in this household?"}) == PERSONAL_HOUSEHOLD
+
+
+# ------------------------------------------------ a document to enclose, ticked
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        {"nl": "Een bewijs van inschrijving van uw opleiding"},
+        {"nl": "Brief van de organisatie waarin staat dat de schade tijdens vrijwilligerswerk is ontstaan"},
+        {"en": "Copy of the lease agreement"},
+        {"de": "Nachweis über das Einkommen"},
+    ],
+)
+def test_a_tick_box_naming_a_document_to_enclose_records_only_that_it_is_enclosed(
+    labels: Mapping[str, str],
+) -> None:
+    verdict = classify(Field(key="q", label=dict(labels), type="checkbox", section=("Bijlagen",)))
+    assert verdict.category == "none"
+    assert "enclose" in verdict.evidence
+
+
+def test_the_document_itself_is_read_by_its_words() -> None:
+    upload = Field(key="q", label={"nl": "Een bewijs van inschrijving van uw opleiding"}, type="file")
+    assert classify(upload).category == "social.education"
+    assert classify(Field(key="q", label={"en": "Copy of your passport"}, type="file")).category == "identity.government_id"
+
+
+def test_an_organisation_in_a_question_is_no_employer() -> None:
+    assert _category({"nl": "Wanneer is de organisatie gestart?"}) != "social.occupation"
+    assert _category({"nl": "Naam organisatie"}) == "social.occupation"

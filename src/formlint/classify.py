@@ -166,6 +166,7 @@ class _Index:
     follow_ups: frozenset[tuple[str, ...]]  # label openings that follow up a question
     check_openings: frozenset[tuple[str, ...]]  # "is this correct", "do you know"
     check_closings: frozenset[tuple[str, ...]]
+    enclosures: frozenset[tuple[str, ...]]  # openings of a tick box naming a document
     yes_no: frozenset[str]  # compact choices that only say yes or no, or decline to
     written: frozenset[str]  # categories whose answer is never picked from choices
     values: frozenset[str]  # categories whose answer is not a yes or a no
@@ -490,13 +491,15 @@ def _by_check(
 ) -> Classification | None:
     """A question that checks an answer or asks what is known or wanted says nothing
     about the person, whatever it names: "Is this date and time correct?", "Do you
-    know the date of birth of …?", "Do you want to register more members?"."""
-    lang, label = next(iter(field.label.items()), (None, ""))
-    phrase = _check_phrase(index, label)
-    if phrase is None:
-        return None
-    evidence = f'label "{label}" checks an answer or asks what is known ("{phrase}")'
-    return Classification(NONE, CONFIDENCE_LABEL_PART, evidence, "label")
+    know the date of birth of …?", "Do you want to register more members?". Every
+    translation says what the question does: one that reads as a check makes it one
+    ("Quer ver os passos para fazer o teste?" beside an English label with a typo)."""
+    for _, label in _readable(index, tuple(field.label.items())):
+        phrase = _check_phrase(index, label)
+        if phrase is not None:
+            evidence = f'label "{label}" checks an answer or asks what is known ("{phrase}")'
+            return Classification(NONE, CONFIDENCE_LABEL_PART, evidence, "label")
+    return None
 
 
 @lru_cache(maxsize=65536)
@@ -526,6 +529,28 @@ def _longer_term(
         if words in index.latin:
             return True
     return False
+
+
+def _by_enclosure(
+    field: Field, taxonomy: Taxonomy, index: _Index
+) -> Classification | None:
+    """A tick box that names a document to enclose ("Kopie statuten organisatie", "Een
+    bewijs van inschrijving van uw opleiding", "Copy of the lease") records that the
+    document is enclosed, not what the document says. An upload field holds the
+    document itself and is read by its words."""
+    if field.options or (field.type or "").casefold() not in _TICK_TYPES:
+        return None
+    for _, label in _readable(index, tuple(field.label.items())):
+        tokens = tuple(_TOKEN.findall(normalise(label)))
+        for phrase in index.enclosures:
+            if tokens[: len(phrase)] == phrase and len(tokens) > len(phrase):
+                evidence = f'tick box "{label}" names a document to enclose ("{" ".join(phrase)}")'
+                return Classification(NONE, CONFIDENCE_LABEL_PART, evidence, "label")
+    return None
+
+
+# Field types of a single tick box.
+_TICK_TYPES = frozenset(("checkbox", "boolean"))
 
 
 def _by_lexicon(
@@ -672,10 +697,24 @@ def _by_section(
             )
         ):
             return None
-        if hit is not None:
+        if hit is not None and not _field_vetoes(index, field, hit.category):
             evidence = hit.evidence(where, text) + "; the field's own words decide nothing"
             return Classification(hit.category, CONFIDENCE_SECTION, evidence, "section")
     return None
+
+
+def _field_vetoes(index: _Index, field: Field, category: str) -> bool:
+    """Whether the field's label or key says it is not of `category`, wherever it sits:
+    "Number of test kits used" under "HIV testing" counts supplies, not a condition."""
+    texts: list[tuple[str | None, str]] = [
+        (lang, text) for lang, text in _readable(index, tuple(field.label.items())) if text
+    ]
+    texts.append((None, _key_words(_key_path(field.key)[-1])))
+    return any(
+        m.phrase.veto and m.phrase.category == category
+        for lang, text in texts
+        for m in _scanned(index, normalise(text), lang, lang is None, None)
+    )
 
 
 def _asks_a_question(field: Field) -> bool:
@@ -751,6 +790,7 @@ _STAGES: tuple[Stage, ...] = (
     _by_autocomplete,
     _by_decisive_type,
     _by_check,
+    _by_enclosure,
     _by_lexicon,
     _by_options,
     _by_section,
@@ -1320,6 +1360,7 @@ def _index(taxonomy: Taxonomy) -> _Index:
         follow_ups=_token_phrases(p for pack in taxonomy.packs for p in pack.follow_ups),
         check_openings=_token_phrases(p for pack in taxonomy.packs for p in pack.check_openings),
         check_closings=_token_phrases(p for pack in taxonomy.packs for p in pack.check_closings),
+        enclosures=_token_phrases(p for pack in taxonomy.packs for p in pack.enclosures),
         yes_no=frozenset(_compact(normalise(w)) for pack in taxonomy.packs for w in pack.yes_no),
         written=frozenset(c.id for c in taxonomy if c.answer == "written"),
         values=frozenset(c.id for c in taxonomy if c.answer == "value"),

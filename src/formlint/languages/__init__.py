@@ -85,6 +85,8 @@ class LanguagePack:
     # openings and endings of a question that checks an answer or asks what is known
     check_openings: tuple[str, ...] = ()
     check_closings: tuple[str, ...] = ()
+    # openings of a tick box's label that names a document to enclose (Copy of ...)
+    enclosures: tuple[str, ...] = ()
     # choices that only say yes or no, or decline to answer
     yes_no: tuple[str, ...] = ()
 
@@ -154,6 +156,7 @@ def parse_pack(
         follow_ups=_strings(pack.get("follow_ups")),
         check_openings=_strings(pack.get("check_openings")),
         check_closings=_strings(pack.get("check_closings")),
+        enclosures=_strings(pack.get("enclosures")),
         yes_no=_strings(pack.get("yes_no")),
     )
 
