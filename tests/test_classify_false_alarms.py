@@ -526,3 +526,77 @@ def test_the_document_itself_is_read_by_its_words() -> None:
 def test_an_organisation_in_a_question_is_no_employer() -> None:
     assert _category({"nl": "Wanneer is de organisatie gestart?"}) != "social.occupation"
     assert _category({"nl": "Naam organisatie"}) == "social.occupation"
+
+
+# ------------------------------------------------ a number or a date holds no remark
+
+
+@pytest.mark.parametrize("type_", ["integer", "decimal", "date", "number"])
+def test_a_number_or_date_field_holds_no_free_text(type_: str) -> None:
+    field = Field(key="assessment.target_groups_reached", label={}, type=type_)
+    assert classify(field).category != "content.free_text"
+
+
+def test_the_same_key_answered_in_words_is_free_text() -> None:
+    field = Field(key="assessment.target_groups_reached", label={}, type="text")
+    assert classify(field).category == "content.free_text"
+
+
+# ------------------------------------------------ the group a key sits in says whose name it is
+
+
+@pytest.mark.parametrize(
+    ("key", "labels"),
+    [
+        ("buildings.name", {"en": "What is the name if there is one?"}),
+        ("children.cartoons.name", {"sw": "3.4.1 Jina ya katuni"}),
+        ("facility.name", {}),
+    ],
+)
+def test_a_name_under_a_group_of_things_is_the_thing_s_name(key: str, labels: Mapping[str, str]) -> None:
+    assert _category(labels, key=key) != "identity.name"
+
+
+def test_a_name_under_a_group_of_people_is_a_person_s_name() -> None:
+    assert _category({"en": "What is the name?"}, key="household.members.name") == "identity.name"
+
+
+def test_a_group_s_own_veto_does_not_veto_its_fields() -> None:
+    # "spendings" vetoes income for itself; the field under it still asks about earnings
+    label = {"en": "Consider all the money earned in the last 12 months. Did more come from farm sales?"}
+    field = Field(key="spendings.income_proportion", label=label, options=("Farm", "Off-farm"))
+    assert classify(field).category == "financial.income"
+
+
+# ------------------------------------------------ vocabulary of things, not persons
+
+
+@pytest.mark.parametrize(
+    ("label", "options", "not_expected"),
+    [
+        ("Household first priority", ("Food", "Shelter", "Health", "Cash"), PERSONAL_HOUSEHOLD),
+        ("Measure the height (in cm) of the water tank", (), "health.body_measurements"),
+        ("When spending the money earned from farm sales, what does your household spend it on?",
+         ("Food", "School fees"), "financial.income"),
+        ("Borrow food, or rely on help from friends and relatives", (), "financial.credit"),
+        ("Cases of unaccompanied and separated children", ("Yes", "No"), "social.marital_status"),
+        ("Is your land mostly flat, sloping or steep?", ("Flat", "Sloping", "Steep"), "contact.address"),
+        ("Knows how to prevent the disease?", ("Yes", "No"), "health.condition"),
+        ("Does the patient believe that a healthy-looking person can have HIV?", ("Yes", "No"), "health.condition"),
+    ],
+)
+def test_words_for_things_are_not_the_person_s(label: str, options: tuple[str, ...], not_expected: str) -> None:
+    assert classify(Field(key="q", label={"en": label}, options=options)).category != not_expected
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Height of the child (cm)", "health.body_measurements"),
+        ("How much money did you earn from selling crops?", "financial.income"),
+        ("Have you borrowed money in the last 12 months?", "financial.credit"),
+        ("Marital status", "social.marital_status"),
+    ],
+)
+def test_the_person_s_own_words_still_decide(label: str, expected: str) -> None:
+    assert _category({"en": label}) == expected

@@ -169,6 +169,7 @@ class _Index:
     enclosures: frozenset[tuple[str, ...]]  # openings of a tick box naming a document
     yes_no: frozenset[str]  # compact choices that only say yes or no, or decline to
     written: frozenset[str]  # categories whose answer is never picked from choices
+    texts: frozenset[str]  # categories whose answer is words: no number or date either
     values: frozenset[str]  # categories whose answer is not a yes or a no
 
 
@@ -233,12 +234,20 @@ def _ruled_out(field: Field, index: _Index) -> frozenset[str]:
     """Categories the field's choices rule out: a remark, a photo, a signature or a GPS
     position is written or captured, never picked from a list ("What are your
     suggestions?" with choices asks which of them); and choices that only say yes or no
-    answer whether there is a phone number, an email or a name, not what it is."""
+    answer whether there is a phone number, an email or a name, not what it is. A
+    number or a date field holds no remark ("Number of target groups reached")."""
     if not field.options:
-        return frozenset()
+        return index.texts if (field.type or "").casefold() in _NUMBER_TYPES else frozenset()
     if all(_compact(normalise(option)) in index.yes_no for option in field.options):
         return index.written | index.values
     return index.written
+
+
+# Field types whose answer is a number or a date (XLSForm, HTML, Form.io, JSON Schema).
+_NUMBER_TYPES = frozenset(
+    ("integer", "decimal", "double", "number", "int", "float", "range", "currency",
+     "date", "datetime", "datetime-local", "time", "month", "week", "day")
+)
 
 
 def _asks_whether(field: Field, verdict: Classification) -> Classification:
@@ -569,7 +578,7 @@ def _lexicon_of(
     label = _label_hit(field.label, index)
     if label is not None and _decisive(label) is None:
         return None  # a quantity, a type, a weak word: the key is no wiser
-    key = _key_hit(field.key, field.label, index)
+    key = _own_key_hit(index, field)
     label = _unless_key_vetoes(index, field, label)
     if label is None and _decisive(key) is None:
         return None
@@ -589,17 +598,35 @@ def _passing_word(label: _Hit) -> bool:
     return not label.whole and not label.phrase.cjk and " " not in label.phrase.text.strip()
 
 
+def _own_key_hit(index: _Index, field: Field) -> _Hit | None:
+    """The key's hit, unless the group it sits in says whose it is: `name` under
+    `cartoons` is a cartoon's name, under `buildings` a building's."""
+    key = _key_hit(field.key, field.label, index)
+    if key is not None and _key_vetoes(index, field.key, key.category, field.label):
+        return None
+    return key
+
+
 def _key_vetoes(index: _Index, key: str, category: str, labels: Mapping[str, str]) -> bool:
     """Whether the key names what the label only mentions in passing as something else:
-    `building_name` says the name asked is a building's, not a person's."""
+    `building_name` says the name asked is a building's, not a person's, and so does
+    `buildings.name`, read with the group it sits in."""
     langs = tuple(labels) or (None,)
     only = _key_languages(index, langs)
-    text = _key_words(_key_path(key)[-1])
-    return any(
-        m.phrase.veto and m.phrase.category == category
-        for lang in langs
-        for m in _scanned(index, normalise(text), lang, True, only)
-    )
+
+    def vetoes(text: str) -> set[_Phrase]:
+        return {
+            m.phrase
+            for lang in langs
+            for m in _scanned(index, normalise(_key_words(text)), lang, True, only)
+            if m.phrase.veto and m.phrase.category == category
+        }
+
+    path = _key_path(key)
+    if vetoes(path[-1]):
+        return True
+    # a phrase across the group and the leaf ("buildings name"), not one of the group's own
+    return len(path) > 1 and bool(vetoes(f"{path[-2]} {path[-1]}") - vetoes(path[-2]))
 
 
 def _by_deferred_words(
@@ -607,7 +634,7 @@ def _by_deferred_words(
 ) -> Classification | None:
     """What `_by_lexicon` set aside: "How many ...", "What type of roof ...", "Mother"."""
     label = _label_hit(field.label, index)
-    key = _key_hit(field.key, field.label, index)
+    key = _own_key_hit(index, field)
     return _lexicon_verdict(field, _unless_key_vetoes(index, field, label), key)
 
 
@@ -1362,7 +1389,8 @@ def _index(taxonomy: Taxonomy) -> _Index:
         check_closings=_token_phrases(p for pack in taxonomy.packs for p in pack.check_closings),
         enclosures=_token_phrases(p for pack in taxonomy.packs for p in pack.enclosures),
         yes_no=frozenset(_compact(normalise(w)) for pack in taxonomy.packs for w in pack.yes_no),
-        written=frozenset(c.id for c in taxonomy if c.answer == "written"),
+        written=frozenset(c.id for c in taxonomy if c.answer in ("written", "text")),
+        texts=frozenset(c.id for c in taxonomy if c.answer == "text"),
         values=frozenset(c.id for c in taxonomy if c.answer == "value"),
     )
 

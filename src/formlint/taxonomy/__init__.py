@@ -57,7 +57,8 @@ class Category:
     weak_terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     option_terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     personal: bool = True  # False for `none` and consent tick boxes: never excess
-    # "written": never picked from choices; "value": not answered by yes or no
+    # "written": never picked from choices; "text": nor a number or a date;
+    # "value": not answered by yes or no
     answer: str | None = None
 
 
