@@ -47,8 +47,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any, TypeVar
+from functools import lru_cache, partial
+from typing import Any, Generic, TypeVar
 
 from formlint.model import UNKNOWN, Classification, Field
 from formlint.taxonomy import Category, Taxonomy, load_taxonomy
@@ -146,11 +146,33 @@ class _Language:
     followers: tuple[str, ...]  # what may follow a phrase in a run of Han characters
 
 
+_Table = TypeVar("_Table")
+
+
+class _PerLanguage(Generic[_Table]):
+    """One table per language, built from that language's phrases the first time a
+    text asks for it: a form in Chinese and English never stems Finnish."""
+
+    def __init__(
+        self,
+        phrases: Mapping[str, list[_Phrase]],
+        build: Callable[[list[_Phrase]], _Table | None],
+    ) -> None:
+        self._phrases = phrases
+        self._build = build
+        self._tables: dict[str, _Table | None] = {}
+
+    def get(self, code: str) -> _Table | None:
+        if code not in self._tables:
+            self._tables[code] = self._build(self._phrases.get(code, []))
+        return self._tables[code]
+
+
 @dataclass(frozen=True, eq=False)
 class _Index:
     latin: Mapping[tuple[str, ...], tuple[_Phrase, ...]]
-    stemmed: Mapping[str, Mapping[tuple[str, ...], tuple[_Phrase, ...]]]
-    words: Mapping[str, Mapping[str, tuple[_Phrase, ...]]]  # lang -> one-word phrases
+    stemmed: _PerLanguage[Mapping[tuple[str, ...], tuple[_Phrase, ...]]]
+    words: _PerLanguage[Mapping[str, tuple[_Phrase, ...]]]  # lang -> one-word phrases
     cjk: Mapping[str, tuple[_Phrase, ...]]
     romanised: Mapping[str, tuple[_Phrase, ...]]  # key spellings: pinyin, initials
     latin_starts: frozenset[str]  # first tokens and characters of any phrase, to skip
@@ -1368,10 +1390,14 @@ def _index(taxonomy: Taxonomy) -> _Index:
     phrases = [p for rank, c in enumerate(taxonomy) for p in _phrases_of(c, rank)]
     languages = {pack.code: _language(pack) for pack in taxonomy.packs}
     latin, cjk = _phrase_tables(phrases)
+    by_language: dict[str, list[_Phrase]] = {}
+    for p in phrases:
+        if not p.cjk and p.lang in languages:
+            by_language.setdefault(p.lang, []).append(p)
     return _Index(
         latin=latin,
-        stemmed=_stem_tables(phrases, languages),
-        words=_word_tables(phrases, languages),
+        stemmed=_PerLanguage(by_language, partial(_stem_table, languages)),
+        words=_PerLanguage(by_language, partial(_word_table, languages)),
         cjk=cjk,
         romanised=_romanised_table(taxonomy),
         latin_starts=frozenset(k[0] for k in latin),
@@ -1473,33 +1499,32 @@ def _spellings(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((normalise(text), normalise(spelled))))
 
 
-def _stem_tables(
-    phrases: list[_Phrase], languages: Mapping[str, _Language]
-) -> dict[str, dict[tuple[str, ...], tuple[_Phrase, ...]]]:
-    tables: dict[str, dict[tuple[str, ...], list[_Phrase]]] = {}
+def _stem_table(
+    languages: Mapping[str, _Language], phrases: list[_Phrase]
+) -> dict[tuple[str, ...], tuple[_Phrase, ...]] | None:
+    """The Latin phrases of one language (`phrases`) by their words' stems."""
+    stem = languages[phrases[0].lang].stem if phrases else None
+    if stem is None:
+        return None
+    table: dict[tuple[str, ...], list[_Phrase]] = {}
     for p in phrases:
-        language = languages.get(p.lang)
-        if p.cjk or language is None or language.stem is None:
-            continue
         words = _TOKEN.findall(normalise(p.text))
-        tokens = tuple(_stem_or_word(language.stem, t) for t in words)
-        tables.setdefault(p.lang, {}).setdefault(tokens, []).append(p)
-    return {code: _freeze(table) for code, table in tables.items()}
+        table.setdefault(tuple(_stem_or_word(stem, t) for t in words), []).append(p)
+    return _freeze(table)
 
 
-def _word_tables(
-    phrases: list[_Phrase], languages: Mapping[str, _Language]
-) -> dict[str, dict[str, tuple[_Phrase, ...]]]:
-    """One-word phrases of the compounding languages, long enough to end a compound."""
-    tables: dict[str, dict[str, list[_Phrase]]] = {}
+def _word_table(
+    languages: Mapping[str, _Language], phrases: list[_Phrase]
+) -> dict[str, tuple[_Phrase, ...]] | None:
+    """One-word phrases of a compounding language, long enough to end a compound."""
+    if not phrases or not languages[phrases[0].lang].compounds:
+        return None
+    table: dict[str, list[_Phrase]] = {}
     for p in phrases:
-        language = languages.get(p.lang)
-        if p.cjk or p.veto or language is None or not language.compounds:
-            continue
         tokens = _TOKEN.findall(normalise(p.text))
-        if len(tokens) == 1 and len(tokens[0]) >= COMPOUND_WORD:
-            tables.setdefault(p.lang, {}).setdefault(tokens[0], []).append(p)
-    return {code: _freeze(table) for code, table in tables.items()}
+        if not p.veto and len(tokens) == 1 and len(tokens[0]) >= COMPOUND_WORD:
+            table.setdefault(tokens[0], []).append(p)
+    return _freeze(table)
 
 
 def _romanised_table(taxonomy: Taxonomy) -> dict[str, tuple[_Phrase, ...]]:

@@ -14,7 +14,6 @@ with a "did you mean".
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import os
 import re
 import sys
@@ -246,6 +245,8 @@ def unknown_selector(code: str, known: Iterable[str]) -> Message | None:
     codes = list(known)
     if code == "ALL" or any(rule.startswith(code) for rule in codes):
         return None
+    import difflib
+
     close = difflib.get_close_matches(code, codes, n=1)
     hint = msg("error.did_you_mean", name=close[0]) if close else ""
     return msg("error.unknown_selector", code=code, hint=hint, rules=", ".join(codes))

@@ -11,7 +11,6 @@ on the number of jobs.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
@@ -42,7 +41,11 @@ def default_jobs() -> int:
 
 def usable(jobs: int, files: int) -> int:
     """How many workers are worth starting for `files` files."""
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1:
+        return 1
+    import multiprocessing  # only when workers may help: its import costs start-up
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return max(1, min(jobs, files // MIN_FILES_PER_JOB))
 
@@ -62,6 +65,8 @@ def _die_with_parent() -> None:
 
 
 def check_in_workers(items: list[tuple[str, bool]], check_file: CheckFile, jobs: int, report: Report) -> None:
+    import multiprocessing
+
     global _CHECK_FILE
     _CHECK_FILE = check_file  # inherited by the forked workers
     context = multiprocessing.get_context("fork")
@@ -92,6 +97,8 @@ def _abandon(signum: int) -> NoReturn:
     which an idle worker holds while it waits for a task that will never come. The
     parent holds nothing to clean up while workers run (baselines and reports are
     written after checking), so the workers are killed and the process ends."""
+    import multiprocessing
+
     for worker in multiprocessing.active_children():
         worker.kill()
     sys.stdout.flush()

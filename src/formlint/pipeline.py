@@ -10,7 +10,6 @@ diagnostic line and exit code 2.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import gc
 import sys
 from typing import TYPE_CHECKING, Callable, Iterable, Union
@@ -233,6 +232,8 @@ def resolve_purpose(form: Form, policy: Policy, override: str | None,
             return policy.purposes[recognised], "recognised"
         return NO_PURPOSE, "none"
     if pid not in policy.purposes:
+        import difflib
+
         close = difflib.get_close_matches(pid, list(policy.purposes), n=1)
         hint = msg("error.did_you_mean", name=close[0]) if close else ""
         # An override comes from --purpose or a configuration file's `purpose`, not the form.

@@ -51,12 +51,13 @@ def _shows_recognition(settings: Settings) -> bool:
 
 
 def narrow(report: Report, settings: Settings) -> Report:
-    from formlint.baseline import only_new
-    from formlint.changes import only_changed
-
     if settings.request.baseline:
+        from formlint.baseline import only_new
+
         report = only_new(report, settings.request.baseline)
     if settings.request.since:
+        from formlint.changes import only_changed
+
         paths = [settings.stdin_name] if settings.reads_stdin else settings.paths
         report = only_changed(report, settings.request.since, paths)
     return report

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 # ODK's convention: `English (en)`; the code in brackets wins over the name.
 _WITH_CODE = re.compile(r"\(\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\s*\)\s*$")
@@ -12,12 +11,10 @@ _WITH_CODE = re.compile(r"\(\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\s*\)\s*$")
 
 @lru_cache(maxsize=1)
 def _names() -> dict[str, str]:
-    import yaml
-
+    from formlint.bundle import data_file
     from formlint.languages import header_names
 
-    text = resources.files(__package__).joinpath("languages.yaml").read_text("utf-8")
-    own = {str(k).casefold(): str(v) for k, v in yaml.safe_load(text).items()}
+    own = {str(k).casefold(): str(v) for k, v in data_file("formats/languages.yaml").items()}
     return {**header_names(), **own}
 
 

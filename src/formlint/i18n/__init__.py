@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Callable, TypeVar
 
 from formlint.message import Law, Localised, Message, Param, msg as msg  # rules and reporters name messages through i18n
@@ -37,11 +36,9 @@ def language_from_environment(environ: dict[str, str] | None = None) -> str:
 
 @lru_cache(maxsize=None)
 def catalogue(lang: str) -> dict[str, str]:
-    import yaml
+    from formlint.bundle import data_file
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    text = resources.files(__package__).joinpath(f"{lang}.yaml").read_text("utf-8")
-    data: dict[str, str] = yaml.load(text, Loader=loader)
+    data: dict[str, str] = data_file(f"i18n/{lang}.yaml")
     return data
 
 

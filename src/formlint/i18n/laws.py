@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 # An article reference list: "Art. 17(1)(2), 19, 44-47" or "1798.140(ae)(1)(A)".
@@ -19,10 +18,9 @@ _DIGITS = "零一二三四五六七八九"
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    import yaml
+    from formlint.bundle import data_file
 
-    text = resources.files(__package__).joinpath("laws.zh.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = data_file("i18n/laws.zh.yaml")
     return data
 
 

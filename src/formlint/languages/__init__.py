@@ -91,6 +91,7 @@ class LanguagePack:
     yes_no: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=1)
 def pack_codes() -> tuple[str, ...]:
     """Every shipped language, found by listing the package's folders."""
     root = resources.files(__package__)
@@ -114,9 +115,9 @@ def load_pack(code: str) -> LanguagePack:
         raise KeyError(f"no language pack {code!r}")
     romanised = resources.files(__package__).joinpath(code, ROMANISED_FILE)
     return parse_pack(
-        _yaml(raw_pack_text(code, PACK_FILE)),
-        _yaml(raw_pack_text(code, LEXICON_FILE)),
-        _yaml(romanised.read_text("utf-8")) if romanised.is_file() else None,
+        pack_data(code, PACK_FILE),
+        pack_data(code, LEXICON_FILE),
+        pack_data(code, ROMANISED_FILE) if romanised.is_file() else None,
     )
 
 
@@ -200,11 +201,11 @@ def _only_pack_written_in(script: str) -> str | None:
     return codes[0] if len(codes) == 1 else None
 
 
-def _yaml(text: str) -> Mapping[str, Any]:
-    import yaml
+def pack_data(code: str, file_name: str) -> Mapping[str, Any]:
+    """One file of a pack, parsed (`formlint.bundle`); an empty file is an empty mapping."""
+    from formlint.bundle import data_file
 
-    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data: Mapping[str, Any] = yaml.load(text, Loader=loader) or {}
+    data: Mapping[str, Any] = data_file(f"languages/{code}/{file_name}") or {}
     return data
 
 

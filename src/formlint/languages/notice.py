@@ -70,14 +70,13 @@ class NoticePack:
 @lru_cache(maxsize=1)
 def notice_packs() -> tuple[NoticePack, ...]:
     """The packs that read notices, in their `order`; parsed once per process."""
-    from formlint.languages import _yaml, pack_codes
+    from formlint.languages import pack_codes, pack_data
 
     root = resources.files("formlint.languages")
     packs = []
     for code in pack_codes():
-        entry = root.joinpath(code, NOTICE_FILE)
-        if entry.is_file():
-            packs.append(parse_notice_pack(code, _yaml(entry.read_text("utf-8"))))
+        if root.joinpath(code, NOTICE_FILE).is_file():
+            packs.append(parse_notice_pack(code, pack_data(code, NOTICE_FILE)))
     return tuple(sorted(packs, key=lambda pack: (pack.order, pack.code)))
 
 
@@ -204,7 +203,6 @@ def recipient_patterns() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
     shared = _negation([pack for pack in packs if pack.words("recipients", "verbs") or pack.words("recipients", "verb_last")])
     found = [(_compile(source), own) for source in named]
     if verbs:
-        to = _to()
         # An apostrophe inside a word may be typed ’ ("l’hôpital").
         words = loose(r"(?:\s+(?!{to}\b)[\w'-]+){0,3}?\s+{to}\s+")
         verb_pattern = rf"\b(?:{'|'.join(verbs)}){words}{_WHO}"

@@ -10,7 +10,6 @@ gives that, or `render` written at once for the other formats.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import io
 import os
@@ -117,6 +116,8 @@ def relative_uri(path: str) -> str:
 def fingerprints(findings: list[Finding]) -> list[str]:
     """A stable id per finding: rule, file and field, not line or message, so moving
     or rewording a field keeps it; identical triples are told apart by their order."""
+    import hashlib
+
     seen: dict[tuple[str, str, str], int] = {}
     result = []
     for item in findings:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterator
 
 from formlint.context import Context
@@ -34,10 +33,9 @@ class ChildSignal:
 
 @lru_cache(maxsize=1)
 def children_data() -> dict[str, Any]:
-    import yaml
+    from formlint.bundle import data_file
 
-    text = resources.files(__package__).joinpath("children.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = data_file("rules/children.yaml")
     return data
 
 

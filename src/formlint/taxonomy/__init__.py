@@ -9,7 +9,6 @@ stays cheap at start-up.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,7 +16,6 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
-import yaml
 
 from formlint.languages import LanguagePack
 
@@ -37,7 +35,6 @@ FREE_TEXT = "content.free_text"
 GOVERNMENT_ID = "identity.government_id"
 
 _DATA_FILE = "categories.yaml"
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -108,6 +105,8 @@ class Taxonomy:
     def suggest(self, category_id: str) -> str | None:
         """The closest known id or `group.*` pattern, for "did you mean" hints."""
         candidates = [*self.categories, *(f"{g}.*" for g in self.groups())]
+        import difflib
+
         close = difflib.get_close_matches(category_id, candidates, n=1, cutoff=0.6)
         return close[0] if close else None
 
@@ -132,9 +131,10 @@ class Taxonomy:
 @lru_cache(maxsize=1)
 def load_taxonomy() -> Taxonomy:
     """The built-in taxonomy with every language pack's lexicon, parsed once per process."""
+    from formlint.bundle import data_file
     from formlint.languages import load_packs
 
-    data = yaml.load(raw_taxonomy_text(), Loader=_LOADER)
+    data = data_file(f"taxonomy/{_DATA_FILE}")
     return parse_taxonomy(data, tuple(load_packs().values()))
 
 
