@@ -1,7 +1,9 @@
-"""The JSON bundle of the built-in YAML data: derived, current, and never trusted over the YAML."""
+"""Data derived at build time for start-up (the JSON bundle of the built-in YAML, the schemas'
+validators): current, and never trusted over its source."""
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import json
 from pathlib import Path
@@ -10,8 +12,9 @@ from types import ModuleType
 import pytest
 import yaml
 
-from formlint import bundle
+from formlint import bundle, schemas
 from formlint.bundle import BUNDLE_FILE, data_file
+from formlint.schemas import GENERATED_VALIDATORS, _fast_validator, is_valid, schema_text, validator_module
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "formlint"
@@ -66,3 +69,46 @@ def test_a_file_edited_since_the_bundle_was_built_is_parsed_from_its_yaml(
 def test_a_file_the_package_lacks_is_not_found() -> None:
     with pytest.raises(FileNotFoundError):
         data_file("languages/xx/lexicon.yaml")
+
+
+# ------------------------------------------------- the schemas' generated validators
+
+
+def _validators_tool() -> ModuleType:
+    path = ROOT / "tools" / "build_validators.py"
+    spec = importlib.util.spec_from_file_location("build_validators", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("name", GENERATED_VALIDATORS)
+def test_regenerating_a_validator_gives_the_committed_module(name: str) -> None:
+    import fastjsonschema
+
+    module = importlib.import_module(validator_module(name))
+    if module.VERSION != fastjsonschema.VERSION:
+        pytest.skip(f"generated with fastjsonschema {module.VERSION}, {fastjsonschema.VERSION} installed")
+    tool = _validators_tool()
+    assert tool.target(name).read_text("utf-8") == tool.current(name), "run tools/build_validators.py"
+
+
+@pytest.mark.parametrize("name", GENERATED_VALIDATORS)
+def test_a_run_validates_with_the_generated_module(name: str) -> None:
+    _fast_validator.cache_clear()
+    assert _fast_validator(name) is importlib.import_module(validator_module(name)).validate
+
+
+def test_a_schema_edited_since_its_validator_was_generated_is_compiled() -> None:
+    edited = json.loads(schema_text("form"))
+    edited["required"] = ["fields", "id"]
+    _fast_validator.cache_clear()
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(schemas, "schema_text", lambda name: json.dumps(edited))
+            assert not is_valid({"fields": []}, "form")
+            assert is_valid({"id": "f", "fields": []}, "form")
+    finally:
+        _fast_validator.cache_clear()
+    assert is_valid({"fields": []}, "form")

@@ -1307,7 +1307,7 @@ def _one_inflection(word: str, lexicon_word: str, endings: frozenset[str]) -> bo
 
 @lru_cache(maxsize=None)
 def _phrase_words(phrase: _Phrase) -> tuple[str, ...]:
-    return tuple(_TOKEN.findall(normalise(phrase.text)))
+    return _tokens(normalise(phrase.text))
 
 
 def _scan_compounds(
@@ -1467,7 +1467,7 @@ def _phrase(
     norm = normalise(text)
     cjk = _CJK.search(norm) is not None
     compact = _compact(norm)
-    length = len(compact) if cjk else len(" ".join(_TOKEN.findall(norm)))
+    length = len(compact) if cjk else len(" ".join(_tokens(norm)))
     return _Phrase(category, text, lang, length, rank, compact, cjk, veto, weak)
 
 
@@ -1482,7 +1482,7 @@ def _phrase_tables(
             cjk.setdefault(p.compact, []).append(p)
             continue
         for spelling in _spellings(p.text):
-            tokens = tuple(_TOKEN.findall(spelling))
+            tokens = _tokens(spelling)
             latin.setdefault(tokens, []).append(p)
             if len(tokens) > 1:
                 # Keys are often written without separators: "dateofbirth", "wechatid".
@@ -1495,8 +1495,15 @@ def _phrase_tables(
 def _spellings(text: str) -> tuple[str, ...]:
     """A phrase as written, and with umlauts spelled out as keys write them."""
     folded = unicodedata.normalize("NFC", text).casefold()
-    spelled = folded.translate(_UMLAUT_SPELLING)
-    return tuple(dict.fromkeys((normalise(text), normalise(spelled))))
+    if "ä" in folded or "ö" in folded or "ü" in folded:  # translate() is slow to do nothing
+        folded = folded.translate(_UMLAUT_SPELLING)
+    return tuple(dict.fromkeys((normalise(text), normalise(folded))))
+
+
+@lru_cache(maxsize=None)
+def _tokens(norm: str) -> tuple[str, ...]:
+    """The words of a normalised lexicon phrase, found once for the tables that use them."""
+    return tuple(_TOKEN.findall(norm))
 
 
 def _stem_table(
@@ -1508,7 +1515,7 @@ def _stem_table(
         return None
     table: dict[tuple[str, ...], list[_Phrase]] = {}
     for p in phrases:
-        words = _TOKEN.findall(normalise(p.text))
+        words = _tokens(normalise(p.text))
         table.setdefault(tuple(_stem_or_word(stem, t) for t in words), []).append(p)
     return _freeze(table)
 
@@ -1521,7 +1528,7 @@ def _word_table(
         return None
     table: dict[str, list[_Phrase]] = {}
     for p in phrases:
-        tokens = _TOKEN.findall(normalise(p.text))
+        tokens = _tokens(normalise(p.text))
         if not p.veto and len(tokens) == 1 and len(tokens[0]) >= COMPOUND_WORD:
             table.setdefault(tokens[0], []).append(p)
     return _freeze(table)

@@ -1,7 +1,8 @@
 """JSON Schemas shipped with formlint, and validation that reports file:line:col.
 
 Documents are checked first with fastjsonschema, which compiles a schema into a
-Python function and is some 25 times faster than jsonschema on valid input; only
+Python function and is some 25 times faster than jsonschema on valid input (the
+functions of the schemas a run checks are generated beforehand, `validators/`); only
 a document that fails is walked again by jsonschema, whose `best_match` gives the
 most relevant error and its path. Both are imported only when something is
 validated, so `formlint --help` and `--version` stay fast.
@@ -10,7 +11,9 @@ validated, so `formlint --help` and `--version` stay fast.
 from __future__ import annotations
 
 import difflib
+import importlib
 import json
+import zlib
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -20,6 +23,8 @@ from formlint.source import Document
 from formlint.message import Message, msg
 
 SCHEMA_NAMES = ("form", "policy", "taxonomy", "config")
+# The schemas whose validators are generated into validators/ (tools/build_validators.py).
+GENERATED_VALIDATORS = ("form", "x-formlint", "config", "policy")
 
 
 @lru_cache(maxsize=None)
@@ -35,11 +40,25 @@ def _validator(name: str) -> Any:
     return Draft202012Validator(schema)
 
 
+def validator_module(name: str) -> str:
+    return f"{__package__}.validators.{name.replace('-', '_')}"
+
+
 @lru_cache(maxsize=None)
 def _fast_validator(name: str) -> Any:
+    """The schema's fastjsonschema function: the generated one while it was generated from
+    this very schema, else compiled now."""
+    text = schema_text(name)
+    if name in GENERATED_VALIDATORS:
+        try:
+            module = importlib.import_module(validator_module(name))
+        except ImportError:  # written by a fastjsonschema newer than the one installed
+            module = None
+        if module is not None and module.SCHEMA_CRC32 == zlib.crc32(text.encode("utf-8")):
+            return module.validate
     import fastjsonschema
 
-    return fastjsonschema.compile(json.loads(schema_text(name)))
+    return fastjsonschema.compile(json.loads(text))
 
 
 def is_valid(data: Any, name: str) -> bool:
