@@ -17,7 +17,9 @@ Order of evidence, strongest first:
 9. `none` for a question about a quantity (a unit word, numeric choices) (0.5);
 10. `none` for a whole question answered from a list when neither it, its choices nor
     its sections name anything personal, even weakly (0.4);
-11. otherwise "unknown".
+11. `none` for a field whose every choice carries no answer ("Don't know", "Refused",
+    "OK") (0.4);
+12. otherwise "unknown".
 
 Matching works on normalised text (NFKC width folding, casefolding, Latin accents
 stripped, ø/æ/œ/ł folded). Latin phrases match whole-word token n-grams, so "name"
@@ -193,6 +195,7 @@ class _Index:
     written: frozenset[str]  # categories whose answer is never picked from choices
     texts: frozenset[str]  # categories whose answer is words: no number or date either
     values: frozenset[str]  # categories whose answer is not a yes or a no
+    non_answers: frozenset[tuple[str, ...]]  # "don't know", "refused", "ok"
 
 
 @dataclass(frozen=True)
@@ -830,6 +833,32 @@ def _by_closed_question(
     return Classification(NONE, CONFIDENCE_CLOSED_QUESTION, evidence, "options")
 
 
+def _by_non_answers(
+    field: Field, taxonomy: Taxonomy, index: _Index
+) -> Classification | None:
+    """A field whose every choice carries no answer ("Don't know", "Refused", "No
+    response", "Answered the slider", or "OK" under "Press OK to continue") records
+    only how another question was answered, or that a screen was seen: nothing about
+    the person, whatever its placeholder label ("#####") says. Each pack's
+    `non_answers`; only when nothing personal was found before."""
+    if not field.options or not all(_non_answer(index, o) for o in field.options):
+        return None
+    shown = ", ".join(f'"{o}"' for o in field.options[:3])
+    evidence = f"every choice ({shown}) carries no answer"
+    return Classification(NONE, CONFIDENCE_CLOSED_QUESTION, evidence, "options")
+
+
+@lru_cache(maxsize=65536)
+def _non_answer(index: _Index, option: str) -> bool:
+    words = _words_of(option)
+    return any(words[:n] in index.non_answers for n in range(1, len(words) + 1))
+
+
+def _words_of(text: str) -> tuple[str, ...]:
+    """Runs of letters and digits, a run of Han or Hangul one word ("不知道")."""
+    return tuple(_WORD.findall(normalise(text)))
+
+
 # Stages that say what a field holds whatever its choices: the form's own annotation,
 # an autocomplete token, a field type that records its category.
 _DECLARED: frozenset[Stage] = frozenset((_by_annotation, _by_autocomplete, _by_decisive_type))
@@ -847,6 +876,7 @@ _STAGES: tuple[Stage, ...] = (
     _by_type,
     _by_quantity,
     _by_closed_question,
+    _by_non_answers,
 )
 
 
@@ -1418,6 +1448,7 @@ def _index(taxonomy: Taxonomy) -> _Index:
         written=frozenset(c.id for c in taxonomy if c.answer in ("written", "text")),
         texts=frozenset(c.id for c in taxonomy if c.answer == "text"),
         values=frozenset(c.id for c in taxonomy if c.answer == "value"),
+        non_answers=frozenset(_words_of(p) for pack in taxonomy.packs for p in pack.non_answers) - {()},
     )
 
 

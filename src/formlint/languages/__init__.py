@@ -89,6 +89,8 @@ class LanguagePack:
     enclosures: tuple[str, ...] = ()
     # choices that only say yes or no, or decline to answer
     yes_no: tuple[str, ...] = ()
+    # choices that carry no answer (Don't know, Refused, No response, OK)
+    non_answers: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -159,6 +161,7 @@ def parse_pack(
         check_closings=_strings(pack.get("check_closings")),
         enclosures=_strings(pack.get("enclosures")),
         yes_no=_strings(pack.get("yes_no")),
+        non_answers=_strings(pack.get("non_answers")),
     )
 
 
