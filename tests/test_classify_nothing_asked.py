@@ -68,3 +68,23 @@ def test_a_follow_up_of_a_non_answer_field_is_not_made_personal() -> None:
         Field(key="aut001_dknr_other", label={"en": "Other, specify"}),
     ]
     assert [v.category for v in classify_all(fields)] == ["none", "none"]
+
+
+# ------------------------------------------------ choices that say what the question is about
+
+
+def test_interview_outcome_choices_do_not_overrule_a_label_that_names_something_personal() -> None:
+    field = Field(key="q", label={"en": "Vaccination status"}, options=("Completed", "Postponed", "Not at home"))
+    assert classify(field).category == "health.vaccination"
+
+
+def test_one_interview_outcome_among_real_answers_decides_nothing() -> None:
+    field = Field(key="q", label={"en": "Stage?"}, options=("Completed", "Seedling", "Flowering", "Harvest ready"))
+    assert classify(field).source != "options"
+
+
+def test_where_food_came_from_is_none_under_a_nutrition_heading() -> None:
+    field = Field(key="veg_source_bad", label={"en": "During the worst month?"},
+                  options=("Produced on farm", "Bought", "Not eaten", "No answer"), section=("Dietary diversity",))
+    verdict = classify(field)
+    assert verdict.category == "none" and verdict.source == "options"
