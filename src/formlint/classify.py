@@ -52,6 +52,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import Any, Generic, TypeVar
 
+from formlint.memo import Memo
 from formlint.model import UNKNOWN, Classification, Field
 from formlint.taxonomy import Category, Taxonomy, load_taxonomy
 
@@ -239,9 +240,19 @@ class Candidate:
 
 
 def classify(field: Field, taxonomy: Taxonomy | None = None) -> Classification:
-    """The category of `field`, how sure we are, and why."""
-    if taxonomy is None:
-        taxonomy = load_taxonomy()
+    """The category of `field`, how sure we are, and why. The verdict depends on
+    nothing but what the field says (`Field.description`: key, labels in their
+    languages, type, choices, hint, sections, annotations) and the taxonomy, so a
+    field asked again on another form is looked up."""
+    known = taxonomy if taxonomy is not None else load_taxonomy()
+    return _VERDICTS.get((known,), lambda: _classified(field, known), field.description)
+
+
+# Real trees ask the same questions on form after form.
+_VERDICTS: Memo[Classification] = Memo(limit=8192)
+
+
+def _classified(field: Field, taxonomy: Taxonomy) -> Classification:
     index = _index(taxonomy)
     ruled_out = _ruled_out(field, index)
     for stage in _STAGES:

@@ -77,19 +77,23 @@ class Config:
 
     def target(self, path: str) -> tuple[PolicyRef | None, str | None]:
         """(policy, purpose) for a form: the first matching `policy-map` glob, else the defaults."""
+        if not self.policy_map:
+            return self.policy, self.purpose
         rel = self.relative(path)
         for pattern, policy, purpose in self.policy_map:
             if _glob(rel, pattern):
                 return policy or self.policy, purpose or self.purpose
         return self.policy, self.purpose
 
-    def enabled(self, path: str, known: list[str]) -> frozenset[str]:
+    def enabled(self, path: str, known: tuple[str, ...]) -> frozenset[str]:
         """Codes to run on `path`: selected (default all) plus extend-select, minus
         ignore and matching per-file-ignores. Entries are prefixes; ignore wins."""
-        rel = self.relative(path)
-        off = self.ignore + tuple(c for pattern, codes in self.per_file_ignores if _glob(rel, pattern) for c in codes)
+        off = self.ignore
+        if self.per_file_ignores:
+            rel = self.relative(path)
+            off += tuple(c for pattern, codes in self.per_file_ignores if _glob(rel, pattern) for c in codes)
         on = (self.select if self.select is not None else ("ALL",)) + self.extend_select
-        return frozenset(c for c in known if _matches(c, on) and not _matches(c, off))
+        return _selected(known, on, off)
 
     def excluded(self, path: str) -> bool:
         """Whether a folder or file found while walking is skipped."""
@@ -101,6 +105,13 @@ class Config:
         """Whether a file met while walking is a form whatever it looks like (`forms`)."""
         rel = self.relative(path)
         return any(_glob(rel, p) for p in self.forms)
+
+
+@lru_cache(maxsize=256)
+def _selected(known: tuple[str, ...], on: tuple[str, ...], off: tuple[str, ...]) -> frozenset[str]:
+    """The codes of `known` that `on` names and `off` does not: the same for every
+    form of a folder, worked out once."""
+    return frozenset(c for c in known if _matches(c, on) and not _matches(c, off))
 
 
 def _matches(code: str, prefixes: tuple[str, ...]) -> bool:
@@ -286,12 +297,13 @@ class Resolver:
         self.forced = load_config(forced, registries) if forced else None
         self._files: dict[Path, Config] = {}
         self._by_folder: dict[str, Config] = {}
+        # With --isolated or --config every path has the same configuration.
+        self._everywhere = (Config().merged(cli) if isolated
+                            else self.forced.merged(cli) if self.forced is not None else None)
 
     def for_path(self, path: str) -> Config:
-        if self.isolated:
-            return Config().merged(self.cli)
-        if self.forced is not None:
-            return self.forced.merged(self.cli)
+        if self._everywhere is not None:
+            return self._everywhere
         start = os.path.abspath(path if path != "-" else ".")
         folder = start if os.path.isdir(start) else os.path.dirname(start)
         if folder not in self._by_folder:  # every file of a folder shares its config

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Mapping, Protocol, TypeVar
+from typing import Callable, Mapping, Protocol, TypeVar
 
 from formlint.model import (Classification, Field, Finding, Form, Law, Location, Message, NoticeFacts, Policy,
                             Purpose, Recognition, Severity)
+from formlint.memo import Memo
 from formlint.taxonomy import Taxonomy
 
 
@@ -93,6 +94,17 @@ class Context:
                         key=lambda regime: regime != self.home_regime)
         return tuple(c for regime in chosen for c in laws[regime])
 
+    def field_finding(self, rule: RuleIdentity, field: Field, build: Callable[[Context, Field], Finding]) -> Finding:
+        """`build(self, field)`, a finding of `rule` placed at `field`, built once for
+        every field that says the same (`Field.description`) with the same category
+        under the same policy, purpose and regimes: a finding's messages and law cost
+        more to build than to look up. Only the path and place differ from one such
+        field to the next."""
+        found = _FIELD_FINDINGS.get((self.policy, self.purpose, self.taxonomy), lambda: build(self, field),
+                                    (rule.code, self.regimes, self.home_regime, field.description,
+                                     self.category_of(field)))
+        return _placed(found, self.form.path, field)
+
     def category_of(self, field: Field) -> Classification:
         return self.classes[field.key]
 
@@ -130,6 +142,15 @@ class Context:
             rule_name=rule.name,
         )
 
+
+def _placed(found: Finding, path: str, field: Field) -> Finding:
+    """`found` as made on another form's field of the same description, at `field`."""
+    return Finding(found.code, found.severity, found.message, path, field.location.line, field.location.column,
+                   found.help, found.law, found.field_key, field.pointer, found.category, found.evidence,
+                   found.rule_name)
+
+
+_FIELD_FINDINGS: Memo[Finding] = Memo(limit=8192)
 
 # A run keeps every finding until its outputs are written, and findings of one rule
 # repeat their message, help and law from form to form (16,000 findings on 1,000

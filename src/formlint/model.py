@@ -96,6 +96,13 @@ class Field:
     def first_label(self) -> str:
         return next(iter(self.label.values()), "")
 
+    @property
+    def description(self) -> tuple[object, ...]:
+        """Everything the field says, without where it is: equal for the same question
+        on two forms, so that what is worked out from it can be worked out once."""
+        return (self.key, tuple(self.label.items()), self.type, self.required, self.options, self.category,
+                self.reason, self.autocomplete, self.hint, self.section)
+
 
 @dataclass(frozen=True)
 class Suppression:

@@ -114,7 +114,7 @@ class Settings:
         return FileSettings(policy=policy_for(self.request.policy or mapped_policy),
                             purpose=self.request.purpose or mapped_purpose,
                             input_format=self.request.input_format, max_size=self.request.max_file_size,
-                            codes=config.enabled(path, list(RULES)))
+                            codes=config.enabled(path, tuple(RULES)))
 
     def excluded(self, path: str) -> bool:
         """Whether a folder or file met while walking is skipped (the project's configuration)."""

@@ -11,6 +11,7 @@ from typing import TextIO
 from formlint.escape import terminal, terminal_path
 from formlint.model import Finding, FormResult, Report, Severity, Suppressed
 from formlint.i18n import has, label, t, translate, translate_law
+from formlint.memo import Memo
 from formlint.reporters import RenderOptions, counts, rendered
 
 NAME = "full"
@@ -24,10 +25,28 @@ def _paint(text: str, code: str, on: bool) -> str:
 
 
 def render_finding(item: Finding, color: bool, lang: str = "en") -> str:
-    where = _paint(f"{terminal_path(item.path)}:{item.line}:{item.column}:", "1", color)
+    return f"{_where(item, terminal_path(item.path), color)} {_said(item, color, lang)}"
+
+
+def _where(item: Finding, path: str, color: bool) -> str:
+    return _paint(f"{path}:{item.line}:{item.column}:", "1", color)
+
+
+# Findings of one rule on one kind of field say the same from form to form.
+_SAID: Memo[str] = Memo()
+
+
+def _said(item: Finding, color: bool, lang: str) -> str:
+    """What a finding says, after where it is: rendered once for all findings that share
+    their code, severity, message, help and law."""
+    return _SAID.get((item.code, item.severity, item.message, item.help, item.law, color, lang),
+                     lambda: _saying(item, color, lang))
+
+
+def _saying(item: Finding, color: bool, lang: str) -> str:
     level = _paint(f"[{t('severity.' + item.severity.value, lang)}]", _COLOURS[item.severity], color)
     code = _paint(item.code, "1;" + _COLOURS[item.severity], color)
-    return (f"{where} {code} {level} {terminal(translate(item.message, lang))}\n"
+    return (f"{code} {level} {terminal(translate(item.message, lang))}\n"
             f"  {_paint(label('report.help', lang), '32', color)}{terminal(translate(item.help, lang))}\n"
             f"  {_paint(label('report.law', lang), '2', color)}{terminal(translate_law(item.law, lang))}")
 
@@ -73,7 +92,9 @@ def write(report: Report, options: RenderOptions, out: TextIO) -> None:
     (left out with `quiet`)."""
     written = False
     for result in report.results:
-        lines = [render_finding(f, options.color, options.lang) for f in result.findings]
+        path = terminal_path(result.form.path)  # every finding of a form is on its file
+        lines = [f"{_where(f, path if f.path == result.form.path else terminal_path(f.path), options.color)} "
+                 f"{_said(f, options.color, options.lang)}" for f in result.findings]
         lines += suppressed_lines(result, options)
         if lines:
             out.write(("\n" if written else "") + "\n".join(lines) + "\n")

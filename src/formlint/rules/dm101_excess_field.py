@@ -19,7 +19,7 @@ from typing import Iterator
 
 from formlint.context import Context
 from formlint.i18n import msg
-from formlint.model import Finding, Severity
+from formlint.model import Field, Finding, Severity
 from formlint.rules._excess import EXCESS_MESSAGES, excess_help, excess_fields, policy_severity, purpose_law, silenced
 from formlint.rules.rule import Rule
 
@@ -28,11 +28,15 @@ def check(ctx: Context) -> Iterator[Finding]:
     for field, citation in excess_fields(ctx):
         if citation is not None or silenced(ctx, field):
             continue
-        yield ctx.finding(
-            RULE,
-            msg("DM101.message", field=ctx.describe(field), purpose=ctx.purpose.id),
-            excess_help(ctx, field), purpose_law(ctx), field=field,
-            severity=policy_severity(ctx, field))
+        yield ctx.field_finding(RULE, field, _finding)
+
+
+def _finding(ctx: Context, field: Field) -> Finding:
+    return ctx.finding(
+        RULE,
+        msg("DM101.message", field=ctx.describe(field), purpose=ctx.purpose.id),
+        excess_help(ctx, field), purpose_law(ctx), field=field,
+        severity=policy_severity(ctx, field))
 
 
 RULE = Rule(

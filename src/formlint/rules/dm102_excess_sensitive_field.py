@@ -18,11 +18,12 @@ separate consent (PIPL Art. 29), and say why in the notice.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Iterator
 
 from formlint.context import Context
 from formlint.i18n import msg
-from formlint.model import Finding, Severity
+from formlint.model import Field, Finding, Severity
 from formlint.rules._excess import EXCESS_MESSAGES, excess_help, excess_fields, policy_severity, purpose_law, silenced
 from formlint.rules.rule import Rule
 
@@ -31,11 +32,15 @@ def check(ctx: Context) -> Iterator[Finding]:
     for field, citation in excess_fields(ctx):
         if citation is None or silenced(ctx, field):
             continue
-        yield ctx.finding(
-            RULE,
-            msg("DM102.message", field=ctx.describe(field), purpose=ctx.purpose.id, citation=citation),
-            excess_help(ctx, field), (*purpose_law(ctx), citation), field=field,
-            severity=policy_severity(ctx, field))
+        yield ctx.field_finding(RULE, field, partial(_finding, citation=citation))
+
+
+def _finding(ctx: Context, field: Field, citation: str) -> Finding:
+    return ctx.finding(
+        RULE,
+        msg("DM102.message", field=ctx.describe(field), purpose=ctx.purpose.id, citation=citation),
+        excess_help(ctx, field), (*purpose_law(ctx), citation), field=field,
+        severity=policy_severity(ctx, field))
 
 
 RULE = Rule(

@@ -19,7 +19,7 @@ from typing import Iterator
 
 from formlint.context import Context
 from formlint.i18n import msg
-from formlint.model import Finding, Severity
+from formlint.model import Field, Finding, Severity
 from formlint.rules._excess import JUSTIFY_MESSAGES, justification
 from formlint.rules.rule import Rule
 
@@ -27,11 +27,15 @@ from formlint.rules.rule import Rule
 def check(ctx: Context) -> Iterator[Finding]:
     for field in ctx.form.fields:
         if field.required and ctx.purpose.is_optional(ctx.category_of(field).category):
-            yield ctx.finding(
-                RULE,
-                msg("DM103.message", field=ctx.describe(field), purpose=ctx.purpose.id),
-                msg("DM103.help", key=field.key, purpose=ctx.purpose.id, **justification(ctx, field, "necessary")),
-                field=field)
+            yield ctx.field_finding(RULE, field, _finding)
+
+
+def _finding(ctx: Context, field: Field) -> Finding:
+    return ctx.finding(
+        RULE,
+        msg("DM103.message", field=ctx.describe(field), purpose=ctx.purpose.id),
+        msg("DM103.help", key=field.key, purpose=ctx.purpose.id, **justification(ctx, field, "necessary")),
+        field=field)
 
 
 RULE = Rule(

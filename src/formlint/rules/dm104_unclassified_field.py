@@ -20,17 +20,20 @@ from typing import Iterator
 
 from formlint.context import Context
 from formlint.i18n import msg
-from formlint.model import Finding, Severity
+from formlint.model import Field, Finding, Severity
 from formlint.rules.rule import Rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     for field in ctx.form.fields:
         if not ctx.category_of(field).known:
-            yield ctx.finding(
-                RULE,
-                msg("DM104.message", key=field.key, label=field.first_label or msg("DM104.no_label")),
-                msg("DM104.help"), field=field)
+            yield ctx.field_finding(RULE, field, _finding)
+
+
+def _finding(ctx: Context, field: Field) -> Finding:
+    return ctx.finding(
+        RULE, msg("DM104.message", key=field.key, label=field.first_label or msg("DM104.no_label")),
+        msg("DM104.help"), field=field)
 
 
 RULE = Rule(

@@ -22,7 +22,7 @@ from typing import Iterator
 
 from formlint.context import Context
 from formlint.i18n import msg
-from formlint.model import Finding, Severity
+from formlint.model import Field, Finding, Severity
 from formlint.rules._excess import policy_severity, purpose_law, silenced
 from formlint.taxonomy import FREE_TEXT
 from formlint.rules.rule import Rule, Status
@@ -34,12 +34,16 @@ def check(ctx: Context) -> Iterator[Finding]:
     for field in ctx.form.fields:
         if ctx.category_of(field).category != FREE_TEXT or silenced(ctx, field):
             continue
-        yield ctx.finding(
-            RULE,
-            msg("DM105.message", field=ctx.describe(field), purpose=ctx.purpose.id),
-            msg("DM105.help"),
-            (*purpose_law(ctx), *RULE.laws["cac"]), field=field,
-            severity=policy_severity(ctx, field))
+        yield ctx.field_finding(RULE, field, _finding)
+
+
+def _finding(ctx: Context, field: Field) -> Finding:
+    return ctx.finding(
+        RULE,
+        msg("DM105.message", field=ctx.describe(field), purpose=ctx.purpose.id),
+        msg("DM105.help"),
+        (*purpose_law(ctx), *RULE.laws["cac"]), field=field,
+        severity=policy_severity(ctx, field))
 
 
 RULE = Rule(

@@ -62,14 +62,17 @@ def _sensitive_fields(ctx: Context) -> Iterator[Finding]:
     """Each sensitive field, as information: NT304, where the policy asks for consent,
     reports a missing separate consent once for the form."""
     for field in ctx.form.fields:
-        regimes = sensitive_under(ctx, field)
-        if not regimes:
-            continue
-        needs_consent = any(r in CONSENT_REGIMES for r in regimes)
-        yield ctx.finding(
-            RULE, msg("DM107.message", field=ctx.describe(field), citations=tuple(regimes.values())),
-            msg("DM107.help_consent" if needs_consent else "DM107.help_limit", key=field.key),
-            (*regimes.values(), *ctx.cited({r: RULE.laws[r] for r in regimes if r in RULE.laws})), field=field)
+        if sensitive_under(ctx, field):
+            yield ctx.field_finding(RULE, field, _sensitive_field)
+
+
+def _sensitive_field(ctx: Context, field: Field) -> Finding:
+    regimes = sensitive_under(ctx, field)
+    needs_consent = any(r in CONSENT_REGIMES for r in regimes)
+    return ctx.finding(
+        RULE, msg("DM107.message", field=ctx.describe(field), citations=tuple(regimes.values())),
+        msg("DM107.help_consent" if needs_consent else "DM107.help_limit", key=field.key),
+        (*regimes.values(), *ctx.cited({r: RULE.laws[r] for r in regimes if r in RULE.laws})), field=field)
 
 
 def sensitive_under(ctx: Context, field: Field) -> dict[str, str]:
