@@ -600,3 +600,22 @@ def test_words_for_things_are_not_the_person_s(label: str, options: tuple[str, .
 )
 def test_the_person_s_own_words_still_decide(label: str, expected: str) -> None:
     assert _category({"en": label}) == expected
+
+
+def test_the_same_check_phrase_is_the_evidence_whatever_the_hash_seed() -> None:
+    """Where several check phrases fit ("correct", "is that correct"), the longest is named,
+    on every run: phrases are tried in a fixed order, not a set's."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from formlint.classify import classify\nfrom formlint.model import Field\n"
+        "print(classify(Field(key='q', label={'en': 'The household head is Jane, is that correct?'})).evidence)"
+    )
+    runs = {
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+        for seed in range(6)
+    }
+    assert len(runs) == 1 and '("is that correct")' in runs.pop()

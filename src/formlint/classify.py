@@ -189,9 +189,10 @@ class _Index:
     languages: Mapping[str, _Language]
     personal: frozenset[str]
     follow_ups: frozenset[tuple[str, ...]]  # label openings that follow up a question
-    check_openings: frozenset[tuple[str, ...]]  # "is this correct", "do you know"
-    check_closings: frozenset[tuple[str, ...]]
-    enclosures: frozenset[tuple[str, ...]]  # openings of a tick box naming a document
+    # Tried in turn, longest first, so the same phrase wins (and is the evidence) on every run.
+    check_openings: tuple[tuple[str, ...], ...]  # "is this correct", "do you know"
+    check_closings: tuple[tuple[str, ...], ...]
+    enclosures: tuple[tuple[str, ...], ...]  # openings of a tick box naming a document
     yes_no: frozenset[str]  # compact choices that only say yes or no, or decline to
     written: frozenset[str]  # categories whose answer is never picked from choices
     texts: frozenset[str]  # categories whose answer is words: no number or date either
@@ -1452,9 +1453,9 @@ def _index(taxonomy: Taxonomy) -> _Index:
         languages=languages,
         personal=frozenset(c.id for c in taxonomy if c.personal),
         follow_ups=_token_phrases(p for pack in taxonomy.packs for p in pack.follow_ups),
-        check_openings=_token_phrases(p for pack in taxonomy.packs for p in pack.check_openings),
-        check_closings=_token_phrases(p for pack in taxonomy.packs for p in pack.check_closings),
-        enclosures=_token_phrases(p for pack in taxonomy.packs for p in pack.enclosures),
+        check_openings=_longest_first(_token_phrases(p for pack in taxonomy.packs for p in pack.check_openings)),
+        check_closings=_longest_first(_token_phrases(p for pack in taxonomy.packs for p in pack.check_closings)),
+        enclosures=_longest_first(_token_phrases(p for pack in taxonomy.packs for p in pack.enclosures)),
         yes_no=frozenset(_compact(normalise(w)) for pack in taxonomy.packs for w in pack.yes_no),
         written=frozenset(c.id for c in taxonomy if c.answer in ("written", "text")),
         texts=frozenset(c.id for c in taxonomy if c.answer == "text"),
@@ -1465,6 +1466,11 @@ def _index(taxonomy: Taxonomy) -> _Index:
 
 def _token_phrases(phrases: Iterable[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(_TOKEN.findall(normalise(p))) for p in phrases) - {()}
+
+
+def _longest_first(phrases: frozenset[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """A fixed order to try phrases in: a set's order changes with the hash seed."""
+    return tuple(sorted(phrases, key=lambda phrase: (-len(phrase), phrase)))
 
 
 def _language(pack: Any) -> _Language:
