@@ -619,3 +619,12 @@ def test_the_same_check_phrase_is_the_evidence_whatever_the_hash_seed() -> None:
         for seed in range(6)
     }
     assert len(runs) == 1 and '("is that correct")' in runs.pop()
+
+
+def test_a_section_about_income_and_expenditure_is_still_about_income() -> None:
+    field = Field(key="q", label={"en": "Main one"}, section=("Income and expenditure",))
+    assert classify(field).category == "financial.income"
+
+
+def test_a_weight_asked_as_well_as_other_things_is_still_a_body_measurement() -> None:
+    assert _category({"en": "How well is the child growing? Weight (kg)"}) == "health.body_measurements"
