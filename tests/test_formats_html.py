@@ -65,6 +65,23 @@ def test_a_row_of_text_cells_names_the_columns_below_it_after_any_label_cell(tmp
     assert form.fields[0].section == ("Data for the record",)
 
 
+def test_option_text_after_a_radio_does_not_label_the_next_cell_and_the_column_asks(tmp_path: Path) -> None:
+    form = read(tmp_path, """
+<fieldset><legend>Applicant</legend>
+<table>
+  <tr><td>Sex</td><td>Age</td><td>Weight</td></tr>
+  <tr><td><input type="radio" name="sex" value="F">Female <input type="radio" name="sex" value="M">Male</td>
+      <td><input name="age"></td><td><input name="weight"> kg</td></tr>
+  <tr><td colspan="3">Conditions</td></tr>
+  <tr><td><input type="checkbox" name="cond" value="a">Asthma</td>
+      <td><input type="checkbox" name="cond" value="d">Diabetes</td><td></td></tr>
+</table></fieldset>""")
+    got = fields(form)
+    assert [got[k].first_label for k in ("sex", "age", "weight")] == ["Sex", "Age", "Weight"]
+    assert got["cond"].first_label == "Applicant"  # the old columns end where a title row starts
+    assert got["cond"].section == ("Applicant", "Conditions")
+
+
 def test_text_before_a_control_is_its_label_when_nothing_else_names_it(tmp_path: Path) -> None:
     form = read(tmp_path, """
 <div class="row"><div class="col-3"><label class="control-label">Full name</label></div>

@@ -167,6 +167,7 @@ class _Block:
     label: _Label | None
     row: int
     title: bool = False
+    trailing: bool = False  # text after a control in the control's own table cell
 
 
 @dataclass(eq=False, slots=True)
@@ -449,6 +450,7 @@ class _Resolver:
         control = self.control
         yield self._labelled_by()
         if self.choice_group() or self.answer_word():
+            yield from self._table_context()  # in a table, its row or column asks the question
             yield control.legend
             yield from self._context()
             yield self.own(control.member)
@@ -472,15 +474,20 @@ class _Resolver:
         control = self.control
         if control.item_label:
             yield _Text([(control.lang, control.item_label)])
+        yield from self._table_context()
+        yield self._preceding()
+
+    def _table_context(self) -> Iterator[_Text | None]:
+        """In a table: the column's header, the row's label cell, the plain text cell above."""
+        control = self.control
         if control.row >= 0:
             yield control.column
             yield self._preceding(same_row=True)
             yield control.plain_column
-        yield self._preceding()
 
     def _preceding(self, same_row: bool = False, titles: bool = False) -> _Text | None:
         for block in reversed(self.control.before):
-            if block.title != titles or (same_row and block.row != self.control.row):
+            if block.title != titles or (same_row and (block.row != self.control.row or block.trailing)):
                 continue
             if block.label is not None and (block.label.chosen or block.label.wraps):
                 continue
@@ -548,6 +555,7 @@ class _Reader:
         self.section: tuple[str, ...] = ()
         self.titles_changed = False
         self.blocks: deque[_Block] = deque(maxlen=RECENT_BLOCKS)
+        self.control_cell: tuple[int, int] | None = None  # the table cell of the last control
         self.block_open = False
         # The last control's member, the depth of its container, and its control: the text
         # after it in that container is its own (a check box's statement) or its hint.
@@ -692,7 +700,8 @@ class _Reader:
         label, title, cell = self.roles()
         if not self.block_open or not self.blocks:
             row = self.table_row() if cell else None
-            self.blocks.append(_Block(_Text(), label, row.id if row else -1, title is not None))
+            trailing = row is not None and self.after is not None and self.cell_id() == self.control_cell
+            self.blocks.append(_Block(_Text(), label, row.id if row else -1, title is not None, trailing))
             self.block_open = True
         self.blocks[-1].text.add(lang, data)
         if label is not None:
@@ -872,6 +881,10 @@ class _Reader:
         self.titles_changed = True
         return table.title
 
+    def cell_id(self) -> tuple[int, int] | None:
+        row = self.table_row()
+        return (row.id, len(row.cells)) if row is not None else None
+
     def cell_text(self) -> _Text:
         row = self.table_row()
         return row.cells[-1][2] if row is not None and row.cells else _Text()
@@ -887,6 +900,7 @@ class _Reader:
         headers = table.in_head or all(header for *_, header in row.cells)
         if len(row.cells) == 1 and cells and (headers or cells[0][1] > 1):
             self.table_title(table).text.parts.extend(cells[0][2].parts)
+            table.columns, table.plain_columns = [], []  # a new part of the table starts
         elif headers and cells:
             table.columns = cells
         elif len(cells) == len(row.cells) > 1:
@@ -920,6 +934,7 @@ class _Reader:
         row = self.table_row()
         if row is not None:
             row.has_control = True
+        self.control_cell = self.cell_id()
         control = self.merge(frame, attrs, kind, key, member, item_label, before)
         if frame.tag not in VOID:
             frame.control = control
