@@ -628,3 +628,33 @@ def test_a_section_about_income_and_expenditure_is_still_about_income() -> None:
 
 def test_a_weight_asked_as_well_as_other_things_is_still_a_body_measurement() -> None:
     assert _category({"en": "How well is the child growing? Weight (kg)"}) == "health.body_measurements"
+
+
+@pytest.mark.parametrize(
+    "lang,question,follow_up",
+    [
+        ("es", "Relación con el jefe de hogar", "Si otro, especifique"),
+        ("pt", "Relação com o chefe do agregado", "Se outro, especifique"),
+        ("fr", "Lien de parenté avec le chef de ménage", "Si autre, précisez"),
+        ("nl", "Relatie tot de hoofdbewoner", "Anders, namelijk"),
+    ],
+)
+def test_a_follow_up_in_each_pack_s_words_asks_what_its_question_asks(
+    lang: str, question: str, follow_up: str
+) -> None:
+    asked = Field(key="q1", label={lang: question})
+    other = Field(key="q1b", label={lang: follow_up})
+    assert _form(asked, other) == ["social.household", "social.household"]
+
+
+@pytest.mark.parametrize(
+    "lang,label",
+    [
+        ("fr", "Voulez-vous recevoir notre lettre d'information ?"),
+        ("es", "¿Desea usted recibir noticias por correo?"),
+        ("pt", "Você deseja receber notícias por e-mail?"),
+        ("nl", "Wilt u de nieuwsbrief ontvangen?"),
+    ],
+)
+def test_a_yes_or_no_gate_in_each_pack_s_words_says_nothing_personal(lang: str, label: str) -> None:
+    assert _category({lang: label}) == "none"

@@ -138,3 +138,13 @@ def test_check_xform_reports_exact_codes_and_lines() -> None:
         ("DM102", 78, 5, "symptoms"),
     ]
     assert result.returncode == 1
+
+
+def test_a_multiline_input_is_a_box_for_a_paragraph(tmp_path: Path) -> None:
+    path = write(tmp_path, "story.xml", HEAD + "<events/><village/></data></instance>"
+                 '<bind nodeset="/data/events" type="string"/><bind nodeset="/data/village" type="string"/>'
+                 '</model></h:head><h:body><input appearance="multiline" ref="/data/events">'
+                 "<label>Tell us what happened</label></input>"
+                 '<input ref="/data/village"><label>Village</label></input></h:body></h:html>')
+    form = load_form(str(path))
+    assert [(f.key, f.type) for f in form.fields] == [("events", "textarea"), ("village", "text")]

@@ -12,6 +12,7 @@ import pytest
 import yaml
 from conftest import FIXTURES, run_formlint
 
+from formlint.classify import classify
 from formlint.discovery import discover
 from formlint.pipeline import classify_form
 from formlint.errors import FormError
@@ -328,3 +329,11 @@ def test_sheet_that_is_not_xml_is_one_error_line(tmp_path: Path) -> None:
         load_form(str(path))
     assert str(caught.value) == (f"{path}:1:1: error: sheet 'xl/worksheets/sheet1.xml' is not well-formed XML: "
                                  "mismatched tag (line 1)")
+
+
+def test_a_multiline_text_question_is_a_box_for_a_paragraph(tmp_path: Path) -> None:
+    path = write(tmp_path, "story.csv", "type,name,label,appearance\n"
+                 "text,events,Tell us what happened,multiline\ntext,village,Village,\n")
+    form = load_form(path)
+    assert [(f.key, f.type) for f in form.fields] == [("events", "textarea"), ("village", "text")]
+    assert classify(form.fields[0]).category == "content.free_text"

@@ -259,6 +259,8 @@ def _absolute(ref: str, context: str) -> str:
 
 
 def _control_type(element: Element) -> str:
+    if element.local == "input" and "multiline" in (element.get("appearance") or "").split():
+        return "textarea"  # a box for a paragraph, as a person sees it
     if element.local != "upload":
         return _CONTROLS[element.local] or ""
     mediatype = (element.get("mediatype") or "").split("/")[0]

@@ -311,6 +311,8 @@ def _field_type(row: dict[str, Cell], word: str) -> str:
     appearance = (_text(row.get("appearance")) or "").lower()
     if word == "image" and "signature" in appearance.split():
         return "signature"
+    if word == "text" and "multiline" in appearance.split():
+        return "textarea"  # a box for a paragraph, as a person sees it
     return _TYPES.get(word, word)
 
 
