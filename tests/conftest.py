@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 if TYPE_CHECKING:
+    from types import ModuleType
     from click.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +40,18 @@ def _no_personal_git_configuration(tmp_path_factory: pytest.TempPathFactory) -> 
             os.environ.pop(name, None)
         else:
             os.environ[name] = value
+
+
+def load_tool(name: str) -> "ModuleType":
+    """One of tools/*.py as a module, to call what it generates without writing anything."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "tools" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @functools.lru_cache(maxsize=1)

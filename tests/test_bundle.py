@@ -4,13 +4,14 @@ validators): current, and never trusted over its source."""
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 import yaml
+
+from conftest import load_tool
 
 from formlint import bundle, schemas
 from formlint.bundle import BUNDLE_FILE, data_file
@@ -21,12 +22,7 @@ PACKAGE = ROOT / "src" / "formlint"
 
 
 def _tool() -> ModuleType:
-    path = ROOT / "tools" / "build_bundle.py"
-    spec = importlib.util.spec_from_file_location("build_bundle", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("build_bundle")
 
 
 def _committed() -> dict[str, dict[str, object]]:
@@ -75,12 +71,7 @@ def test_a_file_the_package_lacks_is_not_found() -> None:
 
 
 def _validators_tool() -> ModuleType:
-    path = ROOT / "tools" / "build_validators.py"
-    spec = importlib.util.spec_from_file_location("build_validators", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("build_validators")
 
 
 @pytest.mark.parametrize("name", GENERATED_VALIDATORS)

@@ -211,15 +211,9 @@ def test_an_unshipped_language_is_a_key_error() -> None:
 
 def test_regenerating_the_pinyin_table_gives_the_committed_file() -> None:
     pytest.importorskip("pypinyin")
-    import importlib.util
-    from pathlib import Path
+    from conftest import load_tool
 
-    tool = Path(__file__).resolve().parents[1] / "tools" / "build_romanised.py"
-    spec = importlib.util.spec_from_file_location("build_romanised", tool)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    assert module.current() == raw_pack_text("zh", "romanised.yaml")
+    assert load_tool("build_romanised").current() == raw_pack_text("zh", "romanised.yaml")
 
 
 def test_the_pinyin_table_matches_its_schema() -> None:

@@ -13,11 +13,13 @@ edits to different files merge as the YAML does.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import zlib
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _generated import write_or_check  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "formlint"
@@ -49,17 +51,7 @@ def current() -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only say whether the file is up to date")
-    args = parser.parse_args()
-    text = current()
-    if args.check:
-        up_to_date = OUTPUT.exists() and OUTPUT.read_text("utf-8") == text
-        print("up to date" if up_to_date else f"{OUTPUT} is out of date: run tools/build_bundle.py")
-        return 0 if up_to_date else 1
-    OUTPUT.write_text(text, "utf-8")
-    print(f"wrote {OUTPUT}")
-    return 0
+    return write_or_check(__doc__.splitlines()[0], "tools/build_bundle.py", lambda: {OUTPUT: current()})
 
 
 if __name__ == "__main__":

@@ -11,12 +11,14 @@ the test suite fails until the modules are regenerated.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
 import zlib
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _generated import write_or_check  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMAS = ROOT / "src" / "formlint" / "schemas"
@@ -49,18 +51,7 @@ def target(name: str) -> Path:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only say whether the modules are up to date")
-    args = parser.parse_args()
-    stale = [name for name in GENERATED_VALIDATORS
-             if not target(name).exists() or target(name).read_text("utf-8") != current(name)]
-    if args.check:
-        print("up to date" if not stale else f"out of date: {', '.join(stale)}: run tools/build_validators.py")
-        return 1 if stale else 0
-    for name in GENERATED_VALIDATORS:
-        target(name).write_text(current(name), "utf-8")
-        print(f"wrote {target(name)}")
-    return 0
+    return write_or_check(__doc__.splitlines()[0], "tools/build_validators.py", lambda: {target(name): current(name) for name in GENERATED_VALIDATORS})
 
 
 if __name__ == "__main__":
