@@ -652,12 +652,7 @@ def _key_vetoes(index: _Index, key: str, category: str, labels: Mapping[str, str
     only = _key_languages(index, langs)
 
     def vetoes(text: str) -> set[_Phrase]:
-        return {
-            m.phrase
-            for lang in langs
-            for m in _scanned(index, normalise(_key_words(text)), lang, True, only)
-            if m.phrase.veto and m.phrase.category == category
-        }
+        return _vetoing(index, normalise(_key_words(text)), langs, True, only, category)
 
     path = _key_path(key)
     if vetoes(path[-1]):
@@ -774,11 +769,20 @@ def _field_vetoes(index: _Index, field: Field, category: str) -> bool:
         (lang, text) for lang, text in _readable(index, tuple(field.label.items())) if text
     ]
     texts.append((None, _key_words(_key_path(field.key)[-1])))
-    return any(
-        m.phrase.veto and m.phrase.category == category
-        for lang, text in texts
-        for m in _scanned(index, normalise(text), lang, lang is None, None)
-    )
+    return any(_vetoing(index, normalise(text), (lang,), lang is None, None, category) for lang, text in texts)
+
+
+def _vetoing(
+    index: _Index, norm: str, langs: Iterable[str | None], is_key: bool,
+    only: frozenset[str] | None, category: str,
+) -> set[_Phrase]:
+    """The phrases of `norm`, read in each of `langs`, that say it is not of `category`."""
+    return {
+        m.phrase
+        for lang in langs
+        for m in _scanned(index, norm, lang, is_key, only)
+        if m.phrase.veto and m.phrase.category == category
+    }
 
 
 def _asks_a_question(field: Field) -> bool:
@@ -1563,8 +1567,7 @@ def _stem_table(
         return None
     table: dict[tuple[str, ...], list[_Phrase]] = {}
     for p in phrases:
-        words = _tokens(normalise(p.text))
-        table.setdefault(tuple(_stem_or_word(stem, t) for t in words), []).append(p)
+        table.setdefault(tuple(_stem_or_word(stem, t) for t in _phrase_words(p)), []).append(p)
     return _freeze(table)
 
 
@@ -1576,7 +1579,7 @@ def _word_table(
         return None
     table: dict[str, list[_Phrase]] = {}
     for p in phrases:
-        tokens = _tokens(normalise(p.text))
+        tokens = _phrase_words(p)
         if not p.veto and len(tokens) == 1 and len(tokens[0]) >= COMPOUND_WORD:
             table.setdefault(tokens[0], []).append(p)
     return _freeze(table)

@@ -24,8 +24,11 @@ def _paint(text: str, code: str, on: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if on else text
 
 
-def render_finding(item: Finding, color: bool, lang: str = "en") -> str:
-    return f"{_where(item, terminal_path(item.path), color)} {_said(item, color, lang)}"
+def render_finding(item: Finding, color: bool, lang: str = "en", shown_path: str | None = None) -> str:
+    """One finding's lines; `shown_path` is its path already made safe for a terminal,
+    when the caller has it (every finding of a form is on that form's file)."""
+    path = shown_path if shown_path is not None else terminal_path(item.path)
+    return f"{_where(item, path, color)} {_said(item, color, lang)}"
 
 
 def _where(item: Finding, path: str, color: bool) -> str:
@@ -93,8 +96,8 @@ def write(report: Report, options: RenderOptions, out: TextIO) -> None:
     written = False
     for result in report.results:
         path = terminal_path(result.form.path)  # every finding of a form is on its file
-        lines = [f"{_where(f, path if f.path == result.form.path else terminal_path(f.path), options.color)} "
-                 f"{_said(f, options.color, options.lang)}" for f in result.findings]
+        lines = [render_finding(f, options.color, options.lang, path if f.path == result.form.path else None)
+                 for f in result.findings]
         lines += suppressed_lines(result, options)
         if lines:
             out.write(("\n" if written else "") + "\n".join(lines) + "\n")
